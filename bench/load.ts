@@ -1,0 +1,61 @@
+// Child process of the harness: the load generator. It runs autocannon in its own process so
+// the load never shares a CPU budget with the party being measured.
+import autocannon from 'autocannon';
+import { runMain } from '../kit/src/env.js';
+import { serveHarness } from './child.js';
+
+/** One load run: where, what, how hard and how long. */
+export interface LoadSpec {
+  url: string;
+  body: string;
+  connections: number;
+  durationS: number;
+  /** Add an `x-bench-distinct` header whose value differs on every request. */
+  distinctHeader?: boolean;
+}
+
+/** What one load run measured. */
+export interface LoadResult {
+  /** Requests sent, answered or not (the gateway worked on all of them). */
+  sent: number;
+  ok: number;
+  failed: number;
+  durationS: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  let counter = 0;
+  const result = await autocannon({
+    url: spec.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: spec.body,
+    connections: spec.connections,
+    duration: spec.durationS,
+    timeout: 30,
+    requests: spec.distinctHeader
+      ? [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, 'x-bench-distinct': `${process.pid}-${counter++}` },
+            }),
+          },
+        ]
+      : undefined,
+  });
+  return {
+    sent: result.requests.sent,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+    durationS: result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+}
+
+runMain('bench load', async () => {
+  serveHarness({}, { run: (spec) => runLoad(spec as LoadSpec) });
+});

@@ -1,0 +1,95 @@
+// GraphiQL served by the gateway itself from installed packages (no CDN), with the example
+// operations of operations/*.graphql preloaded as tabs.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { REPO_ROOT } from '../../tools/composition.js';
+
+const require = createRequire(import.meta.url);
+
+/** Static files GraphiQL needs, by the name the page asks for. */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'react.js': { file: join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react-dom.js': {
+    file: join(dirname(require.resolve('react-dom/package.json')), 'umd/react-dom.production.min.js'),
+    type: 'text/javascript',
+  },
+  'graphiql.js': { file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'), type: 'text/javascript' },
+  'graphiql.css': { file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'), type: 'text/css' },
+};
+
+export const ASSET_PREFIX = '/graphiql/';
+
+/** An example operation shown as a GraphiQL tab. */
+export interface ExampleOperation {
+  name: string;
+  query: string;
+  variables?: string;
+}
+
+/** Reads operations/*.graphql (and a sibling NAME.variables.json when present) as example tabs. */
+export function loadExampleOperations(dir = join(REPO_ROOT, 'operations')): ExampleOperation[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const name = basename(file, '.graphql');
+    let variables: string | undefined;
+    try {
+      variables = readFileSync(join(dir, `${name}.variables.json`), 'utf8');
+    } catch {
+      variables = undefined;
+    }
+    return { name, query: readFileSync(join(dir, file), 'utf8'), variables };
+  });
+}
+
+/** The GraphiQL page; `endpoint` is where it sends queries. */
+export function graphiqlPage(endpoint: string, examples: ExampleOperation[]): string {
+  const tabs = JSON.stringify(examples.map((e) => ({ query: e.query, variables: e.variables })))
+    // The JSON sits inside a <script>: never let it close the tag.
+    .replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8">
+  <title>Territoires Graph — GraphiQL</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="stylesheet" href="${ASSET_PREFIX}graphiql.css">
+  <style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="${ASSET_PREFIX}react.js"></script>
+  <script src="${ASSET_PREFIX}react-dom.js"></script>
+  <script src="${ASSET_PREFIX}graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    const tabs = ${tabs};
+    const root = ReactDOM.createRoot(document.getElementById('graphiql'));
+    root.render(React.createElement(GraphiQL, {
+      fetcher,
+      defaultTabs: tabs,
+      defaultEditorToolsVisibility: true,
+      shouldPersistHeaders: true,
+    }));
+  </script>
+</body>
+</html>`;
+}
+
+/** Serves one GraphiQL asset; answers 404 for anything not in the fixed list. */
+export function serveGraphiqlAsset(name: string, res: ServerResponse): void {
+  const asset = ASSETS[name];
+  if (!asset) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+  res.end(readFileSync(asset.file));
+}

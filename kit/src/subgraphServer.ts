@@ -1,0 +1,88 @@
+// The shared shape of every subgraph: a pure builder that makes the Apollo server from a schema
+// file and resolvers (no port), and a listener that serves it over HTTP with /health.
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { parse, type GraphQLFormattedError } from 'graphql';
+import { sendJson, serveGraphQL } from './http.js';
+import { listen, type RunningServer } from './listen.js';
+import { ErrorCode } from './errors.js';
+
+export type { GraphQLResolverMap };
+
+/** Options of {@link createSubgraphServer}. */
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  /** Subgraph name as in schema/supergraph.yaml, used in logs and errors. */
+  name: string;
+  /** Path to the subgraph's `schema.graphql`. */
+  schemaPath: string;
+  resolvers: GraphQLResolverMap<TContext>;
+  plugins?: ApolloServerPlugin<TContext>[];
+  /** Hide internal error messages from callers (production). */
+  hideInternalErrors?: boolean;
+}
+
+/** Builds a subgraph's Apollo server from its schema file and resolvers; opens no port. */
+export function createSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): ApolloServer<TContext> {
+  const typeDefs = parse(readFileSync(options.schemaPath, 'utf8'));
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  return new ApolloServer<TContext>({
+    schema,
+    plugins: options.plugins ?? [],
+    includeStacktraceInErrorResponses: false,
+    // Subgraphs are called by the gateway only; CSRF protection is the gateway's job.
+    csrfPrevention: false,
+    formatError: (formatted) => formatSubgraphError(formatted, options.hideInternalErrors ?? false),
+  });
+}
+
+function formatSubgraphError(formatted: GraphQLFormattedError, hideInternal: boolean): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (hideInternal && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
+    return { ...formatted, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  }
+  return formatted;
+}
+
+/** Options of {@link listenSubgraph}. */
+export interface ListenSubgraphOptions<TContext> {
+  port: number;
+  host?: string;
+  /** Builds the per-request context (loaders, identity, request id). */
+  context: (req: IncomingMessage) => Promise<TContext> | TContext;
+  /** When set, requests must carry it in `x-gateway-secret`, or get 401. */
+  gatewaySecret?: string;
+  bodyLimitBytes?: number;
+}
+
+/** Starts the subgraph's Apollo server and serves it at `/graphql` (and `/`), with `/health`. */
+export async function listenSubgraph<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: ListenSubgraphOptions<TContext>,
+): Promise<RunningServer> {
+  await server.start();
+  const running = await listen(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: `No route ${path}` });
+    if (options.gatewaySecret && req.headers['x-gateway-secret'] !== options.gatewaySecret) {
+      return sendJson(res, 401, {
+        errors: [{ message: 'This subgraph only answers the gateway.', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+      });
+    }
+    await serveGraphQL(server, req, res, async () => options.context(req), {
+      bodyLimitBytes: options.bodyLimitBytes ?? 2_000_000,
+    });
+  }, options.port, options.host);
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      await server.stop();
+    },
+  };
+}

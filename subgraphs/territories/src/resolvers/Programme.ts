@@ -1,0 +1,55 @@
+// Fields of the programme's value types: action sheets, binômes, project lead, sites, missions.
+import { sumEuros } from '../../../../kit/src/scalars.js';
+import type { TerritoriesContext } from '../context.js';
+import type {
+  ActionSheetRecord,
+  BinomeRecord,
+  CofinancingYear as CofinancingRecord,
+  MissionRecord,
+  ProjectLeadRecord,
+  SiteRecord,
+} from '../programme/types.js';
+
+export const ActionSheet = {
+  budget: (s: ActionSheetRecord) => s.budgetEuros,
+};
+
+export const Binome = {
+  elected: (b: BinomeRecord) => ({ name: b.electedName, mandate: b.electedMandate }),
+  industrialist: (b: BinomeRecord) => ({
+    name: b.industrialistName,
+    companyName: b.companyName,
+    company: { siren: b.companySiren },
+  }),
+  contact: (b: BinomeRecord) => ({ email: b.email, phone: b.phone }),
+};
+
+export const ProjectLead = {
+  contact: (p: ProjectLeadRecord) => ({ email: p.email, phone: p.phone }),
+};
+
+export const CofinancingYear = {
+  state: (c: CofinancingRecord) => c.stateEuros,
+  stateCap: (c: CofinancingRecord) => c.stateCapEuros,
+  territory: (c: CofinancingRecord) => c.territoryEuros,
+  total: (c: CofinancingRecord) => sumEuros([c.stateEuros, c.territoryEuros]),
+  territoryShare: (c: CofinancingRecord) => {
+    const total = c.stateEuros + c.territoryEuros;
+    return total === 0 ? 0 : c.territoryEuros / total;
+  },
+};
+
+export const Site = {
+  commune: (s: SiteRecord, _: unknown, ctx: TerritoriesContext) => ctx.store.geography.communes.get(s.communeCode),
+};
+
+export const EngineeringMission = {
+  total: (m: MissionRecord) => m.totalEuros,
+  anctCofinancing: (m: MissionRecord) => m.anctCofinancingEuros,
+};
+
+export const Company = {
+  __resolveReference: (ref: { siren: string }) => ({ siren: ref.siren }),
+  binomes: (c: { siren: string }, _: unknown, ctx: TerritoriesContext) =>
+    ctx.store.binomesOfCompany(c.siren).map(({ territory, binomeIndex }) => territory.binomes[binomeIndex]),
+};

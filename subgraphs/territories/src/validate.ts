@@ -1,0 +1,64 @@
+// Argument checks of the territories subgraph: a bad argument is a coded error, never a crash.
+import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
+import { isValidSiren } from '../../../kit/src/siren.js';
+import type { Geography, Phase } from './programme/types.js';
+
+const TERRITORY_ID = /^ti-\d{3,5}$/;
+const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
+
+/** A territory id must look like `ti-4405`; an unknown but well-formed id is simply not found. */
+export function checkTerritoryId(id: string): string {
+  if (!TERRITORY_ID.test(id)) {
+    throw new CodedError(ErrorCode.INVALID_ID, `Territory id must look like "ti-4405"; got "${id}".`, { received: id });
+  }
+  return id;
+}
+
+/** An INSEE commune code is 5 characters (digits, or 2A/2B for Corsica). */
+export function checkInseeCode(code: string): string {
+  if (!INSEE_COMMUNE.test(code)) {
+    throw new CodedError(ErrorCode.INVALID_ID, `INSEE commune code must be 5 characters like "51108"; got "${code}".`, {
+      received: code,
+    });
+  }
+  return code;
+}
+
+/** Phase is 1 (2018-2022) or 2 (2023-2027). */
+export function checkPhase(phase: number | null | undefined): Phase | undefined {
+  if (phase === null || phase === undefined) return undefined;
+  if (phase !== 1 && phase !== 2) {
+    throw new CodedError(ErrorCode.BAD_USER_INPUT, `phase must be 1 (2018-2022) or 2 (2023-2027); got ${phase}.`);
+  }
+  return phase;
+}
+
+/** A region code must be one of the 18 regions. */
+export function checkRegion(geo: Geography, code: string): string {
+  if (!geo.regions.has(code)) {
+    throw new CodedError(ErrorCode.UNKNOWN_REGION, `No region has INSEE code "${code}" (e.g. "44" for Grand Est).`, {
+      received: code,
+    });
+  }
+  return code;
+}
+
+/** A department code must be one of the 101 departments. */
+export function checkDepartment(geo: Geography, code: string): string {
+  if (!geo.departments.has(code)) {
+    throw new CodedError(ErrorCode.UNKNOWN_DEPARTMENT, `No department has INSEE code "${code}" (e.g. "51" for the Marne).`, {
+      received: code,
+    });
+  }
+  return code;
+}
+
+/** A SIREN must be 9 digits with a valid Luhn checksum. */
+export function checkSiren(siren: string): string {
+  if (!isValidSiren(siren)) {
+    throw new CodedError(ErrorCode.INVALID_SIREN, `SIREN must be 9 digits with a valid checksum; got "${siren}".`, {
+      received: siren,
+    });
+  }
+  return siren;
+}

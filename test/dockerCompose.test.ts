@@ -1,0 +1,58 @@
+// Docker cannot run here, so docker-compose.yml is kept right by reading it: every subgraph of
+// schema/supergraph.yaml is a service whose port matches, and the gateway routes to it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readSupergraphConfig, REPO_ROOT } from '../tools/composition.js';
+import { SERVICES } from '../stack/registry.js';
+
+interface ComposeService {
+  build?: unknown;
+  image?: string;
+  command?: string | string[];
+  environment?: Record<string, string | number>;
+  ports?: string[];
+  depends_on?: string[] | Record<string, unknown>;
+}
+
+const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+
+describe('docker-compose.yml', () => {
+  it('opens with a comment saying how it is used', () => {
+    expect(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8').startsWith('#')).toBe(true);
+  });
+
+  it('has the gateway and Redis, with the gateway on Redis', () => {
+    expect(compose.services.gateway).toBeDefined();
+    expect(compose.services.redis?.image).toMatch(/^redis:/);
+    expect(compose.services.gateway?.environment?.CACHE_URL).toBe('redis://redis:6379');
+  });
+
+  for (const subgraph of readSupergraphConfig()) {
+    it(`runs subgraph ${subgraph.name} on the port its routing URL names, and routes the gateway to it`, () => {
+      const service = compose.services[subgraph.name];
+      expect(service, `service ${subgraph.name}`).toBeDefined();
+      const definition = SERVICES.find((s) => s.name === subgraph.name);
+      expect(definition, `stack registry entry ${subgraph.name}`).toBeDefined();
+      const port = new URL(subgraph.routingUrl).port;
+      expect(String(service!.environment?.[definition!.portEnv])).toBe(port);
+      expect(String(service!.environment?.HOST)).toBe('0.0.0.0');
+      const envName = `SUBGRAPH_${subgraph.name.toUpperCase().replace(/-/g, '_')}_URL`;
+      expect(compose.services.gateway?.environment?.[envName]).toBe(`http://${subgraph.name}:${port}/graphql`);
+      expect(compose.services.gateway?.environment?.GATEWAY_SECRET).toBe(service!.environment?.GATEWAY_SECRET);
+    });
+  }
+
+  it('points every subgraph that has an upstream at a simulator service that exists', () => {
+    for (const simulator of SERVICES.filter((s) => s.kind === 'simulator')) {
+      const users = Object.values(compose.services).filter((s) => s.environment?.[simulator.urlEnv!] !== undefined);
+      expect(users.length, simulator.name).toBeGreaterThan(0);
+      const service = compose.services[simulator.name];
+      expect(service, `simulator ${simulator.name}`).toBeDefined();
+      for (const user of users) {
+        expect(user.environment?.[simulator.urlEnv!]).toBe(`http://${simulator.name}:${service!.environment?.[simulator.portEnv]}`);
+      }
+    }
+  });
+});

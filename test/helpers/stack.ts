@@ -1,0 +1,38 @@
+// One helper starts the whole stack on free ports for end-to-end tests, and one posts queries.
+import { startStack, type Stack, type StackOptions } from '../../stack/startStack.js';
+
+export type { Stack };
+
+/** Starts simulators, subgraphs and gateway on free ports; call `stop()` in afterAll. */
+export function startTestStack(options: StackOptions = {}): Promise<Stack> {
+  return startStack({ ...options, freePorts: true, env: { ...process.env, ...options.env } });
+}
+
+/** The JSON body and status of a GraphQL call. */
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+}
+
+/** Posts a GraphQL operation to `url` (the gateway's /graphql or a subgraph's). */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResult<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  let body: GraphQLResult<T>['body'];
+  try {
+    body = JSON.parse(text) as GraphQLResult<T>['body'];
+  } catch {
+    throw new Error(`non-JSON answer (${response.status}) from ${url}: ${text.slice(0, 200)}`);
+  }
+  return { status: response.status, headers: response.headers, body };
+}

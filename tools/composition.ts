@@ -1,0 +1,51 @@
+// Reads schema/supergraph.yaml and composes the subgraph schemas it names into a supergraph.
+// Used by `npm run compose`, the staleness test and the partner schema checks.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { parse as parseYaml } from 'yaml';
+
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const SUPERGRAPH_CONFIG = resolve(REPO_ROOT, 'schema/supergraph.yaml');
+export const SUPERGRAPH_FILE = resolve(REPO_ROOT, 'schema/supergraph.graphql');
+
+/** One subgraph of the composition config. */
+export interface SubgraphEntry {
+  name: string;
+  routingUrl: string;
+  /** Absolute path of its schema file. */
+  schemaFile: string;
+}
+
+/** Reads the composition config (rover's supergraph.yaml format: `subgraphs.NAME.routing_url`, `schema.file`). */
+export function readSupergraphConfig(path = SUPERGRAPH_CONFIG): SubgraphEntry[] {
+  const config = parseYaml(readFileSync(path, 'utf8')) as {
+    subgraphs?: Record<string, { routing_url?: string; schema?: { file?: string } }>;
+  };
+  if (!config?.subgraphs) throw new Error(`${path}: no "subgraphs" section`);
+  return Object.entries(config.subgraphs).map(([name, entry]) => {
+    if (!entry.routing_url || !entry.schema?.file) {
+      throw new Error(`${path}: subgraph "${name}" needs routing_url and schema.file`);
+    }
+    return { name, routingUrl: entry.routing_url, schemaFile: resolve(dirname(path), entry.schema.file) };
+  });
+}
+
+/** The outcome of a composition: the supergraph SDL, or the errors that prevent it. */
+export type CompositionOutcome = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
+
+/** Composes subgraph SDLs (name → SDL text) with their routing URLs. */
+export function composeSdls(subgraphs: { name: string; url: string; sdl: string }[]): CompositionOutcome {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
+  return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => h.toString()) };
+}
+
+/** Composes every subgraph named in the config, reading their schema files. */
+export function composeFromConfig(entries = readSupergraphConfig()): CompositionOutcome {
+  return composeSdls(
+    entries.map((e) => ({ name: e.name, url: e.routingUrl, sdl: readFileSync(e.schemaFile, 'utf8') })),
+  );
+}
