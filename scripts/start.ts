@@ -7,7 +7,9 @@ runMain('start', async () => {
   for (const [name, service] of Object.entries(stack.services)) {
     if (name !== 'gateway') console.log(`  ${name.padEnd(24)} ${service.url}`);
   }
-  console.log(`\nTerritoires Graph is up.\n  GraphiQL  ${stack.gatewayUrl}/\n  GraphQL   ${stack.gatewayUrl}/graphql\nCtrl-C stops everything.`);
+  console.log(
+    `\nTerritoires Graph is up.\n  GraphiQL  ${stack.gatewayUrl}/\n  GraphQL   ${stack.gatewayUrl}/graphql\nCtrl-C stops everything.`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -43,7 +43,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       services[service.name] = running;
       stops.push(() => running.close());
       if (service.kind === 'simulator' && service.urlEnv) env[service.urlEnv] = running.url;
-      if (service.kind === 'subgraph') env[`SUBGRAPH_${service.name.toUpperCase().replace(/-/g, '_')}_URL`] = `${running.url}/graphql`;
+      if (service.kind === 'subgraph')
+        env[`SUBGRAPH_${service.name.toUpperCase().replace(/-/g, '_')}_URL`] = `${running.url}/graphql`;
     }
     if (options.freePorts) env.GATEWAY_PORT = '0';
     const config = { ...readGatewayConfig(env), ...options.gateway };

@@ -18,7 +18,12 @@ describe('gateway over the territories subgraph', () => {
   });
 
   it('answers the Marne overview with the seed figures', async () => {
-    const { status, body } = await postGraphQL<{ department: { statistics: Record<string, unknown>; territories: { id: string; departmentCodes: string[] }[] } }>(
+    const { status, body } = await postGraphQL<{
+      department: {
+        statistics: Record<string, unknown>;
+        territories: { id: string; departmentCodes: string[] }[];
+      };
+    }>(
       graphql,
       `{ department(code: "51") { statistics { territoryCount territoriesEntirelyWithin binomeCount actionSheetCount byAxis { axis count } } territories { id departmentCodes } } }`,
     );
@@ -41,9 +46,15 @@ describe('gateway over the territories subgraph', () => {
   });
 
   it('counts 183 territories in 18/18 regions, 21 in Grand Est', async () => {
-    const { body } = await postGraphQL(graphql, `{ programme { territoryCount regionCount } regions { code } region(code: "44") { statistics { territoryCount } } }`);
+    const { body } = await postGraphQL(
+      graphql,
+      `{ programme { territoryCount regionCount } regions { code } region(code: "44") { statistics { territoryCount } } }`,
+    );
     expect(body.errors).toBeUndefined();
-    expect(body.data).toMatchObject({ programme: { territoryCount: 183, regionCount: 18 }, region: { statistics: { territoryCount: 21 } } });
+    expect(body.data).toMatchObject({
+      programme: { territoryCount: 183, regionCount: 18 },
+      region: { statistics: { territoryCount: 21 } },
+    });
     expect((body.data as { regions: unknown[] }).regions).toHaveLength(18);
   });
 

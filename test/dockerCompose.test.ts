@@ -16,7 +16,9 @@ interface ComposeService {
   depends_on?: string[] | Record<string, unknown>;
 }
 
-const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
 
 describe('docker-compose.yml', () => {
   it('opens with a comment saying how it is used', () => {
@@ -39,19 +41,27 @@ describe('docker-compose.yml', () => {
       expect(String(service!.environment?.[definition!.portEnv])).toBe(port);
       expect(String(service!.environment?.HOST)).toBe('0.0.0.0');
       const envName = `SUBGRAPH_${subgraph.name.toUpperCase().replace(/-/g, '_')}_URL`;
-      expect(compose.services.gateway?.environment?.[envName]).toBe(`http://${subgraph.name}:${port}/graphql`);
-      expect(compose.services.gateway?.environment?.GATEWAY_SECRET).toBe(service!.environment?.GATEWAY_SECRET);
+      expect(compose.services.gateway?.environment?.[envName]).toBe(
+        `http://${subgraph.name}:${port}/graphql`,
+      );
+      expect(compose.services.gateway?.environment?.GATEWAY_SECRET).toBe(
+        service!.environment?.GATEWAY_SECRET,
+      );
     });
   }
 
   it('points every subgraph that has an upstream at a simulator service that exists', () => {
     for (const simulator of SERVICES.filter((s) => s.kind === 'simulator')) {
-      const users = Object.values(compose.services).filter((s) => s.environment?.[simulator.urlEnv!] !== undefined);
+      const users = Object.values(compose.services).filter(
+        (s) => s.environment?.[simulator.urlEnv!] !== undefined,
+      );
       expect(users.length, simulator.name).toBeGreaterThan(0);
       const service = compose.services[simulator.name];
       expect(service, `simulator ${simulator.name}`).toBeDefined();
       for (const user of users) {
-        expect(user.environment?.[simulator.urlEnv!]).toBe(`http://${simulator.name}:${service!.environment?.[simulator.portEnv]}`);
+        expect(user.environment?.[simulator.urlEnv!]).toBe(
+          `http://${simulator.name}:${service!.environment?.[simulator.portEnv]}`,
+        );
       }
     }
   });

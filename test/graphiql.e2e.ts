@@ -6,7 +6,10 @@ import { startTestStack, type Stack } from './helpers/stack.js';
 
 const requireBrowser = process.env.CI === 'true' || process.env.REQUIRE_BROWSER === '1';
 const suite = CHROMIUM_PATH || requireBrowser ? describe : describe.skip;
-if (!CHROMIUM_PATH) console.warn(`graphiql.e2e: chromium not found, ${requireBrowser ? 'failing' : 'skipping'} the browser tests`);
+if (!CHROMIUM_PATH)
+  console.warn(
+    `graphiql.e2e: chromium not found, ${requireBrowser ? 'failing' : 'skipping'} the browser tests`,
+  );
 
 suite('GraphiQL in chromium', () => {
   let stack: Stack;
@@ -25,7 +28,8 @@ suite('GraphiQL in chromium', () => {
     const page = await browser.newPage();
     const offHost: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(stack.gatewayUrl) && !request.url().startsWith('data:')) offHost.push(request.url());
+      if (!request.url().startsWith(stack.gatewayUrl) && !request.url().startsWith('data:'))
+        offHost.push(request.url());
     });
     await page.goto(`${stack.gatewayUrl}/`);
     await page.locator('.graphiql-tab', { hasText: 'MarneOverview' }).first().click();

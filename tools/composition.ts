@@ -34,11 +34,14 @@ export function readSupergraphConfig(path = SUPERGRAPH_CONFIG): SubgraphEntry[] 
 }
 
 /** The outcome of a composition: the supergraph SDL, or the errors that prevent it. */
-export type CompositionOutcome = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
+export type CompositionOutcome =
+  { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
 
 /** Composes subgraph SDLs (name → SDL text) with their routing URLs. */
 export function composeSdls(subgraphs: { name: string; url: string; sdl: string }[]): CompositionOutcome {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
+  );
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
   return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => h.toString()) };
 }

@@ -2,7 +2,7 @@
 // so every service here runs on plain `node:http` with no web framework.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
-import { ErrorCode } from './errors.js';
+import type { ErrorCode } from './errors.js';
 
 /** Thrown by {@link readBody}; carries the HTTP status to answer with. */
 export class HttpError extends Error {
@@ -19,7 +19,11 @@ export class HttpError extends Error {
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limitBytes) {
-    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is ${declared} bytes; the limit is ${limitBytes}.`);
+    throw new HttpError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `Request body is ${declared} bytes; the limit is ${limitBytes}.`,
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -53,7 +57,10 @@ export function toHeaderMap(req: IncomingMessage): HeaderMap {
 }
 
 /** Writes one of Apollo's HTTP responses to Node's response, streaming chunked bodies. */
-export async function writeGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+export async function writeGraphQLResponse(
+  res: ServerResponse,
+  response: HTTPGraphQLResponse,
+): Promise<void> {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -65,15 +72,29 @@ export async function writeGraphQLResponse(res: ServerResponse, response: HTTPGr
 }
 
 /** Sends a JSON document with a status. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }
 
 /** Sends a GraphQL-shaped error document (`{errors:[{message, extensions:{code}}]}`). */
-export function sendGraphQLError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
+export function sendGraphQLError(
+  res: ServerResponse,
+  error: HttpError,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(
+    res,
+    error.status,
+    { errors: [{ message: error.message, extensions: { code: error.code } }] },
+    headers,
+  );
 }
 
 /** Runs one GraphQL-over-HTTP request through an Apollo server: body reading, errors and all. */

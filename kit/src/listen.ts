@@ -13,14 +13,22 @@ export interface RunningServer {
 }
 
 /** Listens on `host:port` and resolves once the socket is bound. */
-export async function listen(handler: RequestHandler, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+export async function listen(
+  handler: RequestHandler,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningServer> {
   const server = createServer((req, res) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       // Last resort: a handler bug must answer 500 rather than hang or crash the process.
       console.error(JSON.stringify({ level: 'error', msg: 'unhandled request error', error: String(error) }));
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          }),
+        );
       } else res.end();
     });
   });

@@ -29,7 +29,8 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^o:(\d{1,9})$/.exec(text);
-  if (!match) throw new CodedError(ErrorCode.INVALID_CURSOR, `Cursor "${cursor}" was not issued by this API.`);
+  if (!match)
+    throw new CodedError(ErrorCode.INVALID_CURSOR, `Cursor "${cursor}" was not issued by this API.`);
   return Number(match[1]);
 }
 
@@ -47,7 +48,11 @@ export function checkPageSize(first: number | null | undefined, max: number, fal
 }
 
 /** Cuts one page out of a list already filtered and sorted. */
-export function paginate<T>(items: readonly T[], args: PageArgs, limits: { max: number; fallback: number }): Connection<T> {
+export function paginate<T>(
+  items: readonly T[],
+  args: PageArgs,
+  limits: { max: number; fallback: number },
+): Connection<T> {
   const size = checkPageSize(args.first, limits.max, limits.fallback);
   const start = args.after ? decodeCursor(args.after) + 1 : 0;
   const nodes = items.slice(start, start + size);
@@ -55,6 +60,9 @@ export function paginate<T>(items: readonly T[], args: PageArgs, limits: { max: 
   return {
     nodes,
     totalCount: items.length,
-    pageInfo: { hasNextPage: last + 1 < items.length, endCursor: nodes.length > 0 ? encodeCursor(last) : null },
+    pageInfo: {
+      hasNextPage: last + 1 < items.length,
+      endCursor: nodes.length > 0 ? encodeCursor(last) : null,
+    },
   };
 }

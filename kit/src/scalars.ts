@@ -5,7 +5,10 @@ import { CodedError, ErrorCode } from './errors.js';
 /** Rounds a number of euros to the cent, failing on anything that is not a finite number. */
 export function toEuros(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new CodedError(ErrorCode.BAD_USER_INPUT, `Euros must be a finite number; got ${JSON.stringify(value)}.`);
+    throw new CodedError(
+      ErrorCode.BAD_USER_INPUT,
+      `Euros must be a finite number; got ${JSON.stringify(value)}.`,
+    );
   }
   return Math.round(value * 100) / 100;
 }
@@ -39,7 +42,10 @@ export function toIsoDate(value: unknown): string {
     const date = text.slice(0, 10);
     if (ISO_DATE.test(date)) return date;
   }
-  throw new CodedError(ErrorCode.BAD_USER_INPUT, `Date must be ISO 8601 (YYYY-MM-DD); got ${JSON.stringify(value)}.`);
+  throw new CodedError(
+    ErrorCode.BAD_USER_INPUT,
+    `Date must be ISO 8601 (YYYY-MM-DD); got ${JSON.stringify(value)}.`,
+  );
 }
 
 export const DateScalar = new GraphQLScalarType({

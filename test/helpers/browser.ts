@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Path of the system chromium, or undefined when it is not installed. */
-export const CHROMIUM_PATH = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path): path is string => Boolean(path && existsSync(path)),
-);
+export const CHROMIUM_PATH = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].find((path): path is string => Boolean(path && existsSync(path)));
 
 /** Starts headless chromium with the flags that keep it off the network. */
 export function launchBrowser(): Promise<Browser> {

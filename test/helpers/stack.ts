@@ -12,7 +12,11 @@ export function startTestStack(options: StackOptions = {}): Promise<Stack> {
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+  body: {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+    extensions?: Record<string, unknown>;
+  };
 }
 
 /** Posts a GraphQL operation to `url` (the gateway's /graphql or a subgraph's). */

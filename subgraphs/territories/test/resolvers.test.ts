@@ -16,17 +16,28 @@ beforeAll(async () => {
 });
 
 async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.executeOperation({ query, variables }, { contextValue: createTerritoriesContext(store) });
+  const response = await server.executeOperation(
+    { query, variables },
+    { contextValue: createTerritoriesContext(store) },
+  );
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult;
 }
 
 describe('territories subgraph', () => {
   it('answers the Marne overview with the seed figures', async () => {
-    const result = await run(`{ department(code: "51") { name statistics { territoryCount territoriesEntirelyWithin binomeCount actionSheetCount byAxis { axis count percent } } } }`);
+    const result = await run(
+      `{ department(code: "51") { name statistics { territoryCount territoriesEntirelyWithin binomeCount actionSheetCount byAxis { axis count percent } } } }`,
+    );
     expect(result.errors).toBeUndefined();
-    const stats = (result.data as { department: { statistics: Record<string, unknown> } }).department.statistics;
-    expect(stats).toMatchObject({ territoryCount: 5, territoriesEntirelyWithin: 4, binomeCount: 14, actionSheetCount: 39 });
+    const stats = (result.data as { department: { statistics: Record<string, unknown> } }).department
+      .statistics;
+    expect(stats).toMatchObject({
+      territoryCount: 5,
+      territoriesEntirelyWithin: 4,
+      binomeCount: 14,
+      actionSheetCount: 39,
+    });
     expect(stats.byAxis).toEqual([
       { axis: 'COMPETENCES', count: 14, percent: 35.9 },
       { axis: 'FONCIER', count: 9, percent: 23.1 },
@@ -36,7 +47,9 @@ describe('territories subgraph', () => {
   });
 
   it('counts 183 phase-2 territories in 18 regions and 21 in Grand Est', async () => {
-    const result = await run(`{ programme { territoryCount regionCount } region(code: "44") { p1: statistics(phase: 1) { territoryCount } p2: statistics { territoryCount } } }`);
+    const result = await run(
+      `{ programme { territoryCount regionCount } region(code: "44") { p1: statistics(phase: 1) { territoryCount } p2: statistics { territoryCount } } }`,
+    );
     expect(result.data).toEqual({
       programme: { territoryCount: 183, regionCount: 18 },
       region: { p1: { territoryCount: 15 }, p2: { territoryCount: 21 } },
@@ -47,10 +60,16 @@ describe('territories subgraph', () => {
     const known = store.territoriesInPhase(2)[0]!;
     const result = await run(
       `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Territory { id name communeCodes } } }`,
-      { reps: [{ __typename: 'Territory', id: known.id }, { __typename: 'Territory', id: 'ti-9999' }] },
+      {
+        reps: [
+          { __typename: 'Territory', id: known.id },
+          { __typename: 'Territory', id: 'ti-9999' },
+        ],
+      },
     );
     expect(result.errors).toBeUndefined();
-    const entities = (result.data as { _entities: ({ id: string; communeCodes: string[] } | null)[] })._entities;
+    const entities = (result.data as { _entities: ({ id: string; communeCodes: string[] } | null)[] })
+      ._entities;
     expect(entities[0]).toMatchObject({ id: known.id, communeCodes: known.communeCodes });
     expect(entities[1]).toBeNull();
   });
@@ -63,7 +82,15 @@ describe('territories subgraph', () => {
         `query ($after: String) { territories(filter: { regionCode: "44", phase: 2 }, first: 8, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
-      const connection = (result.data as { territories: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }).territories;
+      const connection = (
+        result.data as {
+          territories: {
+            totalCount: number;
+            nodes: { id: string }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        }
+      ).territories;
       expect(connection.totalCount).toBe(21);
       seen.push(...connection.nodes.map((n) => n.id));
       if (!connection.pageInfo.hasNextPage) break;
@@ -76,8 +103,12 @@ describe('territories subgraph', () => {
   it('finds the territories of a commune by INSEE code', async () => {
     const territory = store.territoriesInPhase(2).find((t) => t.departmentCodes.includes('51'))!;
     const code = territory.communeCodes[0]!;
-    const result = await run(`query ($code: String!) { territoriesOfCommune(inseeCode: $code) { id } }`, { code });
-    expect((result.data as { territoriesOfCommune: { id: string }[] }).territoriesOfCommune.map((t) => t.id)).toContain(territory.id);
+    const result = await run(`query ($code: String!) { territoriesOfCommune(inseeCode: $code) { id } }`, {
+      code,
+    });
+    expect(
+      (result.data as { territoriesOfCommune: { id: string }[] }).territoriesOfCommune.map((t) => t.id),
+    ).toContain(territory.id);
   });
 
   it('returns null for an unknown territory and coded errors for bad arguments', async () => {
@@ -103,8 +134,20 @@ describe('territories subgraph', () => {
   });
 
   it('keeps the project lead co-financing within the programme rules', async () => {
-    const result = await run(`{ territories(filter: { phase: 2 }, first: 200) { nodes { projectLead { cofinancing { state stateCap territoryShare } } } } }`);
-    const leads = (result.data as { territories: { nodes: { projectLead: { cofinancing: { state: number; stateCap: number; territoryShare: number }[] } | null }[] } }).territories.nodes;
+    const result = await run(
+      `{ territories(filter: { phase: 2 }, first: 200) { nodes { projectLead { cofinancing { state stateCap territoryShare } } } } }`,
+    );
+    const leads = (
+      result.data as {
+        territories: {
+          nodes: {
+            projectLead: {
+              cofinancing: { state: number; stateCap: number; territoryShare: number }[];
+            } | null;
+          }[];
+        };
+      }
+    ).territories.nodes;
     expect(leads.length).toBe(183);
     for (const lead of leads) {
       expect(lead.projectLead).not.toBeNull();
