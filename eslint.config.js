@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '**/dist/**', 'gateway/public/**'] },
+  { ignores: ['.tmp/**', 'node_modules/**', 'data/**', '**/dist/**', 'gateway/public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

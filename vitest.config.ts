@@ -1,8 +1,15 @@
 // Test configuration: one vitest run for every kind of test.
 // `*.test.ts` run in-process with no port; `*.e2e.ts` start servers on free ports.
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// Node resolves `graphql` to its CommonJS build for everyone (it has no "exports" map), while
+// Vite would pick the ESM build for our files: two copies of graphql-js in one process break
+// `instanceof` checks between our code and Apollo's. Point every import at the one Node uses.
+const graphqlMain = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
     include: ['**/*.test.ts', '**/*.e2e.ts'],
     exclude: ['node_modules/**', '**/dist/**'],

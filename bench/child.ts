@@ -29,7 +29,14 @@ interface Message {
 /** Child side: announces readiness with `ready`, then answers questions with `handlers`. */
 export function serveHarness(ready: Record<string, unknown>, handlers: Handlers = {}): void {
   if (!process.send) throw new Error('this entry point is started by the benchmark harness (no IPC channel)');
-  const all: Handlers = { memory: () => process.memoryUsage(), ...handlers };
+  const all: Handlers = {
+    // With --expose-gc the reading is taken after a full collection, so it shows live memory only.
+    memory: () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      return process.memoryUsage();
+    },
+    ...handlers,
+  };
   process.on('message', (message: Message) => {
     const handler = all[message.type];
     Promise.resolve()
@@ -49,18 +56,26 @@ export function serveHarness(ready: Record<string, unknown>, handlers: Handlers 
 /** Parent side: forks a TypeScript entry under tsx and waits for its `ready` message. */
 export async function startChild<TReady = Record<string, unknown>>(
   entry: string,
-  options: { args?: string[]; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+  options: {
+    args?: string[];
+    env?: Record<string, string | undefined>;
+    timeoutMs?: number;
+    nodeArgs?: string[];
+  } = {},
 ): Promise<ChildHandle<TReady>> {
   const started = performance.now();
   const child = fork(entry, options.args ?? [], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(options.nodeArgs ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const stderr = collect(child);
   const ready = await new Promise<TReady>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} was not ready within ${options.timeoutMs ?? 60_000} ms`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${entry} was not ready within ${options.timeoutMs ?? 60_000} ms`)),
+      options.timeoutMs ?? 60_000,
+    );
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${entry} exited with ${code} before it was ready: ${stderr().slice(-2000)}`));
@@ -83,7 +98,8 @@ export async function startChild<TReady = Record<string, unknown>>(
     else waiter?.resolve(message.reply);
   });
   child.on('exit', (code) => {
-    for (const waiter of pending.values()) waiter.reject(new Error(`${entry} exited with ${code}: ${stderr().slice(-2000)}`));
+    for (const waiter of pending.values())
+      waiter.reject(new Error(`${entry} exited with ${code}: ${stderr().slice(-2000)}`));
     pending.clear();
   });
   return {
@@ -107,13 +123,18 @@ export async function startProgram(
   options: { env?: Record<string, string | undefined>; readyUrl: string; timeoutMs?: number },
 ): Promise<ChildHandle<{ url: string }>> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const stderr = collect(child);
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
-    if (exited !== undefined) throw new Error(`${command} ${args.join(' ')} exited with ${exited}: ${stderr().slice(-2000)}`);
+    if (exited !== undefined)
+      throw new Error(`${command} ${args.join(' ')} exited with ${exited}: ${stderr().slice(-2000)}`);
     if (Date.now() > deadline) {
       await stopProcess(child);
       throw new Error(`${command} did not answer ${options.readyUrl} in time: ${stderr().slice(-2000)}`);

@@ -4,6 +4,30 @@
 import type { RunningServer } from '../kit/src/listen.js';
 import { readTerritoriesConfig } from '../subgraphs/territories/src/config.js';
 import { startTerritories } from '../subgraphs/territories/src/start.js';
+import { readBanqueDesTerritoiresConfig } from '../subgraphs/banque-des-territoires/src/config.js';
+import { startBanqueDesTerritoires } from '../subgraphs/banque-des-territoires/src/start.js';
+import { readBpifranceConfig } from '../subgraphs/bpifrance/src/config.js';
+import { startBpifrance } from '../subgraphs/bpifrance/src/start.js';
+import { readCaisseDesDepotsSimConfig } from '../sim/caisse-des-depots/config.js';
+import { startCaisseDesDepotsSimulator } from '../sim/caisse-des-depots/start.js';
+import { readEconomieSimConfig } from '../sim/economie/config.js';
+import { startEconomieSimulator } from '../sim/economie/start.js';
+import { readBusinessFranceConfig } from '../subgraphs/business-france/src/config.js';
+import { startBusinessFrance } from '../subgraphs/business-france/src/start.js';
+import { readBusinessFranceSimConfig } from '../sim/business-france/config.js';
+import { startBusinessFranceSimulator } from '../sim/business-france/start.js';
+import { readAdemeSimConfig } from '../sim/ademe/config.js';
+import { startAdemeSim } from '../sim/ademe/start.js';
+import { readAdemeConfig } from '../subgraphs/ademe/src/config.js';
+import { startAdeme } from '../subgraphs/ademe/src/start.js';
+import { readFranceTravailSimConfig } from '../sim/france-travail/config.js';
+import { startFranceTravailSim } from '../sim/france-travail/start.js';
+import { readFranceTravailConfig } from '../subgraphs/france-travail/src/config.js';
+import { startFranceTravail } from '../subgraphs/france-travail/src/start.js';
+import { readVteSimConfig } from '../sim/vte/config.js';
+import { startVteSim } from '../sim/vte/start.js';
+import { readVteConfig } from '../subgraphs/vte/src/config.js';
+import { startVte } from '../subgraphs/vte/src/start.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -26,5 +50,95 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'TERRITORIES_PORT',
     defaultPort: 4001,
     start: (env) => startTerritories(readTerritoriesConfig(env)),
+  },
+  {
+    name: 'caisse-des-depots',
+    kind: 'simulator',
+    portEnv: 'SIM_CAISSE_DES_DEPOTS_PORT',
+    defaultPort: 4102,
+    urlEnv: 'CAISSE_DES_DEPOTS_API_URL',
+    start: (env) => startCaisseDesDepotsSimulator(readCaisseDesDepotsSimConfig(env)),
+  },
+  {
+    name: 'banque-des-territoires',
+    kind: 'subgraph',
+    portEnv: 'BANQUE_DES_TERRITOIRES_PORT',
+    defaultPort: 4002,
+    start: (env) => startBanqueDesTerritoires(readBanqueDesTerritoiresConfig(env)),
+  },
+  {
+    name: 'economie',
+    kind: 'simulator',
+    portEnv: 'SIM_ECONOMIE_PORT',
+    defaultPort: 4103,
+    urlEnv: 'ECONOMIE_API_URL',
+    start: (env) => startEconomieSimulator(readEconomieSimConfig(env)),
+  },
+  {
+    name: 'bpifrance',
+    kind: 'subgraph',
+    portEnv: 'BPIFRANCE_PORT',
+    defaultPort: 4003,
+    start: (env) => startBpifrance(readBpifranceConfig(env)),
+  },
+  {
+    name: 'business-france-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_BUSINESS_FRANCE_PORT',
+    defaultPort: 4106,
+    urlEnv: 'BUSINESS_FRANCE_API_URL',
+    start: (env) => startBusinessFranceSimulator(readBusinessFranceSimConfig(env)),
+  },
+  {
+    name: 'business-france',
+    kind: 'subgraph',
+    portEnv: 'BUSINESS_FRANCE_PORT',
+    defaultPort: 4006,
+    start: (env) => startBusinessFrance(readBusinessFranceConfig(env)),
+  },
+  {
+    name: 'ademe-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_ADEME_PORT',
+    defaultPort: 4104,
+    urlEnv: 'ADEME_API_URL',
+    start: (env) => startAdemeSim(readAdemeSimConfig(env)),
+  },
+  {
+    name: 'ademe',
+    kind: 'subgraph',
+    portEnv: 'ADEME_PORT',
+    defaultPort: 4004,
+    start: (env) => startAdeme(readAdemeConfig(env)),
+  },
+  {
+    name: 'france-travail-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_FRANCE_TRAVAIL_PORT',
+    defaultPort: 4105,
+    urlEnv: 'FRANCE_TRAVAIL_API_URL',
+    start: (env) => startFranceTravailSim(readFranceTravailSimConfig(env)),
+  },
+  {
+    name: 'france-travail',
+    kind: 'subgraph',
+    portEnv: 'FRANCE_TRAVAIL_PORT',
+    defaultPort: 4005,
+    start: (env) => startFranceTravail(readFranceTravailConfig(env)),
+  },
+  {
+    name: 'vte-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_VTE_PORT',
+    defaultPort: 4107,
+    urlEnv: 'VTE_API_URL',
+    start: (env) => startVteSim(readVteSimConfig(env)),
+  },
+  {
+    name: 'vte',
+    kind: 'subgraph',
+    portEnv: 'VTE_PORT',
+    defaultPort: 4007,
+    start: (env) => startVte(readVteConfig(env)),
   },
 ];

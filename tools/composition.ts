@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, Source, type GraphQLError } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -35,14 +35,25 @@ export function readSupergraphConfig(path = SUPERGRAPH_CONFIG): SubgraphEntry[] 
 
 /** The outcome of a composition: the supergraph SDL, or the errors that prevent it. */
 export type CompositionOutcome =
-  { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
+  | { ok: true; supergraphSdl: string; hints: string[] }
+  | { ok: false; errors: string[]; details: GraphQLError[] };
 
-/** Composes subgraph SDLs (name → SDL text) with their routing URLs. */
-export function composeSdls(subgraphs: { name: string; url: string; sdl: string }[]): CompositionOutcome {
+/**
+ * Composes subgraph SDLs (name → SDL text) with their routing URLs. `file` names the SDL's source
+ * so that errors carry file and line (`details[].nodes[].loc`).
+ */
+export function composeSdls(
+  subgraphs: { name: string; url: string; sdl: string; file?: string }[],
+): CompositionOutcome {
   const result = composeServices(
-    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
+    subgraphs.map((s) => ({
+      name: s.name,
+      url: s.url,
+      typeDefs: parse(new Source(s.sdl, s.file ?? s.name)),
+    })),
   );
-  if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };
+  if (result.errors)
+    return { ok: false, errors: result.errors.map((e) => e.message), details: result.errors };
   return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => h.toString()) };
 }
 

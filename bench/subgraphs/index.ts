@@ -9,7 +9,10 @@ runMain('bench subgraphs', async () => {
   const urls: Record<string, string> = {};
   const counts: Record<string, number> = {};
   for (const subgraph of BENCH_SUBGRAPHS) {
-    const running = await listenSubgraph(createBenchSubgraphServer(subgraph), { port: 0, context: () => ({}) });
+    const running = await listenSubgraph(createBenchSubgraphServer(subgraph), {
+      port: 0,
+      context: () => ({}),
+    });
     counts[subgraph.name] = 0;
     running.server.on('request', () => {
       counts[subgraph.name] = (counts[subgraph.name] ?? 0) + 1;

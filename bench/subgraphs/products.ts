@@ -27,6 +27,7 @@ export const productsResolvers: GraphQLResolverMap<unknown> = {
     topProducts: (_root, args: { first: number }) => PRODUCTS.slice(0, args.first),
   },
   Product: {
-    __resolveReference: (reference: { upc: string }) => PRODUCTS.find((product) => product.upc === reference.upc) ?? null,
+    __resolveReference: (reference: { upc: string }) =>
+      PRODUCTS.find((product) => product.upc === reference.upc) ?? null,
   },
 };

@@ -26,5 +26,9 @@ export const BENCH_SUBGRAPHS: BenchSubgraph[] = [
 
 /** Builds the Apollo server of one workload subgraph. */
 export function createBenchSubgraphServer(subgraph: BenchSubgraph): ApolloServer<BaseContext> {
-  return createSubgraphServer<BaseContext>({ name: subgraph.name, schemaPath: subgraph.schemaPath, resolvers: subgraph.resolvers });
+  return createSubgraphServer<BaseContext>({
+    name: subgraph.name,
+    schemaPath: subgraph.schemaPath,
+    resolvers: subgraph.resolvers,
+  });
 }

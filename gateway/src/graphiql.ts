@@ -1,25 +1,39 @@
 // GraphiQL served by the gateway itself from installed packages (no CDN), with the example
-// operations of operations/*.graphql preloaded as tabs.
+// operations of operations/*.graphql preloaded as tabs and a "Download CSV" toolbar button.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../../tools/composition.js';
+import { bundleClient } from './clientBundle.js';
 
 const require = createRequire(import.meta.url);
 
 /** Static files GraphiQL needs, by the name the page asks for. */
 const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react.js': {
+    file: join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
   'react-dom.js': {
     file: join(dirname(require.resolve('react-dom/package.json')), 'umd/react-dom.production.min.js'),
     type: 'text/javascript',
   },
-  'graphiql.js': { file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'), type: 'text/javascript' },
-  'graphiql.css': { file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'), type: 'text/css' },
+  'graphiql.js': {
+    file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
+    type: 'text/javascript',
+  },
+  'graphiql.css': {
+    file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
+    type: 'text/css',
+  },
 };
 
 export const ASSET_PREFIX = '/graphiql/';
+
+/** The browser code the gateway adds to GraphiQL (CSV button, fetcher fix), bundled on first request. */
+const EXTENSIONS_ENTRY = fileURLToPath(new URL('./graphiql.client.ts', import.meta.url));
 
 /** An example operation shown as a GraphiQL tab. */
 export interface ExampleOperation {
@@ -32,7 +46,9 @@ export interface ExampleOperation {
 export function loadExampleOperations(dir = join(REPO_ROOT, 'operations')): ExampleOperation[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
   } catch {
     return [];
   }
@@ -58,6 +74,7 @@ export function graphiqlPage(endpoint: string, examples: ExampleOperation[]): st
 <head>
   <meta charset="utf-8">
   <title>Territoires Graph — GraphiQL</title>
+  <link rel="icon" href="data:,">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="stylesheet" href="${ASSET_PREFIX}graphiql.css">
   <style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
@@ -67,8 +84,10 @@ export function graphiqlPage(endpoint: string, examples: ExampleOperation[]): st
   <script src="${ASSET_PREFIX}react.js"></script>
   <script src="${ASSET_PREFIX}react-dom.js"></script>
   <script src="${ASSET_PREFIX}graphiql.js"></script>
+  <script src="${ASSET_PREFIX}extensions.js"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    const extensions = window.TerritoiresGraphiQL;
+    const fetcher = extensions.withOperationNameFix(GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} }));
     const tabs = ${tabs};
     const root = ReactDOM.createRoot(document.getElementById('graphiql'));
     root.render(React.createElement(GraphiQL, {
@@ -76,6 +95,7 @@ export function graphiqlPage(endpoint: string, examples: ExampleOperation[]): st
       defaultTabs: tabs,
       defaultEditorToolsVisibility: true,
       shouldPersistHeaders: true,
+      toolbar: { additionalComponent: extensions.CsvButton },
     }));
   </script>
 </body>
@@ -83,13 +103,22 @@ export function graphiqlPage(endpoint: string, examples: ExampleOperation[]): st
 }
 
 /** Serves one GraphiQL asset; answers 404 for anything not in the fixed list. */
-export function serveGraphiqlAsset(name: string, res: ServerResponse): void {
+export async function serveGraphiqlAsset(name: string, res: ServerResponse): Promise<void> {
+  if (name === 'extensions.js') {
+    const script = await bundleClient(EXTENSIONS_ENTRY);
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(script);
+    return;
+  }
   const asset = ASSETS[name];
   if (!asset) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+  res.writeHead(200, {
+    'content-type': `${asset.type}; charset=utf-8`,
+    'cache-control': 'public, max-age=86400',
+  });
   res.end(readFileSync(asset.file));
 }

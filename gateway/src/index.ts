@@ -10,7 +10,10 @@ runMain('gateway', async () => {
   const running = await listen(app.handle, config.port, config.host);
   console.log(`gateway ready: GraphiQL at ${running.url}/ , GraphQL at ${running.url}/graphql`);
   const stop = () => {
-    void running.close().then(() => app.stop()).then(() => process.exit(0));
+    void running
+      .close()
+      .then(() => app.stop())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

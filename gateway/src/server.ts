@@ -1,17 +1,34 @@
-// The gateway as a pure application: Apollo Server over @apollo/gateway on a supergraph file,
-// GraphiQL, /health. Opens no port; index.ts (or the stack launcher) listens.
+// The gateway as a pure application: it assembles the modules (auth, limits, persisted operations,
+// response cache, rate limits, hot reload, readiness, metrics, logs, traces) around Apollo Server
+// and @apollo/gateway, and routes HTTP requests. Opens no port; index.ts (or the stack) listens.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../kit/src/errors.js';
-import { sendJson, serveGraphQL } from '../../kit/src/http.js';
+import { sendJson } from '../../kit/src/http.js';
+import { renderMetrics } from '../../kit/src/metrics.js';
+import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
+import { applyCors } from './cors.js';
 import { SubgraphDataSource } from './dataSource.js';
+import { FederatedGateway } from './federation.js';
+import { CSV_EXPORT_PATH, serveCsvExport } from './csvRoute.js';
+import { createDashboard, isDashboardPath } from './dashboard/dashboardRoute.js';
 import { ASSET_PREFIX, graphiqlPage, loadExampleOperations, serveGraphiqlAsset } from './graphiql.js';
+import { createGraphQLHandler } from './graphqlHttp.js';
+import { createLogger, type Logger } from './logger.js';
+import { PersistedOperations, readManifest } from './persistedOperations.js';
+import { createRateLimiter } from './rateLimit.js';
+import { ReadinessProbe } from './readiness.js';
+import { ResponseCache } from './responseCache.js';
+import { openStores } from './stores.js';
 import { readSupergraph } from './supergraphFile.js';
+import { SupergraphSource, fetchSupergraph } from './supergraphSource.js';
+import { staleExtensionsPlugin } from './staleExtensions.js';
+import { startTracing } from './tracing.js';
 
 /** A started gateway: its request handler and how to stop it. */
 export interface GatewayApp {
@@ -19,60 +36,185 @@ export interface GatewayApp {
   stop(): Promise<void>;
 }
 
+/** Options for tests and embedders. */
+export interface GatewayAppOptions {
+  /** Where log lines go (stdout by default). */
+  logSink?: (line: string) => void;
+}
+
 /** Reads the supergraph, starts Apollo Server on it and returns the HTTP handler. */
-export async function createGatewayApp(config: GatewayConfig): Promise<GatewayApp> {
-  const supergraphSdl = readSupergraph(config.supergraphPath);
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name] ?? url ?? '', { gatewaySecret: config.gatewaySecret }),
-  });
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: true,
-    csrfPrevention: true,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: (formatted) => formatGatewayError(formatted, config.production),
-  });
-  await apollo.start();
-  const examples = loadExampleOperations();
+export async function createGatewayApp(
+  config: GatewayConfig,
+  options: GatewayAppOptions = {},
+): Promise<GatewayApp> {
+  const logger = createLogger(config.logLevel, options.logSink);
+  const initialSdl = await initialSupergraph(config);
+  const manifest = readManifest(config.manifestPath, config.safelist);
+  const tracing = startTracing(config.otlpEndpoint, config.serviceName);
+  const stores = await openStores(config.cacheUrl, config.memoryCacheEntries, logger);
+  const closers: (() => Promise<void>)[] = [() => tracing.shutdown(), () => stores.close()];
+  try {
+    const gateway = new FederatedGateway({
+      initialSdl,
+      source: new SupergraphSource({
+        path: config.supergraphPath,
+        watch: config.watchSupergraph,
+        url: config.supergraphUrl,
+        pollMs: config.supergraphPollMs,
+        logger,
+      }),
+      limits: config.limits,
+      logger,
+      buildService: ({ name, url }) =>
+        new SubgraphDataSource(name, subgraphUrl(config, name, url), {
+          gatewaySecret: config.gatewaySecret,
+          timeoutMs: config.subgraphTimeoutMs,
+          production: config.production,
+        }),
+    });
+    const apollo = new ApolloServer<GatewayContext>({
+      gateway,
+      // The pipeline refuses introspection with its own code first; this is the second lock.
+      introspection: config.introspection,
+      csrfPrevention: true,
+      // Stack traces belong in logs, not in answers, in development too.
+      includeStacktraceInErrorResponses: false,
+      formatError: (formatted) => formatGatewayError(formatted, config.production),
+      plugins: [ApolloServerPluginLandingPageDisabled(), staleExtensionsPlugin<GatewayContext>()],
+    });
+    await apollo.start();
+    closers.unshift(() => apollo.stop());
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
-    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
-    if (path.startsWith(ASSET_PREFIX)) return serveGraphiqlAsset(path.slice(ASSET_PREFIX.length), res);
-    if (req.method === 'GET' && (path === '/' || (path === '/graphql' && wantsHtml(req, url)))) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(graphiqlPage('/graphql', examples));
-      return;
+    const graphql = createGraphQLHandler({
+      config,
+      apollo,
+      gateway,
+      auth: createAuthenticator(config.auth),
+      rateLimiter:
+        config.rateLimit.max > 0
+          ? createRateLimiter({ ...config.rateLimit, redis: stores.redis, logger })
+          : undefined,
+      persisted: new PersistedOperations(
+        { apq: config.apq, safelist: config.safelist, ttlSeconds: config.apqTtlSeconds },
+        manifest,
+        stores.keyv<string>('apq'),
+      ),
+      responseCache: config.responseCache ? new ResponseCache(stores.keyv('response')) : undefined,
+      logger,
+      tracing,
+    });
+    const readiness = new ReadinessProbe({
+      ttlMs: config.readyProbeTtlMs,
+      timeoutMs: config.readyProbeTimeoutMs,
+    });
+    const examples = loadExampleOperations();
+    const dashboard = createDashboard();
+    logger.info('gateway started', {
+      supergraph: gateway.current?.id,
+      subgraphs: gateway.current?.subgraphs.map((s) => s.name),
+      cache: config.cacheUrl ? 'redis' : 'memory',
+      tracing: config.otlpEndpoint !== undefined,
+    });
+
+    async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname;
+      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/ready') {
+        const loaded = gateway.current;
+        const verdict = await readiness.check(
+          loaded && {
+            id: loaded.id,
+            targets: loaded.subgraphs.map((s) => ({ name: s.name, url: subgraphUrl(config, s.name, s.url) })),
+          },
+        );
+        return sendJson(res, verdict.ready ? 200 : 503, {
+          status: verdict.ready ? 'ready' : 'not ready',
+          ...verdict,
+        });
+      }
+      if (path === '/metrics') {
+        const metrics = await renderMetrics();
+        res.writeHead(200, { 'content-type': metrics.contentType });
+        res.end(metrics.body);
+        return;
+      }
+      if (path.startsWith(ASSET_PREFIX)) return serveGraphiqlAsset(path.slice(ASSET_PREFIX.length), res);
+      if (req.method === 'GET' && (path === '/' || (path === '/graphql' && wantsHtml(req, url)))) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(graphiqlPage('/graphql', examples));
+        return;
+      }
+      if (isDashboardPath(path)) return dashboard(path, res);
+      if (path === CSV_EXPORT_PATH)
+        return serveCsvExport(req, res, { handle, bodyLimitBytes: config.bodyLimitBytes });
+      if (path !== '/graphql')
+        return sendJson(res, 404, { error: `No route ${path}; GraphQL is at /graphql.` });
+      if (applyCors(req, res, config.corsOrigins)) return;
+      const requestId = requestIdOf(req) ?? randomUUID();
+      res.setHeader('x-request-id', requestId);
+      await graphql(req, res, requestId);
     }
-    if (path !== '/graphql') return sendJson(res, 404, { error: `No route ${path}; GraphQL is at /graphql.` });
-    const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
-    res.setHeader('x-request-id', requestId);
-    await serveGraphQL(apollo, req, res, async () => ({ requestId }), { bodyLimitBytes: config.bodyLimitBytes });
-  }
 
-  return { handle, stop: () => apollo.stop() };
+    return {
+      handle,
+      stop: async () => {
+        for (const close of closers)
+          await close().catch((error: Error) => logger.warn('stop step failed', { error: error.message }));
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The start-up supergraph: the file, or the URL when the file is missing and a URL is set. */
+async function initialSupergraph(config: GatewayConfig): Promise<string> {
+  try {
+    return readSupergraph(config.supergraphPath);
+  } catch (error) {
+    if (!config.supergraphUrl || !/no such file/.test((error as Error).message)) throw error;
+    return fetchSupergraph(config.supergraphUrl);
+  }
+}
+
+function subgraphUrl(config: GatewayConfig, name: string, routingUrl: string | undefined): string {
+  return config.subgraphUrls[name] ?? routingUrl ?? '';
 }
 
 function wantsHtml(req: IncomingMessage, url: URL): boolean {
   return !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
+function requestIdOf(req: IncomingMessage): string | undefined {
+  const value = req.headers['x-request-id'];
   const text = Array.isArray(value) ? value[0] : value;
   // A caller-supplied id ends up in logs and headers: keep it short and printable.
   return text && /^[\w.:-]{1,128}$/.test(text) ? text : undefined;
 }
 
-function formatGatewayError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
+/** In production, internal messages and stack traces never reach a caller; coded errors keep their code. */
+export function formatGatewayError(
+  formatted: GraphQLFormattedError,
+  production: boolean,
+): GraphQLFormattedError {
   if (!production) return formatted;
   const code = formatted.extensions?.code;
-  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  const extensions = { ...formatted.extensions };
+  delete extensions.stacktrace;
+  delete extensions.exception;
   if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { ...formatted, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      ...formatted,
+      message: 'Internal server error',
+      extensions: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        ...(extensions.serviceName ? { serviceName: extensions.serviceName } : {}),
+      },
+    };
   }
   return { ...formatted, extensions };
 }
+
+export type { Logger };

@@ -1,6 +1,7 @@
 // Reads and checks a supergraph file before the gateway trusts it.
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
+import { prepareSupergraph } from './accessRules.js';
 
 /** Reads a supergraph file; throws one line naming the file and why it cannot be served. */
 export function readSupergraph(path: string): string {
@@ -13,7 +14,8 @@ export function readSupergraph(path: string): string {
     throw new Error(`cannot read supergraph ${path}: ${why}`);
   }
   try {
-    Supergraph.build(sdl);
+    // Built without the security features @apollo/gateway refuses (the gateway enforces those).
+    Supergraph.build(prepareSupergraph(sdl).gatewaySdl);
   } catch (error) {
     throw new Error(`supergraph ${path} is not a valid Federation 2 supergraph: ${firstLine(error)}`);
   }

@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse, type GraphQLFormattedError } from 'graphql';
 import { sendJson, serveGraphQL } from './http.js';
 import { listen, type RunningServer } from './listen.js';
 import { ErrorCode } from './errors.js';
+import { verifyIdentity, type CallerIdentity } from './gatewayIdentity.js';
+import { renderMetrics } from './metrics.js';
 
 export type { GraphQLResolverMap };
 
@@ -29,10 +32,14 @@ export function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): ApolloServer<TContext> {
   const typeDefs = parse(readFileSync(options.schemaPath, 'utf8'));
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const schema = buildSubgraphSchema({
+    typeDefs,
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  });
   return new ApolloServer<TContext>({
     schema,
-    plugins: options.plugins ?? [],
+    // No Apollo Studio here: inline traces would only cost time on every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
     includeStacktraceInErrorResponses: false,
     // Subgraphs are called by the gateway only; CSRF protection is the gateway's job.
     csrfPrevention: false,
@@ -43,7 +50,11 @@ export function createSubgraphServer<TContext extends BaseContext>(
 function formatSubgraphError(formatted: GraphQLFormattedError, hideInternal: boolean): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (hideInternal && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
-    return { ...formatted, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      ...formatted,
+      message: 'Internal server error',
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   }
   return formatted;
 }
@@ -52,11 +63,21 @@ function formatSubgraphError(formatted: GraphQLFormattedError, hideInternal: boo
 export interface ListenSubgraphOptions<TContext> {
   port: number;
   host?: string;
-  /** Builds the per-request context (loaders, identity, request id). */
-  context: (req: IncomingMessage) => Promise<TContext> | TContext;
+  /**
+   * Builds the per-request context (loaders, identity, request id). `call` holds the caller
+   * identity the gateway verified and signed, and the request id.
+   */
+  context: (req: IncomingMessage, call: GatewayCall) => Promise<TContext> | TContext;
   /** When set, requests must carry it in `x-gateway-secret`, or get 401. */
   gatewaySecret?: string;
   bodyLimitBytes?: number;
+}
+
+/** What a subgraph learns from the gateway about one call. */
+export interface GatewayCall {
+  /** The caller as the gateway verified it (anonymous when the gateway sent no identity). */
+  identity: CallerIdentity;
+  requestId?: string;
 }
 
 /** Starts the subgraph's Apollo server and serves it at `/graphql` (and `/`), with `/health`. */
@@ -65,19 +86,38 @@ export async function listenSubgraph<TContext extends BaseContext>(
   options: ListenSubgraphOptions<TContext>,
 ): Promise<RunningServer> {
   await server.start();
-  const running = await listen(async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
-    if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: `No route ${path}` });
-    if (options.gatewaySecret && req.headers['x-gateway-secret'] !== options.gatewaySecret) {
-      return sendJson(res, 401, {
-        errors: [{ message: 'This subgraph only answers the gateway.', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+  const running = await listen(
+    async (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/metrics') {
+        const metrics = await renderMetrics();
+        res.writeHead(200, { 'content-type': metrics.contentType });
+        res.end(metrics.body);
+        return;
+      }
+      if (path !== '/graphql' && path !== '/') return sendJson(res, 404, { error: `No route ${path}` });
+      // A signed identity header proves the call comes from the gateway as much as the secret does.
+      const identity = verifyIdentity(req.headers, options.gatewaySecret);
+      if ((options.gatewaySecret && req.headers['x-gateway-secret'] !== options.gatewaySecret) || !identity) {
+        return sendJson(res, 401, {
+          errors: [
+            {
+              message: 'This subgraph only answers the gateway.',
+              extensions: { code: ErrorCode.UNAUTHENTICATED },
+            },
+          ],
+        });
+      }
+      const requestId = req.headers['x-request-id'];
+      const call: GatewayCall = { identity, requestId: Array.isArray(requestId) ? requestId[0] : requestId };
+      await serveGraphQL(server, req, res, async () => options.context(req, call), {
+        bodyLimitBytes: options.bodyLimitBytes ?? 2_000_000,
       });
-    }
-    await serveGraphQL(server, req, res, async () => options.context(req), {
-      bodyLimitBytes: options.bodyLimitBytes ?? 2_000_000,
-    });
-  }, options.port, options.host);
+    },
+    options.port,
+    options.host,
+  );
   return {
     ...running,
     close: async () => {

@@ -19,7 +19,9 @@ export interface TerritoriesConfig {
 }
 
 /** Reads TERRITORIES_PORT, GEO_DIR, PROGRAMME_FILE, ANCT_DIR, GATEWAY_SECRET, NODE_ENV. */
-export function readTerritoriesConfig(env: Record<string, string | undefined> = process.env): TerritoriesConfig {
+export function readTerritoriesConfig(
+  env: Record<string, string | undefined> = process.env,
+): TerritoriesConfig {
   return {
     port: readPort(env, 'TERRITORIES_PORT', 4001),
     host: readString(env, 'HOST', '127.0.0.1'),

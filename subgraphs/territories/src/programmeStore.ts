@@ -75,7 +75,9 @@ export class ProgrammeStore {
   /** Loads geography and the programme from disk; errors name the file and the reason. */
   static load(source: StoreSource): ProgrammeStore {
     const geography = loadGeography(source.geoDir);
-    const dataset = source.anctDir ? loadAnctFiles(source.anctDir, geography) : readProgramme(source.programmeFile);
+    const dataset = source.anctDir
+      ? loadAnctFiles(source.anctDir, geography)
+      : readProgramme(source.programmeFile);
     return new ProgrammeStore(geography, dataset);
   }
 
@@ -113,17 +115,25 @@ export class ProgrammeStore {
 
   /** Municipal population of a territory. */
   population(territory: TerritoryRecord): number {
-    return territory.communeCodes.reduce((sum, code) => sum + (this.geography.communes.get(code)?.population ?? 0), 0);
+    return territory.communeCodes.reduce(
+      (sum, code) => sum + (this.geography.communes.get(code)?.population ?? 0),
+      0,
+    );
   }
 
   /** Figures over `territories`; `departmentCode` makes "entirely within" mean within that department. */
-  statistics(territories: readonly TerritoryRecord[], phase: Phase, departmentCode?: string): ProgrammeStatistics {
+  statistics(
+    territories: readonly TerritoryRecord[],
+    phase: Phase,
+    departmentCode?: string,
+  ): ProgrammeStatistics {
     const sheets = territories.flatMap((t) => t.actionSheets.filter((s) => s.phase === phase));
     const communes = new Set(territories.flatMap((t) => t.communeCodes));
     let population = 0;
     for (const code of communes) population += this.geography.communes.get(code)?.population ?? 0;
     const entirely = departmentCode
-      ? territories.filter((t) => t.departmentCodes.length === 1 && t.departmentCodes[0] === departmentCode).length
+      ? territories.filter((t) => t.departmentCodes.length === 1 && t.departmentCodes[0] === departmentCode)
+          .length
       : territories.length;
     return {
       phase,
@@ -134,7 +144,10 @@ export class ProgrammeStore {
       actionSheetCount: sheets.length,
       byAxis: axisShares(sheets, phase),
       totalBudget: sheets.reduce((sum, s) => sum + s.budgetEuros, 0),
-      siteCount: territories.reduce((sum, t) => sum + t.sites.filter((s) => s.applicationStatus === 'LABELLED').length, 0),
+      siteCount: territories.reduce(
+        (sum, t) => sum + t.sites.filter((s) => s.applicationStatus === 'LABELLED').length,
+        0,
+      ),
       communeCount: communes.size,
       population,
     };
@@ -163,7 +176,9 @@ function readProgramme(path: string): ProgrammeDataset {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read programme dataset ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(
+      `cannot read programme dataset ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   try {
     const dataset = JSON.parse(text) as ProgrammeDataset;

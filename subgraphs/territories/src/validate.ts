@@ -9,7 +9,9 @@ const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 /** A territory id must look like `ti-4405`; an unknown but well-formed id is simply not found. */
 export function checkTerritoryId(id: string): string {
   if (!TERRITORY_ID.test(id)) {
-    throw new CodedError(ErrorCode.INVALID_ID, `Territory id must look like "ti-4405"; got "${id}".`, { received: id });
+    throw new CodedError(ErrorCode.INVALID_ID, `Territory id must look like "ti-4405"; got "${id}".`, {
+      received: id,
+    });
   }
   return id;
 }
@@ -17,9 +19,13 @@ export function checkTerritoryId(id: string): string {
 /** An INSEE commune code is 5 characters (digits, or 2A/2B for Corsica). */
 export function checkInseeCode(code: string): string {
   if (!INSEE_COMMUNE.test(code)) {
-    throw new CodedError(ErrorCode.INVALID_ID, `INSEE commune code must be 5 characters like "51108"; got "${code}".`, {
-      received: code,
-    });
+    throw new CodedError(
+      ErrorCode.INVALID_ID,
+      `INSEE commune code must be 5 characters like "51108"; got "${code}".`,
+      {
+        received: code,
+      },
+    );
   }
   return code;
 }
@@ -28,7 +34,10 @@ export function checkInseeCode(code: string): string {
 export function checkPhase(phase: number | null | undefined): Phase | undefined {
   if (phase === null || phase === undefined) return undefined;
   if (phase !== 1 && phase !== 2) {
-    throw new CodedError(ErrorCode.BAD_USER_INPUT, `phase must be 1 (2018-2022) or 2 (2023-2027); got ${phase}.`);
+    throw new CodedError(
+      ErrorCode.BAD_USER_INPUT,
+      `phase must be 1 (2018-2022) or 2 (2023-2027); got ${phase}.`,
+    );
   }
   return phase;
 }
@@ -36,9 +45,13 @@ export function checkPhase(phase: number | null | undefined): Phase | undefined 
 /** A region code must be one of the 18 regions. */
 export function checkRegion(geo: Geography, code: string): string {
   if (!geo.regions.has(code)) {
-    throw new CodedError(ErrorCode.UNKNOWN_REGION, `No region has INSEE code "${code}" (e.g. "44" for Grand Est).`, {
-      received: code,
-    });
+    throw new CodedError(
+      ErrorCode.UNKNOWN_REGION,
+      `No region has INSEE code "${code}" (e.g. "44" for Grand Est).`,
+      {
+        received: code,
+      },
+    );
   }
   return code;
 }
@@ -46,9 +59,13 @@ export function checkRegion(geo: Geography, code: string): string {
 /** A department code must be one of the 101 departments. */
 export function checkDepartment(geo: Geography, code: string): string {
   if (!geo.departments.has(code)) {
-    throw new CodedError(ErrorCode.UNKNOWN_DEPARTMENT, `No department has INSEE code "${code}" (e.g. "51" for the Marne).`, {
-      received: code,
-    });
+    throw new CodedError(
+      ErrorCode.UNKNOWN_DEPARTMENT,
+      `No department has INSEE code "${code}" (e.g. "51" for the Marne).`,
+      {
+        received: code,
+      },
+    );
   }
   return code;
 }
@@ -56,9 +73,13 @@ export function checkDepartment(geo: Geography, code: string): string {
 /** A SIREN must be 9 digits with a valid Luhn checksum. */
 export function checkSiren(siren: string): string {
   if (!isValidSiren(siren)) {
-    throw new CodedError(ErrorCode.INVALID_SIREN, `SIREN must be 9 digits with a valid checksum; got "${siren}".`, {
-      received: siren,
-    });
+    throw new CodedError(
+      ErrorCode.INVALID_SIREN,
+      `SIREN must be 9 digits with a valid checksum; got "${siren}".`,
+      {
+        received: siren,
+      },
+    );
   }
   return siren;
 }

@@ -17,7 +17,8 @@ export const Region = {
 };
 
 export const Department = {
-  region: (d: DepartmentRecord, _: unknown, ctx: TerritoriesContext) => ctx.store.geography.regions.get(d.regionCode),
+  region: (d: DepartmentRecord, _: unknown, ctx: TerritoriesContext) =>
+    ctx.store.geography.regions.get(d.regionCode),
   territories: (d: DepartmentRecord, args: PhaseArgs, ctx: TerritoriesContext) =>
     ctx.store.territoriesOfDepartment(d.code, phaseOf(args)),
   statistics: (d: DepartmentRecord, args: PhaseArgs, ctx: TerritoriesContext) =>
@@ -37,5 +38,6 @@ export const Commune = {
     ctx.store.geography.departments.get(c.departmentCode),
   epci: (c: CommuneRecord, _: unknown, ctx: TerritoriesContext) =>
     c.epciSiren ? (ctx.store.geography.epcis.get(c.epciSiren) ?? null) : null,
-  territories: (c: CommuneRecord, _: unknown, ctx: TerritoriesContext) => ctx.store.territoriesOfCommune(c.code),
+  territories: (c: CommuneRecord, _: unknown, ctx: TerritoriesContext) =>
+    ctx.store.territoriesOfCommune(c.code),
 };

@@ -40,7 +40,8 @@ export const CofinancingYear = {
 };
 
 export const Site = {
-  commune: (s: SiteRecord, _: unknown, ctx: TerritoriesContext) => ctx.store.geography.communes.get(s.communeCode),
+  commune: (s: SiteRecord, _: unknown, ctx: TerritoriesContext) =>
+    ctx.store.geography.communes.get(s.communeCode),
 };
 
 export const EngineeringMission = {

@@ -12,7 +12,8 @@ type PageArgs = { first?: number | null; after?: string | null };
 export const Territory = {
   __resolveReference: (ref: { id: string }, ctx: TerritoriesContext) => ctx.loaders.territory.load(ref.id),
 
-  region: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) => ctx.store.geography.regions.get(t.regionCode),
+  region: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
+    ctx.store.geography.regions.get(t.regionCode),
   mainDepartment: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
     ctx.store.geography.departments.get(t.departmentCodes[0] ?? ''),
   departments: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
@@ -20,7 +21,10 @@ export const Territory = {
   epcis: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
     t.epciSirens.map((siren) => ctx.store.geography.epcis.get(siren)).filter(Boolean),
   communes: (t: TerritoryRecord, args: PageArgs, ctx: TerritoriesContext) => {
-    const communes = [...t.communeCodes].sort().map((code) => ctx.store.geography.communes.get(code)).filter(Boolean);
+    const communes = [...t.communeCodes]
+      .sort()
+      .map((code) => ctx.store.geography.communes.get(code))
+      .filter(Boolean);
     return paginate(communes, args, { max: MAX_PAGE_SIZE, fallback: 50 });
   },
   population: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) => ctx.store.population(t),

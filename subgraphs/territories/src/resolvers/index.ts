@@ -3,7 +3,15 @@ import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { TerritoriesContext } from '../context.js';
 import { Commune, Department, Epci, Region } from './Geography.js';
-import { ActionSheet, Binome, CofinancingYear, Company, EngineeringMission, ProjectLead, Site } from './Programme.js';
+import {
+  ActionSheet,
+  Binome,
+  CofinancingYear,
+  Company,
+  EngineeringMission,
+  ProjectLead,
+  Site,
+} from './Programme.js';
 import { Query } from './Query.js';
 import { Territory } from './Territory.js';
 

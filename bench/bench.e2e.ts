@@ -1,0 +1,95 @@
+// Smoke run of the benchmark harness (about a second per party): it must keep producing a
+// well-formed report. The figures themselves are never asserted; they depend on the machine.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBench } from './harness.js';
+import { WORKLOAD_ANSWER_BYTES } from './publicWorkload.js';
+import type { BenchReport } from './report.js';
+
+let report: BenchReport;
+let markdown: string;
+
+beforeAll(async () => {
+  ({ report, markdown } = await runBench({ smoke: true, soak: false, command: 'vitest bench/bench.e2e.ts' }));
+}, 150_000);
+
+/** The rows of the Markdown table that follows `heading`. */
+function tableAfter(heading: string): string[][] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(heading));
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith('#')) break;
+    if (line.startsWith('|') && !line.startsWith('|---'))
+      rows.push(
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
+  }
+  return rows;
+}
+
+describe('the benchmark harness, in smoke mode', () => {
+  it('gets the 87,599-byte workload answer from every gateway, identical to the stock gateway’s', () => {
+    const gateways = report.public?.contenders.filter((c) => c.id !== 'floor') ?? [];
+    expect(gateways.map((c) => c.id)).toEqual(['ours', 'apollo', 'hive', 'hive-no-dedup']);
+    for (const gateway of gateways) {
+      expect(gateway.answer).toMatchObject({
+        bytes: WORKLOAD_ANSWER_BYTES,
+        identicalToStock: true,
+        errors: 0,
+      });
+    }
+  });
+
+  it('measures every party in both scenarios, CPU and memory included for the gateways', () => {
+    expect(report.public?.scenarios.map((s) => s.name)).toEqual(['identical', 'distinct-header']);
+    for (const scenario of report.public?.scenarios ?? []) {
+      expect(scenario.rows.map((row) => row.id)).toEqual([
+        'ours',
+        'apollo',
+        'hive',
+        'hive-no-dedup',
+        'floor',
+      ]);
+      for (const row of scenario.rows) {
+        expect(row.result.runs).toBe(1);
+        expect(Number.isFinite(row.result.requestsPerS)).toBe(true);
+        if (row.id !== 'floor') {
+          expect(Number.isFinite(row.result.cpuMsPerRequest)).toBe(true);
+          expect(Number.isFinite(row.result.peakRssMb)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('writes one table row per party and scenario, with a ratio to ours', () => {
+    for (const heading of ['### Identical requests', '### A distinct header on every request']) {
+      const [header, ...rows] = tableAfter(heading);
+      expect(header).toContain('CPU ÷ ours');
+      expect(rows).toHaveLength(5);
+      expect(rows[0]?.[header?.indexOf('CPU ÷ ours') ?? -1]).toBe('1.00×');
+      for (const row of rows) expect(row).toHaveLength(header?.length ?? 0);
+    }
+  });
+
+  it('states the machine, the versions, the command and every target', () => {
+    expect(markdown).toMatch(/- CPU: .+, \d+ cores; memory \d/);
+    expect(markdown).toContain('@graphql-hive/gateway 2.');
+    expect(markdown).toContain('vitest bench/bench.e2e.ts');
+    const targets = tableAfter('## Targets');
+    expect(targets.length).toBeGreaterThanOrEqual(5);
+    for (const row of targets.slice(1)) expect(['met', '**not met**', '—']).toContain(row[2]);
+  });
+
+  it('reports the mission workload for 1, 21 and 183 territories, or says why it could not', () => {
+    if (report.missionError) {
+      expect(markdown).toContain('Not measured: the stack did not run');
+      return;
+    }
+    expect(report.mission?.growth.map((g) => g.size)).toEqual([1, 21, 183]);
+    expect(report.mission?.growth.map((g) => g.territories)).toEqual([1, 21, 183]);
+    expect(tableAfter('### Under load').length).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,196 @@
+// The mission workload: the support picture for 1, 21 (Grand Est) and 183 territories through
+// our real stack, with simulator latency off and at realistic values; the upstream calls and
+// subgraph requests per query as territories grow; and cold start.
+import { join, relative } from 'node:path';
+import { startChild, startProgram, type ChildHandle } from '../child.js';
+import { BENCH_GATEWAY_ENV, freePort } from '../contenders.js';
+import { aggregate, measureRun, type Aggregate, type LoadGenerator } from '../measure.js';
+import { LATENCY_PROFILES, type LatencyProfile } from './latency.js';
+import {
+  buildPictureQueries,
+  describeAnswer,
+  type PictureQuery,
+  type PictureSize,
+} from './supportPicture.js';
+import { REPO_ROOT, SUPERGRAPH_FILE } from '../../tools/composition.js';
+
+/** How the mission workload is run. */
+export interface MissionOptions {
+  durationS: number;
+  warmupS: number;
+  /** Connections of the latency runs (the target is set at 10). */
+  connections: number;
+  /** Connections of the memory run (the target is set at 50). */
+  rssConnections: number;
+  profiles?: LatencyProfile[];
+  /** Leave out the gateway cold-start measurement (smoke runs). */
+  skipColdStart?: boolean;
+  /** Start the cold stacks together (smoke runs: faster, but their start-up times mean little). */
+  parallelStarts?: boolean;
+}
+
+/** One query on a cold stack: how many calls it caused. */
+export interface GrowthRow {
+  size: PictureSize;
+  territories: number;
+  errors: number;
+  upstreamCalls: number;
+  subgraphRequests: number;
+  /** The first error of the answer, if any. */
+  firstError?: string;
+  /** From spawning the stack's process to this answer (the first one). */
+  coldStartMs: number;
+}
+
+/** Load on one picture size with one latency profile. */
+export interface MissionLoadRow {
+  profile: string;
+  size: PictureSize;
+  connections: number;
+  result: Aggregate;
+}
+
+/** Everything the mission workload measured. */
+export interface MissionResult {
+  subgraphs: string[];
+  simulators: string[];
+  droppedFields: string[];
+  /** The operation file the queries were built from, relative to the repository. */
+  operationFile: string;
+  growth: GrowthRow[];
+  load: MissionLoadRow[];
+  profiles: LatencyProfile[];
+  /** Our gateway alone, spawned on the committed supergraph: start to first support picture. */
+  gatewayColdStartMs?: number;
+}
+
+interface StackReady {
+  url: string;
+  subgraphUrls: Record<string, string>;
+  simulators: string[];
+  subgraphs: string[];
+}
+
+/** Runs the mission workload; stops every process it started. */
+export async function runMissionWorkload(
+  load: LoadGenerator,
+  options: MissionOptions,
+): Promise<MissionResult> {
+  const profiles = options.profiles ?? LATENCY_PROFILES;
+  const first = await startStackChild(profiles[0]?.env ?? {});
+  const rows: MissionLoadRow[] = [];
+  let queries: PictureQuery[];
+  let gatewayColdStartMs: number | undefined;
+  const growth: GrowthRow[] = [];
+  try {
+    queries = await buildPictureQueries(first.ready.url);
+    if (!options.skipColdStart) {
+      gatewayColdStartMs = await gatewayColdStart(first.ready.subgraphUrls, queries[0]?.body ?? '');
+    }
+    // Each size on a fresh stack, so no cache from an earlier query hides upstream calls.
+    const measureGrowth = (query: PictureQuery) => coldQuery(query, profiles[0]?.env ?? {});
+    if (options.parallelStarts) growth.push(...(await Promise.all(queries.map(measureGrowth))));
+    else for (const query of queries) growth.push(await measureGrowth(query));
+
+    for (const profile of profiles) {
+      const stack = profile === profiles[0] ? first : await startStackChild(profile.env);
+      try {
+        const counts = async () => stack.ask<Record<string, number>>('subgraphCounts');
+        // The 183-territory picture takes about a second of CPU: one connection keeps its latency
+        // readable. The memory run comes before it, so its peak is not the 183 run's.
+        const runs: [PictureQuery, number][] = [];
+        for (const query of queries) {
+          if (query.size !== 183) runs.push([query, options.connections]);
+          if (query.size === 21 && profile === profiles[0]) runs.push([query, options.rssConnections]);
+        }
+        for (const query of queries) if (query.size === 183) runs.push([query, 1]);
+        for (const [query, connections] of runs) {
+          const spec = { url: stack.ready.url, body: query.body, connections };
+          await load.ask('run', { ...spec, durationS: options.warmupS });
+          const sample = await measureRun(load, { ...spec, durationS: options.durationS }, stack.pid, counts);
+          rows.push({ profile: profile.name, size: query.size, connections, result: aggregate([sample]) });
+        }
+      } finally {
+        if (stack !== first) await stack.stop();
+      }
+    }
+  } finally {
+    await first.stop();
+  }
+  const ready = first.ready;
+  return {
+    subgraphs: ready.subgraphs,
+    simulators: ready.simulators,
+    droppedFields: queries[0]?.droppedFields ?? [],
+    operationFile: relative(REPO_ROOT, queries[0]?.file ?? ''),
+    growth,
+    load: rows,
+    profiles,
+    gatewayColdStartMs,
+  };
+}
+
+/** Starts a fresh stack, asks it one query and counts the calls that query caused. */
+async function coldQuery(query: PictureQuery, env: Record<string, string>): Promise<GrowthRow> {
+  const started = performance.now();
+  const stack = await startStackChild(env);
+  try {
+    const answer = await post(stack.ready.url, query.body);
+    const coldStartMs = performance.now() - started;
+    const counts = await stack.ask<{ upstream: number; subgraph: number }>('counts');
+    return { size: query.size, ...describeAnswer(answer), ...countsToRow(counts), coldStartMs };
+  } finally {
+    await stack.stop();
+  }
+}
+
+function startStackChild(env: Record<string, string>): Promise<ChildHandle<StackReady>> {
+  // The gateway's response cache off: every query is planned, fetched and merged.
+  return startChild<StackReady>('bench/mission/stackChild.ts', {
+    env: { ...BENCH_GATEWAY_ENV, RESPONSE_CACHE: 'false', ...env },
+  });
+}
+
+/** Spawns `gateway/src/index.ts` on the committed supergraph and times it to the first support picture. */
+async function gatewayColdStart(
+  subgraphUrls: Record<string, string>,
+  body: string,
+): Promise<number | undefined> {
+  const port = await freePort();
+  const started = performance.now();
+  const gateway = await startProgram(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join('gateway', 'src', 'index.ts'),
+      '--supergraph',
+      SUPERGRAPH_FILE,
+      '--port',
+      String(port),
+    ],
+    { env: { ...BENCH_GATEWAY_ENV, ...subgraphUrls }, readyUrl: `http://127.0.0.1:${port}/health` },
+  );
+  try {
+    const answer = await post(`http://127.0.0.1:${port}/graphql`, body);
+    return describeAnswer(answer).territories === 1 ? performance.now() - started : undefined;
+  } finally {
+    await gateway.stop();
+  }
+}
+
+async function post(url: string, body: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return response.json();
+}
+
+function countsToRow(counts: { upstream: number; subgraph: number }): {
+  upstreamCalls: number;
+  subgraphRequests: number;
+} {
+  return { upstreamCalls: counts.upstream, subgraphRequests: counts.subgraph };
+}

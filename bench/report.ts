@@ -1,0 +1,204 @@
+// Turns one run's figures into docs/benchmarks.md: machine, versions, command, tables, targets.
+import type { RunContext } from './machine.js';
+import type { Aggregate } from './measure.js';
+import type { MissionResult } from './mission/missionWorkload.js';
+import type { PublicResult, ScenarioResult } from './publicWorkload.js';
+import type { SoakResult } from './soak.js';
+import { checkTargets, minutes } from './targets.js';
+
+/** Everything one harness run measured. */
+export interface BenchReport {
+  command: string;
+  startedAt: string;
+  durationS: number;
+  smoke: boolean;
+  context: RunContext;
+  public?: PublicResult;
+  mission?: MissionResult;
+  /** Why the mission workload could not run, when it could not. */
+  missionError?: string;
+  soak?: SoakResult;
+}
+
+/** Renders the report as Markdown. */
+export function renderReport(report: BenchReport): string {
+  const { context } = report;
+  const lines: string[] = [
+    '# Benchmarks',
+    '',
+    `Written by \`${report.command}\` on ${report.startedAt} (${report.durationS.toFixed(0)} s). Do not edit by hand:`,
+    'run it again. Speed is claimed only as ratios between parties measured side by side in this one',
+    'run; absolute figures drift on shared machines.',
+    '',
+    '## Machine and versions',
+    '',
+    `- CPU: ${context.cpuModel}, ${context.cores} cores; memory ${context.memoryGb.toFixed(1)} GB`,
+    `- load average at start (1/5/15 min): ${context.loadAverage.map((v) => v.toFixed(2)).join(' / ')}`,
+    `- ${Object.entries(context.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
+    '',
+  ];
+  lines.push('## Targets', '', '| target | measured | met |', '|---|---|---|');
+  for (const check of checkTargets(report)) {
+    const met = check.met === undefined ? '—' : check.met ? 'met' : '**not met**';
+    lines.push(`| ${check.target} | ${check.measured}${check.cause ? ` (${check.cause})` : ''} | ${met} |`);
+  }
+  lines.push('');
+  if (report.public) lines.push(...renderPublic(report.public));
+  if (report.mission) lines.push(...renderMission(report.mission));
+  if (report.missionError) {
+    lines.push(
+      '## Mission workload: the support picture',
+      '',
+      `Not measured: the stack did not run (${report.missionError.split('\n')[0]}).`,
+      '',
+    );
+  }
+  if (report.soak) lines.push(...renderSoak(report.soak));
+  lines.push(...METHOD);
+  return `${lines.join('\n')}\n`;
+}
+
+function renderPublic(pub: PublicResult): string[] {
+  const lines = [
+    '## Public gateways workload',
+    '',
+    'The four subgraphs of The Guild’s graphql-gateways-benchmark (accounts, inventory, products,',
+    `reviews), rebuilt in \`bench/subgraphs/\`, and its nested query (\`bench/workload/query.graphql\`).`,
+    `${pub.connections} connections, ${pub.rounds} round(s) of ${pub.durationS} s per party, parties interleaved.`,
+    '',
+    '### Answers',
+    '',
+    '| party | bytes | identical to stock @apollo/gateway | errors | subgraph requests for one answer | start-up |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const c of pub.contenders) {
+    const a = c.answer;
+    lines.push(
+      `| ${c.label} | ${a ? a.bytes.toLocaleString('en-US') : '—'} | ${a ? (a.identicalToStock ? 'yes' : '**no**') : '—'} | ${a?.errors ?? '—'} | ${a?.subgraphRequests ?? '—'} | ${c.startMs !== undefined ? `${(c.startMs / 1000).toFixed(1)} s` : '—'} |`,
+    );
+  }
+  lines.push('');
+  for (const scenario of pub.scenarios) lines.push(...renderScenario(scenario));
+  return lines;
+}
+
+const SCENARIO_TEXT: Record<ScenarioResult['name'], string> = {
+  identical: 'Every request identical: gateways may share identical in-flight subgraph fetches.',
+  'distinct-header':
+    'Every request carries a distinct `x-bench-distinct` header. Our gateway shares in-flight fetches only between requests with the same headers, so none are shared here; stock @graphql-hive/gateway keys its sharing on the subgraph request, which this header does not reach, so it still shares (its "dedup off" row is the like-for-like one).',
+};
+
+function renderScenario(scenario: ScenarioResult): string[] {
+  const ours = scenario.rows.find((row) => row.id === 'ours')?.result;
+  const lines = [
+    `### ${scenario.name === 'identical' ? 'Identical requests' : 'A distinct header on every request'}`,
+    '',
+    SCENARIO_TEXT[scenario.name],
+    '',
+    '| party | req/s | p50 ms | p99 ms | gateway CPU ms/req | peak RSS MB | subgraph req/req | CPU ÷ ours | req/s ÷ ours | failed |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of scenario.rows) {
+    const r = row.result;
+    lines.push(
+      `| ${row.label} | ${r.requestsPerS.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.backendRequestsPerRequest, 2)} | ${ratio(r.cpuMsPerRequest, ours?.cpuMsPerRequest)} | ${ratio(r.requestsPerS, ours?.requestsPerS)} | ${r.failed} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function renderMission(mission: MissionResult): string[] {
+  const lines = [
+    '## Mission workload: the support picture',
+    '',
+    `Our whole stack (\`stack/startStack.ts\`: ${mission.simulators.length} simulators, subgraphs ${mission.subgraphs.join(', ')}, gateway) in one process, queried with \`${mission.operationFile}\` for one territory, for the 21 of Grand Est (\`territories(filter: {regionCode: "44", phase: 2})\`) and for all 183 of phase 2. The gateway's response cache is off (\`RESPONSE_CACHE=false\`) so every query is executed; the subgraphs keep their upstream caches.`,
+    mission.droppedFields.length
+      ? `The supergraph does not serve ${mission.droppedFields.length} field(s) of the operation yet (${mission.droppedFields.join(', ')}); they were left out.`
+      : 'Every field of the operation is served.',
+    mission.simulators.length === 0
+      ? 'No operator subgraph or simulator is registered yet: this is the territories-only picture, and the latency profiles change nothing.'
+      : `Latency profiles: ${mission.profiles.map((p) => `**${p.name}** (${p.description})`).join('; ')}.`,
+    '',
+    '### Calls per query as territories grow (each on a fresh stack, caches cold)',
+    '',
+    '| territories | answered | errors | upstream calls | subgraph requests | stack start to first answer |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const g of mission.growth) {
+    lines.push(
+      `| ${g.size} | ${g.territories} | ${g.errors} | ${g.upstreamCalls} | ${g.subgraphRequests} | ${(g.coldStartMs / 1000).toFixed(2)} s |`,
+    );
+  }
+  lines.push(
+    '',
+    '### Under load',
+    '',
+    'CPU and memory are those of the one process holding the stack (simulators, subgraphs and gateway).',
+    '',
+    '| simulator latency | territories | connections | req/s | p50 ms | p99 ms | stack CPU ms/query | peak RSS MB | subgraph req/query | failed |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const row of mission.load) {
+    const r: Aggregate = row.result;
+    lines.push(
+      `| ${row.profile} | ${row.size} | ${row.connections} | ${r.requestsPerS.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.backendRequestsPerRequest, 2)} | ${r.failed} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Cold start of the gateway alone (\`gateway/src/index.ts\` spawned on \`schema/supergraph.graphql\`, subgraphs already up) to its first support picture: ${
+      mission.gatewayColdStartMs !== undefined
+        ? `${(mission.gatewayColdStartMs / 1000).toFixed(2)} s`
+        : 'no answer'
+    }.`,
+    '',
+  );
+  return lines;
+}
+
+function renderSoak(soak: SoakResult): string[] {
+  const lines = [
+    `## Soak: ${minutes(soak.minutes)} run at ${soak.connections} connections (our gateway, public workload)`,
+    '',
+    'Heap is read after a forced full collection, so it shows live objects only.',
+    '',
+    '| at | RSS MB | heap used MB | req/s |',
+    '|---|---|---|---|',
+  ];
+  for (const p of soak.points) {
+    lines.push(
+      `| ${p.atS} s | ${p.rssMb.toFixed(0)} | ${p.heapUsedMb.toFixed(1)} | ${p.requestsPerS.toFixed(0)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+const METHOD = [
+  '## How it is measured',
+  '',
+  '- Every party runs in its own process; the load comes from autocannon in another process. The',
+  '  public workload’s subgraphs share one process, the same for every party.',
+  '- CPU: user + system time of the gateway process (all threads) from `/proc/<pid>/stat`, read',
+  '  before a run and after the backends have gone quiet, divided by the requests sent.',
+  '- Peak RSS: `VmHWM` from `/proc/<pid>/status`, reset before each run through `clear_refs`.',
+  '- Subgraph requests per request: requests counted at the subgraphs’ HTTP servers.',
+  '- Before any load, each party answers the workload query once; the answer must be the same JSON,',
+  '  byte for byte, as the stock @apollo/gateway’s.',
+  '- Ratios: `CPU ÷ ours` above 1 means the party spends that many times our CPU per request;',
+  '  `req/s ÷ ours` below 1 means it serves fewer requests per second.',
+  '',
+];
+
+function fmt(value: number | undefined, digits: number): string {
+  return value === undefined ? '—' : value.toFixed(digits);
+}
+
+function ratio(value: number | undefined, reference: number | undefined): string {
+  return value === undefined || reference === undefined || reference === 0
+    ? '—'
+    : `${(value / reference).toFixed(2)}×`;
+}

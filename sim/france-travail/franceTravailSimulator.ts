@@ -1,0 +1,118 @@
+// The France Travail upstream as the partner APIs serve it: the OAuth2 client-credentials token
+// endpoint, the Offres d'emploi v2 search and the Marché du travail BMO indicator, both behind a
+// Bearer token (401 when it is unknown or expired), 429 past 10 requests per second.
+import { randomBytes } from 'node:crypto';
+import type { SimFaults } from '../kit/faults.js';
+import { createSimulator, type SimRequest, type SimResponse, type Simulator } from '../kit/simulator.js';
+import { loadWorld, type World } from '../world.js';
+import { answerBmo, buildBmo } from './bmo.js';
+import { buildOffers } from './offers.js';
+import { answerSearch } from './search.js';
+
+/** Path of the token endpoint (with `?realm=/partenaire`). */
+export const TOKEN_PATH = '/connexion/oauth2/access_token';
+/** Path of the offers search. */
+export const SEARCH_PATH = '/partenaire/offresdemploi/v2/offres/search';
+/** Path of the BMO indicator. */
+export const BMO_PATH = '/partenaire/stats-offres-demandes-emploi/v1/indicateur/stat-perspective-employeur';
+
+/** Options of {@link createFranceTravailSimulator}. */
+export interface FranceTravailSimulatorOptions {
+  clientId: string;
+  clientSecret: string;
+  /** Token lifetime; the real service says 1499 s. */
+  tokenTtlSeconds?: number;
+  faults?: SimFaults;
+  world?: World;
+  /** Clock for token expiry (tests move it). */
+  now?: () => number;
+}
+
+/** The simulator, plus a way to invalidate every token (as a key rotation would). */
+export interface FranceTravailSimulator extends Simulator {
+  revokeTokens(): void;
+}
+
+/** Builds the France Travail simulator. */
+export function createFranceTravailSimulator(options: FranceTravailSimulatorOptions): FranceTravailSimulator {
+  const world = options.world ?? loadWorld();
+  const offers = buildOffers(world);
+  const bmo = buildBmo(world);
+  const ttl = options.tokenTtlSeconds ?? 1499;
+  const now = options.now ?? Date.now;
+  const tokens = new Map<string, number>();
+
+  const authorised = (request: SimRequest): boolean => {
+    const match = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''));
+    const expiresAt = match ? tokens.get(match[1]!) : undefined;
+    return expiresAt !== undefined && expiresAt > now();
+  };
+  const unauthorised: SimResponse = {
+    status: 401,
+    json: { codeHttp: 401, message: "Jeton d'accès invalide ou expiré." },
+    headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+  };
+
+  const simulator = createSimulator({
+    name: 'france-travail',
+    rateLimitPerSecond: 10,
+    unmetered: ['access_token'],
+    faults: options.faults,
+    rateLimited: (retryAfter) => ({
+      status: 429,
+      json: { codeHttp: 429, message: 'Nombre de requêtes par seconde dépassé.' },
+      headers: { 'retry-after': String(retryAfter) },
+    }),
+    notFound: () => ({ status: 404, json: { codeHttp: 404, message: 'Ressource introuvable.' } }),
+    routes: [
+      {
+        name: 'access_token',
+        method: 'POST',
+        path: new RegExp(`^${TOKEN_PATH}$`),
+        handle: (request) => {
+          if (request.query.get('realm') !== '/partenaire') {
+            return oauthError(400, 'invalid_request', 'realm=/partenaire is required');
+          }
+          const form = new URLSearchParams(request.body);
+          if (form.get('grant_type') !== 'client_credentials') {
+            return oauthError(400, 'unsupported_grant_type', 'grant_type must be client_credentials');
+          }
+          if (
+            form.get('client_id') !== options.clientId ||
+            form.get('client_secret') !== options.clientSecret
+          ) {
+            return oauthError(401, 'invalid_client', 'Client authentication failed');
+          }
+          const token = randomBytes(18).toString('base64url');
+          tokens.set(token, now() + ttl * 1000);
+          return {
+            status: 200,
+            json: {
+              scope: form.get('scope') ?? 'api_offresdemploiv2 o2dsoffre',
+              expires_in: ttl,
+              token_type: 'Bearer',
+              access_token: token,
+            },
+          };
+        },
+      },
+      {
+        name: 'offres/search',
+        method: 'GET',
+        path: new RegExp(`^${SEARCH_PATH}$`),
+        handle: (request) => (authorised(request) ? answerSearch(offers, request.query) : unauthorised),
+      },
+      {
+        name: 'stat-perspective-employeur',
+        method: 'POST',
+        path: new RegExp(`^${BMO_PATH}$`),
+        handle: (request) => (authorised(request) ? answerBmo(bmo, request.body) : unauthorised),
+      },
+    ],
+  });
+  return { ...simulator, revokeTokens: () => tokens.clear() };
+}
+
+function oauthError(status: number, error: string, description: string): SimResponse {
+  return { status, json: { error, error_description: description } };
+}

@@ -1,0 +1,225 @@
+// The base every upstream simulator is built on: routes answering the upstream's protocol, the
+// upstream's rate limit with its own 429, injectable faults, and per-route call counts.
+//
+// Control routes (same port, never counted, never faulted):
+//   GET  /__sim/stats   → { name, total, calls: {route: n}, outcomes: {ok, throttled, failed, garbage, cut} }
+//   POST /__sim/faults  → merge {latencyMs, failRate, garbage, down, throttleNext, rateLimitPerSecond}
+//   GET  /__sim/faults  → the current faults
+//   POST /__sim/reset   → counts to zero and faults back to the start-up ones
+// "down" cuts every data connection without an answer (the client sees a reset socket, as when a
+// host has gone away) while the control routes keep answering, so a test can bring it back.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../../kit/src/http.js';
+import { listen, type RunningServer } from '../../kit/src/listen.js';
+import { NO_FAULTS, mergeFaults, numbersToText, type SimFaults } from './faults.js';
+import { SlidingWindowLimiter } from './rateLimiter.js';
+
+/** A request as a route sees it. */
+export interface SimRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  /** Raw body text ('' when none). */
+  body: string;
+  /** Captures of the route's path pattern. */
+  params: string[];
+}
+
+/** A route's answer: JSON unless `text` is given; no body at all when both are absent. */
+export interface SimResponse {
+  status: number;
+  json?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+/** One endpoint of the simulated upstream. */
+export interface SimRoute {
+  /** Key in the call counts, e.g. 'offres/search'. */
+  name: string;
+  method: 'GET' | 'POST';
+  path: RegExp;
+  handle(request: SimRequest): SimResponse | Promise<SimResponse>;
+}
+
+/** Options of {@link createSimulator}. */
+export interface SimulatorOptions {
+  name: string;
+  routes: SimRoute[];
+  /** The upstream's documented rate; past it, `rateLimited` answers. 0 = unlimited. */
+  rateLimitPerSecond: number;
+  /** The upstream's own 429 (body and headers). */
+  rateLimited: (retryAfterSeconds: number) => SimResponse;
+  /** The upstream's own answer to an unknown path (default: JSON 404). */
+  notFound?: (request: SimRequest) => SimResponse;
+  /** Faults at start-up (from the simulator's config). */
+  faults?: SimFaults;
+  /** Routes exempt from the rate limit (e.g. a token endpoint metered separately). */
+  unmetered?: string[];
+}
+
+/** Call counts of a simulator. */
+export interface SimStats {
+  name: string;
+  total: number;
+  calls: Record<string, number>;
+  outcomes: { ok: number; throttled: number; failed: number; garbage: number; cut: number };
+}
+
+/** A simulator ready to serve: its request handler and its controls, usable in-process too. */
+export interface Simulator {
+  name: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  stats(): SimStats;
+  faults(): SimFaults;
+  setFaults(patch: Partial<SimFaults>): SimFaults;
+  reset(): void;
+}
+
+/** Builds a simulator from its routes. */
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const initialFaults = options.faults ?? NO_FAULTS;
+  let faults = { ...initialFaults };
+  let stats = emptyStats(options.name);
+  let failAccumulator = 0;
+  const limiter = new SlidingWindowLimiter(1_000);
+
+  async function handleData(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname;
+    const route = options.routes.find((r) => r.method === req.method && r.path.test(path));
+    const routeName = route?.name ?? 'unknown';
+    stats.total++;
+    stats.calls[routeName] = (stats.calls[routeName] ?? 0) + 1;
+    if (faults.down) {
+      stats.outcomes.cut++;
+      req.socket.destroy();
+      return;
+    }
+    const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req, 1_000_000) : '';
+    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    const request: SimRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      params: route ? (route.path.exec(path) ?? []).slice(1) : [],
+    };
+    const metered = route !== undefined && !(options.unmetered ?? []).includes(route.name);
+    const rate = faults.rateLimitPerSecond ?? options.rateLimitPerSecond;
+    if (metered && faults.throttleNext > 0) {
+      faults.throttleNext--;
+      stats.outcomes.throttled++;
+      return write(res, options.rateLimited(1));
+    }
+    if (metered && rate > 0) {
+      const wait = limiter.take(rate, Date.now());
+      if (wait > 0) {
+        stats.outcomes.throttled++;
+        return write(res, options.rateLimited(Math.max(1, Math.ceil(wait / 1000))));
+      }
+    }
+    if (route && faults.failRate > 0) {
+      failAccumulator += faults.failRate;
+      if (failAccumulator >= 1) {
+        failAccumulator -= 1;
+        stats.outcomes.failed++;
+        return write(res, {
+          status: 503,
+          text: 'Service Unavailable',
+          headers: { 'content-type': 'text/html' },
+        });
+      }
+    }
+    if (!route)
+      return write(
+        res,
+        options.notFound?.(request) ?? { status: 404, json: { message: `No route ${req.method} ${path}` } },
+      );
+    const answer = await route.handle(request);
+    if (faults.garbage && answer.status >= 200 && answer.status < 300) {
+      stats.outcomes.garbage++;
+      return write(res, garble(answer, faults.garbage));
+    }
+    stats.outcomes.ok++;
+    write(res, answer);
+  }
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/__sim/stats' && req.method === 'GET') return write(res, { status: 200, json: stats });
+    if (path === '/__sim/faults' && req.method === 'GET') return write(res, { status: 200, json: faults });
+    if (path === '/__sim/faults' && req.method === 'POST') {
+      try {
+        faults = mergeFaults(faults, JSON.parse((await readBody(req, 10_000)) || '{}'));
+        return write(res, { status: 200, json: faults });
+      } catch (error) {
+        return write(res, { status: 400, json: { error: (error as Error).message } });
+      }
+    }
+    if (path === '/__sim/reset' && req.method === 'POST') {
+      simulator.reset();
+      return write(res, { status: 200, json: { faults, stats } });
+    }
+    write(res, { status: 404, json: { error: `No control route ${req.method} ${path}` } });
+  }
+
+  const simulator: Simulator = {
+    name: options.name,
+    async handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://simulator');
+      if (url.pathname === '/health') return write(res, { status: 200, json: { status: 'ok' } });
+      if (url.pathname.startsWith('/__sim/')) return handleControl(req, res, url.pathname);
+      return handleData(req, res, url);
+    },
+    stats: () => structuredClone(stats),
+    faults: () => ({ ...faults }),
+    setFaults(patch) {
+      faults = mergeFaults(faults, patch);
+      return { ...faults };
+    },
+    reset() {
+      faults = { ...initialFaults };
+      stats = emptyStats(options.name);
+      failAccumulator = 0;
+      limiter.clear();
+    },
+  };
+  return simulator;
+}
+
+/** Serves a simulator on `port` (0 = a free one). */
+export function listenSimulator(
+  simulator: Simulator,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningServer> {
+  return listen((req, res) => simulator.handle(req, res), port, host);
+}
+
+function emptyStats(name: string): SimStats {
+  return { name, total: 0, calls: {}, outcomes: { ok: 0, throttled: 0, failed: 0, garbage: 0, cut: 0 } };
+}
+
+function garble(answer: SimResponse, kind: 'malformed' | 'wrong-types'): SimResponse {
+  const headers = { ...answer.headers, 'content-type': 'application/json' };
+  if (kind === 'wrong-types' && answer.json !== undefined)
+    return { ...answer, headers, json: numbersToText(answer.json) };
+  // Cut mid-document, as a proxy that truncated the body would.
+  const full = answer.json !== undefined ? JSON.stringify(answer.json) : '{"results": [{"id": 1}]}';
+  return { status: 200, headers, text: full.slice(0, Math.max(1, Math.floor(full.length / 2))) };
+}
+
+function write(res: ServerResponse, answer: SimResponse): void {
+  const headers: Record<string, string> = { ...answer.headers };
+  let payload: string | undefined;
+  if (answer.json !== undefined) {
+    payload = JSON.stringify(answer.json);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  } else if (answer.text !== undefined) {
+    payload = answer.text;
+    headers['content-type'] ??= 'text/plain; charset=utf-8';
+  }
+  res.writeHead(answer.status, headers);
+  res.end(payload);
+}

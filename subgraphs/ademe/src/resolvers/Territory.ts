@@ -1,0 +1,32 @@
+// Territory and Company, as this subgraph extends them: the gateway hands over the territory's
+// communes (and its id, whose digits after `ti-` start with the region code), or a SIREN.
+import { checkSiren } from '../../../../kit/src/companyIds.js';
+import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
+import type { AdemeTerritoryValue } from './Ademe.js';
+
+/** The representation the gateway sends (`@requires(fields: "communeCodes")`). */
+export interface TerritoryRepresentation {
+  id: string;
+  communeCodes: string[];
+}
+
+/** The region code an ANCT territory id carries (`ti-4405` → `44`). */
+export function regionOfTerritory(id: string): string {
+  const match = /^ti-(\d{2})\d{2}$/.exec(id);
+  if (!match) throw new CodedError(ErrorCode.INVALID_ID, `Territory id must look like ti-4405; got "${id}".`);
+  return match[1]!;
+}
+
+export const Territory = {
+  // Nothing is fetched here: each field loads what it needs.
+  ademe: (t: TerritoryRepresentation): AdemeTerritoryValue => ({
+    territoryId: t.id,
+    regionCode: regionOfTerritory(t.id),
+    communeCodes: t.communeCodes,
+  }),
+};
+
+export const Company = {
+  __resolveReference: (ref: { siren: string }) => ({ siren: checkSiren(ref.siren) }),
+  ademe: (c: { siren: string }) => ({ siren: checkSiren(c.siren) }),
+};

@@ -1,0 +1,35 @@
+// Configuration of the banque-des-territoires subgraph: the only place it reads the environment.
+import { readBool, readPort, readString } from '../../../kit/src/env.js';
+import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+
+/** Settings of the banque-des-territoires subgraph. */
+export interface BanqueDesTerritoiresConfig {
+  port: number;
+  host: string;
+  /** The Caisse des Dépôts Opendatasoft portal (its simulator by default). */
+  upstream: UpstreamSettings;
+  /** Opendatasoft API key for the portal; anonymous calls when absent. */
+  apiKey?: string;
+  gatewaySecret?: string;
+  production: boolean;
+}
+
+/** Reads BANQUE_DES_TERRITOIRES_PORT, CAISSE_DES_DEPOTS_API_URL/_API_KEY/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, CACHE_URL. */
+export function readBanqueDesTerritoiresConfig(
+  env: Record<string, string | undefined> = process.env,
+): BanqueDesTerritoiresConfig {
+  return {
+    port: readPort(env, 'BANQUE_DES_TERRITOIRES_PORT', 4002),
+    host: readString(env, 'HOST', '127.0.0.1'),
+    // Financings change a few times a month: an hour of cache is plenty fresh.
+    upstream: readUpstreamSettings(env, 'CAISSE_DES_DEPOTS', {
+      baseUrl: 'http://localhost:4102',
+      cacheTtlMs: 3_600_000,
+      // The simulated portal allows 20 calls a second; stay just under it.
+      minIntervalMs: 55,
+    }),
+    apiKey: env.CAISSE_DES_DEPOTS_API_KEY || undefined,
+    gatewaySecret: env.GATEWAY_SECRET || undefined,
+    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
+  };
+}

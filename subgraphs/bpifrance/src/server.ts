@@ -1,0 +1,27 @@
+// The bpifrance subgraph as a pure server: schema + resolvers, no port.
+import { fileURLToPath } from 'node:url';
+import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
+import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
+import type { EconomieClient } from './economieClient.js';
+import type { BpifranceContext } from './context.js';
+import { createLoaders } from './loaders.js';
+import { resolvers } from './resolvers/index.js';
+
+export const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+
+/** Builds the Apollo server of the bpifrance subgraph. */
+export function createBpifranceServer(options: { hideInternalErrors?: boolean } = {}) {
+  return createSubgraphServer<BpifranceContext>({
+    name: 'bpifrance',
+    schemaPath: SCHEMA_PATH,
+    resolvers,
+    plugins: [staleExtensionsPlugin<BpifranceContext>()],
+    hideInternalErrors: options.hideInternalErrors,
+  });
+}
+
+/** Makes the context of one request. */
+export function createBpifranceContext(client: EconomieClient, requestId?: string): BpifranceContext {
+  const stale = new StaleCollector();
+  return { loaders: createLoaders(client, stale, requestId), stale, requestId };
+}

@@ -1,0 +1,32 @@
+// Configuration of the business-france subgraph: the only place it reads the environment.
+import { readBool, readPort, readString } from '../../../kit/src/env.js';
+import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+
+/** Settings of the business-france subgraph. */
+export interface BusinessFranceConfig {
+  port: number;
+  host: string;
+  /** The Business France backend (its simulator by default: there is no public API). */
+  upstream: UpstreamSettings;
+  gatewaySecret?: string;
+  production: boolean;
+}
+
+/** Reads BUSINESS_FRANCE_PORT, BUSINESS_FRANCE_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, CACHE_URL. */
+export function readBusinessFranceConfig(
+  env: Record<string, string | undefined> = process.env,
+): BusinessFranceConfig {
+  return {
+    port: readPort(env, 'BUSINESS_FRANCE_PORT', 4006),
+    host: readString(env, 'HOST', '127.0.0.1'),
+    // Investment projects are announced a few a week nationwide: 30 minutes of cache.
+    upstream: readUpstreamSettings(env, 'BUSINESS_FRANCE', {
+      baseUrl: 'http://localhost:4106',
+      cacheTtlMs: 1_800_000,
+      // The backend allows 10 calls a second; stay just under it.
+      minIntervalMs: 110,
+    }),
+    gatewaySecret: env.GATEWAY_SECRET || undefined,
+    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
+  };
+}

@@ -1,0 +1,59 @@
+// Per-request DataLoaders of the business-france subgraph, made by one factory. Territories ask
+// by commune, `company(siren:)` by SIREN; each batch is one search per list of 200 values, pages
+// of 100, whatever the number of territories.
+import DataLoader from 'dataloader';
+import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
+import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
+import type { BusinessFranceClient, ProjectRecord, PromotedSiteRecord } from './businessFranceClient.js';
+
+/** The operator id in errors and stale notices. */
+export const OPERATOR_ID = 'business-france';
+
+/** The loaders one request uses. */
+export interface Loaders {
+  projectsByCommune: DataLoader<string, ProjectRecord[]>;
+  projectsBySiren: DataLoader<string, ProjectRecord[]>;
+  sitesByCommune: DataLoader<string, PromotedSiteRecord[]>;
+}
+
+/** Makes fresh loaders for one request (their cache must not outlive it). */
+export function createLoaders(
+  client: BusinessFranceClient,
+  stale: StaleCollector,
+  requestId?: string,
+): Loaders {
+  return {
+    projectsByCommune: new DataLoader((codes) =>
+      client
+        .projectsInCommunes(codes, requestId)
+        .then((found) => groupBy(codes, found, (p) => p.communeCode, stale)),
+    ),
+    projectsBySiren: new DataLoader((sirens) =>
+      client
+        .projectsOfCompanies(sirens, requestId)
+        .then((found) => groupBy(sirens, found, (p) => p.siren ?? '', stale)),
+    ),
+    sitesByCommune: new DataLoader((codes) =>
+      client
+        .sitesInCommunes(codes, requestId)
+        .then((found) => groupBy(codes, found, (s) => s.communeCode, stale)),
+    ),
+  };
+}
+
+function groupBy<R>(
+  keys: readonly string[],
+  found: VieSearchResult<R>,
+  keyOf: (r: R) => string,
+  stale: StaleCollector,
+): R[][] {
+  if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
+  const groups = new Map<string, R[]>();
+  for (const item of found.items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}

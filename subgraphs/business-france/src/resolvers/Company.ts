@@ -1,0 +1,29 @@
+// Company, as this subgraph extends it, and the projects that point back to companies.
+import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
+import { isValidSiren } from '../../../../kit/src/siren.js';
+import { axisOfProject } from '../axes.js';
+import type { ProjectRecord } from '../businessFranceClient.js';
+import type { BusinessFranceContext } from '../context.js';
+import { newestFirst } from './BusinessFranceTerritory.js';
+
+export const Company = {
+  // Checked before any upstream call: a bad SIREN never reaches the backend.
+  businessFrance: async (company: { siren: string }, _: unknown, ctx: BusinessFranceContext) => {
+    if (!isValidSiren(company.siren)) {
+      throw new CodedError(
+        ErrorCode.INVALID_SIREN,
+        `SIREN must be 9 digits with a valid checksum; got "${company.siren}".`,
+        {
+          received: company.siren,
+        },
+      );
+    }
+    const projects = await ctx.loaders.projectsBySiren.load(company.siren);
+    return { projects: [...projects].sort(newestFirst) };
+  },
+};
+
+export const InvestmentProject = {
+  company: (p: ProjectRecord) => (p.siren ? { siren: p.siren } : null),
+  axis: (p: ProjectRecord) => axisOfProject(p),
+};

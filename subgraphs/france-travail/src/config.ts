@@ -1,0 +1,63 @@
+// Configuration of the france-travail subgraph: the only place it reads the environment.
+import { readBool, readInt, readPort, readString, readUrl } from '../../../kit/src/env.js';
+import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+
+/** Credentials the simulator accepts by default, so `npm start` needs none. */
+export const SIMULATED_CLIENT_ID = 'territoires-graph';
+export const SIMULATED_CLIENT_SECRET = 'simulated-secret';
+
+/** Settings of the france-travail subgraph. */
+export interface FranceTravailConfig {
+  port: number;
+  host: string;
+  /** The partner API host (api.francetravail.io in production; its simulator by default). */
+  upstream: UpstreamSettings;
+  /** The token host (entreprise.francetravail.fr in production); the API host when unset. */
+  authUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  /** INSEE codes per search call. */
+  communesPerCall: number;
+  /** Consecutive failures that open the circuit breaker, and how long it stays open. */
+  breaker: { failureThreshold: number; resetMs: number };
+  gatewaySecret?: string;
+  production: boolean;
+}
+
+/**
+ * Reads FRANCE_TRAVAIL_PORT, FRANCE_TRAVAIL_API_URL/_AUTH_URL/_CLIENT_ID/_CLIENT_SECRET/_SCOPE,
+ * FRANCE_TRAVAIL_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS/_COMMUNES_PER_CALL/_BREAKER_FAILURES/_BREAKER_RESET_MS,
+ * CACHE_URL.
+ */
+export function readFranceTravailConfig(
+  env: Record<string, string | undefined> = process.env,
+): FranceTravailConfig {
+  const upstream = readUpstreamSettings(env, 'FRANCE_TRAVAIL', {
+    baseUrl: 'http://localhost:4105',
+    // Offers come and go during the day: ten minutes of cache.
+    cacheTtlMs: 600_000,
+    // The API allows 10 calls a second; a little under it absorbs timer jitter.
+    minIntervalMs: 110,
+  });
+  return {
+    port: readPort(env, 'FRANCE_TRAVAIL_PORT', 4005),
+    host: readString(env, 'HOST', '127.0.0.1'),
+    upstream,
+    authUrl: readUrl(env, 'FRANCE_TRAVAIL_AUTH_URL', upstream.baseUrl) ?? upstream.baseUrl,
+    clientId: readString(env, 'FRANCE_TRAVAIL_CLIENT_ID', SIMULATED_CLIENT_ID),
+    clientSecret: readString(env, 'FRANCE_TRAVAIL_CLIENT_SECRET', SIMULATED_CLIENT_SECRET),
+    scope: readString(
+      env,
+      'FRANCE_TRAVAIL_SCOPE',
+      'api_offresdemploiv2 o2dsoffre api_stats-offres-demandes-emploiv1',
+    ),
+    communesPerCall: readInt(env, 'FRANCE_TRAVAIL_COMMUNES_PER_CALL', 50, 1),
+    breaker: {
+      failureThreshold: readInt(env, 'FRANCE_TRAVAIL_BREAKER_FAILURES', 5, 1),
+      resetMs: readInt(env, 'FRANCE_TRAVAIL_BREAKER_RESET_MS', 10_000, 1),
+    },
+    gatewaySecret: env.GATEWAY_SECRET || undefined,
+    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
+  };
+}

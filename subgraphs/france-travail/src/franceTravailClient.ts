@@ -1,0 +1,255 @@
+// The only code of this subgraph that talks to France Travail: an OAuth2 client-credentials token
+// (cached, renewed before it expires and again on a 401), the Offres d'emploi v2 search paged
+// with `range=p-d` (150 per call, up to offer 3,150) over lists of communes, and the Marché du
+// travail BMO indicator. Every offer and row is checked field by field; anything off is an
+// UPSTREAM_BAD_RESPONSE naming the operator, never a default value.
+import { CodedError } from '../../../kit/src/errors.js';
+import type { UpstreamClient, UpstreamResult } from '../../../kit/src/upstream/upstreamClient.js';
+import { checkOffer, checkBmoRow, type BmoRow, type Offer } from './franceTravailRecords.js';
+
+export type { BmoRow, Offer };
+
+/** Token endpoint path; the realm is a query parameter. */
+export const TOKEN_PATH = '/connexion/oauth2/access_token';
+export const SEARCH_PATH = '/partenaire/offresdemploi/v2/offres/search';
+export const BMO_PATH = '/partenaire/stats-offres-demandes-emploi/v1/indicateur/stat-perspective-employeur';
+/** The search's limits: offers per call, and the last reachable index + 1. */
+export const PAGE_SIZE = 150;
+export const MAX_REACHABLE = 3150;
+
+/** Filters of an offer search (lists are OR'ed, filters AND'ed). */
+export interface OfferFilters {
+  communes?: readonly string[];
+  departments?: readonly string[];
+  romeCodes?: readonly string[];
+  contractTypes?: readonly string[];
+  /** 14-digit SIRETs or 9-digit SIRENs (every establishment of the company). */
+  sirets?: readonly string[];
+}
+
+/** Offers found, the total the upstream reported, and whether a stale copy was used. */
+export interface OfferSearch {
+  offers: Offer[];
+  /** The upstream's total (may exceed what the 3,150 cap lets us read). */
+  total: number;
+  /** True when some matching offers lie past the 3,150 cap and were not read. */
+  truncated: boolean;
+  /** ISO time of the oldest stale copy used, when any. */
+  staleSince?: string;
+}
+
+/** BMO rows of one department. */
+export interface BmoAnswer {
+  rows: BmoRow[];
+  staleSince?: string;
+}
+
+/** What the client needs. */
+export interface FranceTravailClientOptions {
+  /** Client of the partner API host (offers, indicators): cached, retried. */
+  api: UpstreamClient;
+  /** Client of the token host (entreprise.francetravail.fr in production): never cached. */
+  auth: UpstreamClient;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  /** Communes per search call (the `commune` filter takes a comma-separated list). */
+  communesPerCall: number;
+  /** Renew this long before the token expires. */
+  renewMarginMs?: number;
+  now?: () => number;
+}
+
+/** France Travail's partner APIs, as this subgraph uses them. */
+export class FranceTravailClient {
+  private token: { value: string; expiresAt: number } | undefined;
+  private pendingToken: Promise<string> | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: FranceTravailClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Every offer matching the filters, communes split into lists the search accepts, pages of 150. */
+  async searchOffers(filters: OfferFilters, requestId?: string): Promise<OfferSearch> {
+    const communes = filters.communes ?? [];
+    const chunks: (readonly string[] | undefined)[] = [];
+    for (let i = 0; i < communes.length; i += this.options.communesPerCall) {
+      chunks.push(communes.slice(i, i + this.options.communesPerCall));
+    }
+    if (chunks.length === 0) chunks.push(undefined);
+    const parts = await Promise.all(
+      chunks.map((chunk) => this.searchAllPages({ ...filters, communes: chunk }, requestId)),
+    );
+    const offers = parts.flatMap((part) => part.offers);
+    offers.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    return {
+      offers,
+      total: parts.reduce((sum, part) => sum + part.total, 0),
+      truncated: parts.some((part) => part.truncated),
+      staleSince: oldest(parts.map((part) => part.staleSince)),
+    };
+  }
+
+  /** BMO recruitment projects of one department, every activity, every published year. */
+  async recruitmentProjects(departmentCode: string, requestId?: string): Promise<BmoAnswer> {
+    const result = await this.authorised((token) =>
+      this.options.api.request({
+        method: 'POST',
+        path: BMO_PATH,
+        idempotent: true,
+        headers: { authorization: `Bearer ${token}` },
+        data: {
+          codeTypeTerritoire: 'DEP',
+          codeTerritoire: departmentCode,
+          codeTypeActivite: 'ROME',
+          codeTypePeriode: 'ANNEE',
+        },
+        requestId,
+        parse: (body) => parseBmo(body, departmentCode),
+      }),
+    );
+    return { rows: result.value, staleSince: result.stale ? result.since : undefined };
+  }
+
+  /** One commune list (or none): the first page tells the total, the rest are read in parallel. */
+  private async searchAllPages(filters: OfferFilters, requestId?: string): Promise<OfferSearch> {
+    const first = await this.page(filters, 0, requestId);
+    const reachable = Math.min(first.value.total, MAX_REACHABLE);
+    const starts: number[] = [];
+    for (let start = PAGE_SIZE; start < reachable; start += PAGE_SIZE) starts.push(start);
+    const rest = await Promise.all(starts.map((start) => this.page(filters, start, requestId)));
+    const pages = [first, ...rest];
+    return {
+      offers: pages.flatMap((p) => p.value.offers),
+      total: first.value.total,
+      truncated: first.value.total > MAX_REACHABLE,
+      staleSince: oldest(pages.map((p) => (p.stale ? p.since : undefined))),
+    };
+  }
+
+  private page(
+    filters: OfferFilters,
+    start: number,
+    requestId?: string,
+  ): Promise<UpstreamResult<SearchPage>> {
+    const end = Math.min(start + PAGE_SIZE, MAX_REACHABLE) - 1;
+    return this.authorised((token) =>
+      this.options.api.request({
+        method: 'GET',
+        path: SEARCH_PATH,
+        headers: { authorization: `Bearer ${token}` },
+        params: {
+          range: `${start}-${end}`,
+          commune: joined(filters.communes),
+          departement: joined(filters.departments),
+          codeROME: joined(filters.romeCodes),
+          typeContrat: joined(filters.contractTypes),
+          siret: joined(filters.sirets),
+        },
+        requestId,
+        parse: (body, status, headers) => parseSearchPage(body, status, headers),
+      }),
+    );
+  }
+
+  /** Runs a call with a valid token; on a 401 the token is renewed once and the call repeated. */
+  private async authorised<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.accessToken();
+    try {
+      return await call(token);
+    } catch (error) {
+      if (!(error instanceof CodedError) || error.details.status !== 401) throw error;
+      if (this.token?.value === token) this.token = undefined;
+      return call(await this.accessToken());
+    }
+  }
+
+  /** The cached token, or a new one when it is missing or about to expire (one request at a time). */
+  private accessToken(): Promise<string> {
+    const margin = this.options.renewMarginMs ?? 60_000;
+    if (this.token && this.now() < this.token.expiresAt - margin) return Promise.resolve(this.token.value);
+    this.pendingToken ??= this.fetchToken().finally(() => {
+      this.pendingToken = undefined;
+    });
+    return this.pendingToken;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: this.options.clientId,
+      client_secret: this.options.clientSecret,
+      scope: this.options.scope,
+    });
+    const result = await this.options.auth.request({
+      method: 'POST',
+      path: TOKEN_PATH,
+      params: { realm: '/partenaire' },
+      data: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      idempotent: false,
+      cache: false,
+      parse: parseToken,
+    });
+    this.token = {
+      value: result.value.accessToken,
+      expiresAt: this.now() + result.value.expiresInSeconds * 1000,
+    };
+    return this.token.value;
+  }
+}
+
+interface SearchPage {
+  offers: Offer[];
+  total: number;
+}
+
+function parseSearchPage(body: unknown, status: number, headers: Record<string, string>): SearchPage {
+  if (status === 204) return { offers: [], total: 0 };
+  if (!isObject(body) || !Array.isArray(body.resultats))
+    throw new Error('expected {resultats: [...]} in the search answer');
+  const offers = body.resultats.map((item, index) => checkOffer(item, index));
+  if (status === 200 && headers['content-range'] === undefined) return { offers, total: offers.length };
+  const range = /^offres (\d+)-(\d+)\/(\d+)$/.exec(headers['content-range'] ?? '');
+  if (!range)
+    throw new Error(
+      `expected a Content-Range "offres p-d/total" with a ${status}; got "${headers['content-range'] ?? ''}"`,
+    );
+  const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
+  if (end - start + 1 !== offers.length || end >= total) {
+    throw new Error(
+      `Content-Range ${start}-${end}/${total} does not match the ${offers.length} offers returned`,
+    );
+  }
+  return { offers, total };
+}
+
+function parseToken(body: unknown): { accessToken: string; expiresInSeconds: number } {
+  if (!isObject(body) || typeof body.access_token !== 'string' || body.access_token === '') {
+    throw new Error('expected an access_token in the token answer');
+  }
+  if (typeof body.expires_in !== 'number' || !(body.expires_in > 0)) {
+    throw new Error(`expected a positive expires_in; got ${JSON.stringify(body.expires_in)}`);
+  }
+  return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
+}
+
+function parseBmo(body: unknown, departmentCode: string): BmoRow[] {
+  if (!isObject(body) || !Array.isArray(body.listeValeursParPeriode)) {
+    throw new Error('expected {listeValeursParPeriode: [...]} in the indicator answer');
+  }
+  return body.listeValeursParPeriode.map((row, index) => checkBmoRow(row, index, departmentCode));
+}
+
+function joined(values: readonly string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined;
+}
+
+function oldest(values: (string | undefined)[]): string | undefined {
+  return values.filter((v): v is string => v !== undefined).sort()[0];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,18 @@
+// The france-travail subgraph's resolver map, one file per group of types.
+import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
+import type { FranceTravailContext } from '../context.js';
+import { FranceTravailCompany, FranceTravailTerritory, RecruitmentOutlook } from './FranceTravail.js';
+import { JobOffer } from './JobOffer.js';
+import { Company, Territory } from './Territory.js';
+
+export const resolvers = {
+  Euros: EurosScalar,
+  Date: DateScalar,
+  Territory,
+  Company,
+  FranceTravailTerritory,
+  FranceTravailCompany,
+  RecruitmentOutlook,
+  JobOffer,
+} as unknown as GraphQLResolverMap<FranceTravailContext>;

@@ -1,0 +1,36 @@
+// Configuration of the vte subgraph: the only place it reads the environment.
+import { readBool, readInt, readPort, readString } from '../../../kit/src/env.js';
+import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+
+/** Settings of the vte subgraph. */
+export interface VteConfig {
+  port: number;
+  host: string;
+  /** The VTE backend (its simulator by default). */
+  upstream: UpstreamSettings;
+  /** Consecutive failures that open the circuit breaker, and how long it stays open. */
+  breaker: { failureThreshold: number; resetMs: number };
+  gatewaySecret?: string;
+  production: boolean;
+}
+
+/** Reads VTE_PORT, VTE_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, VTE_BREAKER_FAILURES/_BREAKER_RESET_MS, CACHE_URL. */
+export function readVteConfig(env: Record<string, string | undefined> = process.env): VteConfig {
+  return {
+    port: readPort(env, 'VTE_PORT', 4007),
+    host: readString(env, 'HOST', '127.0.0.1'),
+    upstream: readUpstreamSettings(env, 'VTE', {
+      baseUrl: 'http://localhost:4107',
+      // Offers are published daily at most: half an hour of cache.
+      cacheTtlMs: 1_800_000,
+      // The backend allows 10 calls a second; a little under it absorbs timer jitter.
+      minIntervalMs: 110,
+    }),
+    breaker: {
+      failureThreshold: readInt(env, 'VTE_BREAKER_FAILURES', 5, 1),
+      resetMs: readInt(env, 'VTE_BREAKER_RESET_MS', 10_000, 1),
+    },
+    gatewaySecret: env.GATEWAY_SECRET || undefined,
+    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
+  };
+}

@@ -1,0 +1,51 @@
+// Per-request DataLoaders of the vte subgraph, made by one factory. Keys are commune codes or
+// SIRENs: every territory (or company) of a query asks in the same tick, and one batch reads
+// them all in lists, pages of 100, whatever their number.
+import DataLoader from 'dataloader';
+import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
+import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
+import type { VteAid, VteClient, VteOffer } from './vteClient.js';
+
+/** The operator id in errors and stale notices. */
+export const OPERATOR_ID = 'vte';
+
+/** The loaders one request uses. */
+export interface Loaders {
+  offersByCommune: DataLoader<string, VteOffer[]>;
+  offersByCompany: DataLoader<string, VteOffer[]>;
+  aidsByCommune: DataLoader<string, VteAid[]>;
+  aidsByCompany: DataLoader<string, VteAid[]>;
+}
+
+/** Makes fresh loaders for one request (their cache must not outlive it). */
+export function createLoaders(client: VteClient, stale: StaleCollector, requestId?: string): Loaders {
+  const loader = <T>(
+    search: (keys: readonly string[]) => Promise<VieSearchResult<T>>,
+    keyOf: (item: T) => string,
+  ) =>
+    new DataLoader<string, T[]>(async (keys) => {
+      const found = await search(keys);
+      if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
+      const groups = new Map<string, T[]>();
+      for (const item of found.items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+      return keys.map((key) => groups.get(key) ?? []);
+    });
+  return {
+    offersByCommune: loader(
+      (keys) => client.offersInCommunes(keys, requestId),
+      (o) => o.communeCode,
+    ),
+    offersByCompany: loader(
+      (keys) => client.offersOfCompanies(keys, requestId),
+      (o) => o.siren,
+    ),
+    aidsByCommune: loader(
+      (keys) => client.aidsInCommunes(keys, requestId),
+      (a) => a.communeCode,
+    ),
+    aidsByCompany: loader(
+      (keys) => client.aidsOfCompanies(keys, requestId),
+      (a) => a.siren,
+    ),
+  };
+}

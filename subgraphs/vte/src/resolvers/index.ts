@@ -1,0 +1,17 @@
+// The vte subgraph's resolver map, one file per group of types.
+import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
+import type { VteContext } from '../context.js';
+import { Company, Territory } from './Territory.js';
+import { VteAidType, VteCompany, VteOfferType, VteTerritory } from './Vte.js';
+
+export const resolvers = {
+  Euros: EurosScalar,
+  Date: DateScalar,
+  Territory,
+  Company,
+  VteTerritory,
+  VteCompany,
+  VteOffer: VteOfferType,
+  VteAid: VteAidType,
+} as unknown as GraphQLResolverMap<VteContext>;

@@ -1,0 +1,27 @@
+// The vte subgraph as a pure server: schema + resolvers, no port.
+import { fileURLToPath } from 'node:url';
+import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
+import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
+import type { VteClient } from './vteClient.js';
+import type { VteContext } from './context.js';
+import { createLoaders } from './loaders.js';
+import { resolvers } from './resolvers/index.js';
+
+export const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+
+/** Builds the Apollo server of the vte subgraph. */
+export function createVteServer(options: { hideInternalErrors?: boolean } = {}) {
+  return createSubgraphServer<VteContext>({
+    name: 'vte',
+    schemaPath: SCHEMA_PATH,
+    resolvers,
+    plugins: [staleExtensionsPlugin<VteContext>()],
+    hideInternalErrors: options.hideInternalErrors,
+  });
+}
+
+/** Makes the context of one request. */
+export function createVteContext(client: VteClient, requestId?: string): VteContext {
+  const stale = new StaleCollector();
+  return { loaders: createLoaders(client, stale, requestId), stale, requestId };
+}

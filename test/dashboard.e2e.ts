@@ -1,0 +1,138 @@
+// The reference dashboard in a real headless browser: it draws one territory's support picture
+// from the public graph (through the operations of operations/ only), and when an operator's
+// upstream is down it still draws the rest and shows that operator's error.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { REPO_ROOT } from '../tools/composition.js';
+import { CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
+import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+
+const requireBrowser = process.env.CI === 'true' || process.env.REQUIRE_BROWSER === '1';
+const suite = CHROMIUM_PATH || requireBrowser ? describe : describe.skip;
+if (!CHROMIUM_PATH)
+  console.warn(
+    `dashboard.e2e: chromium not found, ${requireBrowser ? 'failing' : 'skipping'} the browser tests`,
+  );
+
+const operations = Object.fromEntries(
+  ['TerritoryDashboard', 'TerritoryDirectory'].map((name) => [
+    name,
+    readFileSync(join(REPO_ROOT, 'operations', `${name}.graphql`), 'utf8'),
+  ]),
+);
+
+/** Opens the dashboard and waits until it has drawn; records every request the page makes. */
+async function openDashboard(
+  browser: Browser,
+  stack: Stack,
+  id: string,
+): Promise<{ page: Page; requests: { url: string; body?: string }[] }> {
+  const page = await browser.newPage();
+  const requests: { url: string; body?: string }[] = [];
+  page.on('request', (request) =>
+    requests.push({ url: request.url(), body: request.postData() ?? undefined }),
+  );
+  await page.goto(`${stack.gatewayUrl}/dashboard?id=${id}`);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+  return { page, requests };
+}
+
+suite('reference dashboard in chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe('with every operator up', () => {
+    let stack: Stack;
+    beforeAll(async () => {
+      stack = await startTestStack();
+    });
+    afterAll(async () => {
+      await stack?.stop();
+    });
+
+    it('draws the action sheets by axis and the amounts by operator, from the operations only', async () => {
+      const { page, requests } = await openDashboard(browser, stack, 'ti-4405');
+      const expected = await postGraphQL<{ territory: { actionPlan: { byAxis: { count: number }[] } } }>(
+        `${stack.gatewayUrl}/graphql`,
+        '{ territory(id: "ti-4405") { actionPlan { byAxis { count } } } }',
+      );
+      const counts = expected.body
+        .data!.territory.actionPlan.byAxis.map((a) => String(a.count))
+        .filter((c) => c !== '0');
+      expect(await page.locator('#identity h2').innerText()).toBe('Pays de Châlons');
+      expect(await page.locator('#identity').innerText()).toContain('CA de Châlons-en-Champagne');
+      expect(
+        await page
+          .locator('#axes svg path.slice')
+          .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-value'))),
+      ).toEqual(counts);
+      const bars = await page
+        .locator('#operators svg g.bar')
+        .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-label'), n.getAttribute('class')]));
+      expect(bars).toEqual(
+        ['Banque des Territoires', 'Bpifrance', 'ADEME', 'France Travail', 'Business France', 'VTE'].map(
+          (label) => [label, 'bar'],
+        ),
+      );
+      expect(await page.locator('#operators svg rect.segment').count()).toBeGreaterThan(4);
+      expect(await page.locator('#offers table.jobs tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('#offers table.vte tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('#errors').innerText()).toContain('Tous les opérateurs ont répondu');
+
+      // Only the gateway was asked, and only with the named operations as written in operations/.
+      expect(requests.filter((r) => !r.url.startsWith(stack.gatewayUrl))).toEqual([]);
+      const calls = requests
+        .filter((r) => r.url === `${stack.gatewayUrl}/graphql`)
+        .map((r) => JSON.parse(r.body ?? '{}') as { query: string; operationName: string });
+      expect(calls.map((c) => c.operationName).sort()).toEqual(['TerritoryDashboard', 'TerritoryDirectory']);
+      for (const call of calls) expect(call.query).toBe(operations[call.operationName]);
+      await page.close();
+    });
+
+    it('switches territory from the picker', async () => {
+      const { page } = await openDashboard(browser, stack, 'ti-4405');
+      await Promise.all([page.waitForURL(/id=ti-4403/), page.locator('#picker').selectOption('ti-4403')]);
+      await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+      expect(await page.locator('#identity h2').innerText()).toBe('Bazancourt-Pomacle');
+      await page.close();
+    });
+  });
+
+  describe('with the Bpifrance upstream down', () => {
+    let stack: Stack;
+    beforeAll(async () => {
+      stack = await startTestStack();
+      // The economy ministry's open-data portal (France Relance laureates) feeds the bpifrance subgraph.
+      const fault = await fetch(`${stack.services.economie!.url}/__sim/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ down: true }),
+      });
+      expect(fault.status).toBe(200);
+    });
+    afterAll(async () => {
+      await stack?.stop();
+    });
+
+    it('shows the failed operator’s error and still draws the others', async () => {
+      const { page } = await openDashboard(browser, stack, 'ti-4405');
+      const errors = page.locator('#errors li.error');
+      expect(await errors.count()).toBeGreaterThan(0);
+      expect(await errors.first().getAttribute('data-operator')).toBe('Bpifrance');
+      expect(await errors.first().innerText()).toMatch(/^Bpifrance [A-Z_]+ : .*Bpifrance/);
+      expect(await page.locator('#operators svg g.bar.unavailable').getAttribute('data-label')).toBe(
+        'Bpifrance',
+      );
+      expect(await page.locator('#operators svg g.bar:not(.unavailable)').count()).toBe(5);
+      expect(await page.locator('#axes svg path.slice').count()).toBeGreaterThan(0);
+      await page.close();
+    });
+  });
+});

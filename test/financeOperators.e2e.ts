@@ -1,0 +1,302 @@
+// Banque des Territoires, Bpifrance and Business France through the gateway, each on its
+// simulated upstream: a Marne territory's picture, each upstream down / slow / sending garbage,
+// bad input refused before any upstream call, and upstream calls for 1 and for 21 territories.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICES } from '../stack/registry.js';
+import { buildCaisseDesDepotsDatasets, FINANCINGS_DATASET_ID } from '../sim/caisse-des-depots/datasets.js';
+import { loadWorld } from '../sim/world.js';
+import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+
+// Each operator, its simulator service and how its errors name it.
+const OPERATORS = [
+  {
+    field: 'banqueDesTerritoires',
+    simulator: 'caisse-des-depots',
+    id: 'banque-des-territoires',
+    label: 'Banque des Territoires',
+  },
+  { field: 'bpifrance', simulator: 'economie', id: 'bpifrance', label: 'Bpifrance' },
+  {
+    field: 'businessFrance',
+    simulator: 'business-france-sim',
+    id: 'business-france',
+    label: 'Business France',
+  },
+] as const;
+const MINE = new Set(['territories', ...OPERATORS.flatMap((o) => [o.simulator, o.id])]);
+
+const CONTRIBUTIONS = `
+  banqueDesTerritoires {
+    summary { operator count amount byAxis { axis count amount } }
+    byKind { kind count amount }
+    financings(first: 100) { totalCount nodes { id kind amount axis communeCode } }
+    productionSchools { name support }
+  }
+  bpifrance {
+    companyCount
+    summary { operator count amount byAxis { axis count amount } }
+    byProgramme { programme count amount }
+    aids(first: 5) { totalCount nodes { companyName programme company { siren } } }
+  }
+  businessFrance {
+    jobs
+    summary { operator count amount byAxis { axis count amount } }
+    promotedSites { siteId name }
+    projects(first: 5) { totalCount nodes { investorName kind investment } }
+  }`;
+const TERRITORY = `query Picture($id: ID!) { territory(id: $id) { id name communeCodes ${CONTRIBUTIONS} } }`;
+
+interface Summary {
+  operator: string;
+  count: number;
+  amount: number;
+  byAxis: { axis: string; count: number; amount: number }[];
+}
+type Picture = {
+  territory: {
+    id: string;
+    name: string;
+    communeCodes: string[];
+    banqueDesTerritoires: {
+      summary: Summary;
+      byKind: { kind: string; count: number; amount: number }[];
+      financings: {
+        totalCount: number;
+        nodes: { id: string; amount: number; axis: string | null; communeCode: string }[];
+      };
+      productionSchools: { name: string; support: number }[];
+    } | null;
+    bpifrance: { companyCount: number; summary: Summary; aids: { totalCount: number } } | null;
+    businessFrance: {
+      jobs: number;
+      summary: Summary;
+      promotedSites: { name: string }[];
+      projects: { totalCount: number };
+    } | null;
+  } | null;
+};
+
+let stack: Stack;
+let graphql: string;
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    // Only what these tests exercise: the other operators' services have their own suites.
+    skip: SERVICES.map((s) => s.name).filter((name) => !MINE.has(name)),
+    env: {
+      // Every query reaches the upstreams (counts are exact; a stale copy only helps on failure).
+      CAISSE_DES_DEPOTS_CACHE_TTL_MS: '0',
+      ECONOMIE_CACHE_TTL_MS: '0',
+      BUSINESS_FRANCE_CACHE_TTL_MS: '0',
+      CAISSE_DES_DEPOTS_TIMEOUT_MS: '800',
+      ECONOMIE_TIMEOUT_MS: '800',
+      BUSINESS_FRANCE_TIMEOUT_MS: '800',
+      CAISSE_DES_DEPOTS_RETRIES: '1',
+      ECONOMIE_RETRIES: '1',
+      BUSINESS_FRANCE_RETRIES: '1',
+      RESPONSE_CACHE: 'false',
+    },
+  });
+  graphql = `${stack.gatewayUrl}/graphql`;
+});
+afterAll(() => stack?.stop());
+afterEach(async () => {
+  for (const operator of OPERATORS) await control(operator.simulator, 'reset');
+});
+
+async function control(simulator: string, action: 'reset' | 'faults', body: unknown = {}): Promise<void> {
+  const response = await fetch(`${stack.services[simulator]!.url}/__sim/${action}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function calls(simulator: string): Promise<number> {
+  const stats = (await fetch(`${stack.services[simulator]!.url}/__sim/stats`).then((r) => r.json())) as {
+    total: number;
+  };
+  return stats.total;
+}
+
+function checkSummary(summary: Summary, operator: string): void {
+  expect(summary.operator).toBe(operator);
+  expect(summary.byAxis.map((a) => a.axis)).toEqual([
+    'COMPETENCES',
+    'FONCIER',
+    'INNOVATION',
+    'TRANSITION_ECOLOGIQUE',
+  ]);
+  // Items under no axis count in the total only: the axes never claim more than the total.
+  expect(summary.byAxis.reduce((n, a) => n + a.count, 0)).toBeLessThanOrEqual(summary.count);
+  expect(Math.round(summary.byAxis.reduce((n, a) => n + a.amount * 100, 0))).toBeLessThanOrEqual(
+    Math.round(summary.amount * 100),
+  );
+}
+
+describe('Banque des Territoires, Bpifrance and Business France through the gateway', () => {
+  it("shows the three operators' contributions to the Pays de Châlons (Marne)", async () => {
+    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4405' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const territory = body.data!.territory!;
+    expect(territory.name).toBe('Pays de Châlons');
+
+    const bdt = territory.banqueDesTerritoires!;
+    const world = loadWorld();
+    const published = buildCaisseDesDepotsDatasets(world).find(
+      (d) => d.id === FINANCINGS_DATASET_ID,
+    )!.records;
+    const expected = published.filter((r) => territory.communeCodes.includes(r.code_commune as string));
+    expect(bdt.financings.totalCount).toBe(expected.length);
+    expect(bdt.financings.nodes.every((f) => territory.communeCodes.includes(f.communeCode))).toBe(true);
+    checkSummary(bdt.summary, 'BANQUE_DES_TERRITOIRES');
+    expect(bdt.summary.count).toBe(bdt.financings.totalCount + bdt.productionSchools.length);
+    expect(bdt.byKind.reduce((n, k) => n + k.count, 0)).toBe(bdt.financings.totalCount);
+
+    const bpi = territory.bpifrance!;
+    checkSummary(bpi.summary, 'BPIFRANCE');
+    expect(bpi.summary.count).toBe(bpi.aids.totalCount);
+    expect(bpi.companyCount).toBeGreaterThan(0);
+
+    const bf = territory.businessFrance!;
+    checkSummary(bf.summary, 'BUSINESS_FRANCE');
+    expect(bf.promotedSites.map((s) => s.name)).toContain('ZAC de Vatry');
+    expect(bf.summary.count).toBe(bf.projects.totalCount);
+  });
+
+  for (const operator of OPERATORS) {
+    it(`answers the rest of the picture with an error naming ${operator.label} when its upstream is down`, async () => {
+      await control(operator.simulator, 'faults', { down: true });
+      // A territory no other test asks for, so no stale copy of it exists.
+      const id = { 'banque-des-territoires': 'ti-4401', bpifrance: 'ti-4402', 'business-france': 'ti-4404' }[
+        operator.id
+      ];
+      const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id });
+      const territory = body.data!.territory!;
+      expect(territory[operator.field]).toBeNull();
+      for (const other of OPERATORS.filter((o) => o !== operator))
+        expect(territory[other.field]).not.toBeNull();
+      const errors = body.errors ?? [];
+      expect(errors.length).toBeGreaterThan(0);
+      for (const error of errors) {
+        expect(error.path?.[1]).toBe(operator.field);
+        expect(error.message).toContain(operator.label);
+        expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', operator: operator.id });
+      }
+    });
+  }
+
+  it('answers within the timeout budget when an upstream is slower than its timeout', async () => {
+    // The portal would answer in 20 s; the client gives up after 2 attempts of 800 ms.
+    await control('economie', 'faults', { latencyMs: 20_000 });
+    const started = Date.now();
+    const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4406' });
+    const elapsed = Date.now() - started;
+    expect(body.data!.territory!.bpifrance).toBeNull();
+    expect(body.data!.territory!.banqueDesTerritoires).not.toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', operator: 'bpifrance' });
+    expect(elapsed).toBeLessThan(20_000);
+  });
+
+  it.each([
+    ['amounts sent as text', 'wrong-types'],
+    ['a truncated body', 'malformed'],
+  ])('turns %s into UPSTREAM_BAD_RESPONSE, never a number', async (_, garbage) => {
+    await control('caisse-des-depots', 'faults', { garbage });
+    const id = garbage === 'wrong-types' ? 'ti-4407' : 'ti-4409';
+    const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id });
+    expect(body.data!.territory!.banqueDesTerritoires).toBeNull();
+    expect(body.data!.territory!.bpifrance).not.toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      operator: 'banque-des-territoires',
+    });
+  });
+
+  it('refuses a bad SIREN before any upstream call', async () => {
+    const before = await Promise.all(OPERATORS.map((o) => calls(o.simulator)));
+    const { body } = await postGraphQL(
+      graphql,
+      'query { company(siren: "350555067") { siren bpifrance { aids { id } } businessFrance { projects { id } } } }',
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('INVALID_SIREN');
+    expect(await Promise.all(OPERATORS.map((o) => calls(o.simulator)))).toEqual(before);
+  });
+
+  it.each([
+    [
+      'banqueDesTerritoires { financings(first: 101) { totalCount } }',
+      'caisse-des-depots',
+      'PAGE_SIZE_OUT_OF_RANGE',
+    ],
+    [
+      'banqueDesTerritoires { financings(after: "not-ours") { totalCount } }',
+      'caisse-des-depots',
+      'INVALID_CURSOR',
+    ],
+    ['bpifrance { aids(first: 500) { totalCount } }', 'economie', 'PAGE_SIZE_OUT_OF_RANGE'],
+    [
+      'businessFrance { projects(first: -1) { totalCount } }',
+      'business-france-sim',
+      'PAGE_SIZE_OUT_OF_RANGE',
+    ],
+  ])('refuses %s before any upstream call', async (selection, simulator, code) => {
+    const before = await calls(simulator);
+    const { body } = await postGraphQL(graphql, `query { territory(id: "ti-4412") { id ${selection} } }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe(code);
+    expect(await calls(simulator)).toBe(before);
+  });
+
+  it('shows a company: its Bpifrance aid and Business France projects by SIREN', async () => {
+    const { body } = await postGraphQL<{
+      company: { bpifrance: { aids: { company: { siren: string } }[] } };
+    }>(
+      graphql,
+      'query { company(siren: "350555066") { siren bpifrance { aids { measure company { siren } } } businessFrance { projects { id } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.company.bpifrance.aids.every((a) => a.company.siren === '350555066')).toBe(true);
+  });
+
+  it('makes upstream calls that grow with the data fetched, not with the number of territories', async () => {
+    const measure = async (query: string, variables: Record<string, unknown> = {}) => {
+      const before = await Promise.all(OPERATORS.map((o) => calls(o.simulator)));
+      const { body } = await postGraphQL<Record<string, unknown>>(graphql, query, variables);
+      expect(body.errors).toBeUndefined();
+      const after = await Promise.all(OPERATORS.map((o) => calls(o.simulator)));
+      return { body, calls: after.map((n, i) => n - before[i]!) };
+    };
+    const one = await measure(TERRITORY, { id: 'ti-4403' });
+    const all = await measure(
+      `query { region(code: "44") { territories { id communeCodes ${CONTRIBUTIONS} } } }`,
+    );
+    const territories = (all.body.data as { region: { territories: NonNullable<Picture['territory']>[] } })
+      .region.territories;
+    expect(territories).toHaveLength(21);
+
+    // Upper bound per operator: one call per list of values, plus one per extra page of results.
+    const communes = new Set(territories.flatMap((t) => t.communeCodes)).size;
+    const pages = (n: number) => Math.ceil(n / 100);
+    const sum = (f: (t: NonNullable<Picture['territory']>) => number) =>
+      territories.reduce((n, t) => n + f(t), 0);
+    const bounds = [
+      // financings + schools, `in` lists of 200 commune codes
+      2 * Math.ceil(communes / 200) +
+        pages(sum((t) => t.banqueDesTerritoires!.financings.totalCount)) +
+        pages(sum((t) => t.banqueDesTerritoires!.productionSchools.length)),
+      Math.ceil(communes / 200) + pages(sum((t) => t.bpifrance!.aids.totalCount)),
+      // projects + sites, lists of 1,000 codes
+      2 * Math.ceil(communes / 1_000) +
+        pages(sum((t) => t.businessFrance!.projects.totalCount)) +
+        pages(sum((t) => t.businessFrance!.promotedSites.length)),
+    ];
+    console.log(
+      `upstream calls [caisse-des-depots, economie, business-france] for 1 territory: ${one.calls.join(', ')}; for the 21 Grand Est territories (${communes} communes): ${all.calls.join(', ')}; bounds ${bounds.join(', ')}`,
+    );
+    all.calls.forEach((n, i) => expect(n).toBeLessThanOrEqual(bounds[i]!));
+    one.calls.forEach((n) => expect(n).toBeLessThanOrEqual(2));
+    // Twenty-one territories cost far less than twenty-one single-territory queries.
+    all.calls.forEach((n, i) => expect(n).toBeLessThan(21 * one.calls[i]!));
+  });
+});

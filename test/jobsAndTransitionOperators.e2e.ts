@@ -1,0 +1,392 @@
+// France Travail, ADEME and VTE through the gateway, each on its simulated upstream: a Marne
+// territory's picture, each upstream down / slow / sending garbage, a stale copy marked in the
+// answer, bad input refused before any upstream call, and upstream calls for 1 and 21 territories.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AIDS_DATASET, buildAdemeDatasets, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/datasets.js';
+import { buildOffers } from '../sim/france-travail/offers.js';
+import { buildVteRecords } from '../sim/vte/records.js';
+import { loadWorld } from '../sim/world.js';
+import { SERVICES } from '../stack/registry.js';
+import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+
+// Each operator, its simulator service and how its errors name it.
+const OPERATORS = [
+  { field: 'franceTravail', simulator: 'france-travail-sim', id: 'france-travail', label: 'France Travail' },
+  { field: 'ademe', simulator: 'ademe-sim', id: 'ademe', label: 'ADEME' },
+  { field: 'vte', simulator: 'vte-sim', id: 'vte', label: 'VTE' },
+] as const;
+const MINE = new Set(['territories', ...OPERATORS.flatMap((o) => [o.simulator, o.id])]);
+
+const SUMMARY = 'summary { operator count amount byAxis { axis count amount } }';
+const CONTRIBUTIONS = `
+  franceTravail {
+    ${SUMMARY}
+    offers(first: 5) { totalCount positionCount nodes { id romeCode communeCode company { siren } } }
+    recruitment { year projects difficultProjects difficultyPercent departments { departmentCode projects } }
+  }
+  ademe {
+    ${SUMMARY}
+    aids(first: 100) { totalCount totalAmount nodes { reference amount communeCode } }
+    fondsVert { year regionEnvelope regionCommitted territoryAmount projects { grant communeCode } }
+  }
+  vte {
+    ${SUMMARY}
+    offers(first: 100) { totalCount nodes { id filled communeCode } }
+    aids { totalCount totalAmount }
+  }`;
+const TERRITORY = `query Picture($id: ID!) { territory(id: $id) { id name communeCodes departmentCodes ${CONTRIBUTIONS} } }`;
+
+interface Summary {
+  operator: string;
+  count: number;
+  amount: number;
+  byAxis: { axis: string; count: number; amount: number }[];
+}
+interface Contribution {
+  franceTravail: {
+    summary: Summary;
+    offers: { totalCount: number; positionCount: number; nodes: { communeCode: string }[] };
+    recruitment: {
+      year: number;
+      projects: number;
+      difficultProjects: number;
+      departments: { departmentCode: string }[];
+    };
+  } | null;
+  ademe: {
+    summary: Summary;
+    aids: { totalCount: number; totalAmount: number; nodes: { reference: string; communeCode: string }[] };
+    fondsVert: {
+      year: number;
+      regionEnvelope: number | null;
+      regionCommitted: number;
+      territoryAmount: number;
+      projects: { grant: number; communeCode: string }[];
+    };
+  } | null;
+  vte: {
+    summary: Summary;
+    offers: { totalCount: number; nodes: { id: string; filled: boolean; communeCode: string }[] };
+    aids: { totalCount: number; totalAmount: number };
+  } | null;
+}
+type Territory = Contribution & {
+  id: string;
+  name: string;
+  communeCodes: string[];
+  departmentCodes: string[];
+};
+type Picture = { territory: Territory | null };
+
+const world = loadWorld();
+// A real establishment's SIRET with its last digit changed: the checksum no longer holds.
+const goodSiret = world.companies[0]!.establishments[0]!.siret;
+const badSiret = `${goodSiret.slice(0, 13)}${(Number(goodSiret[13]) + 1) % 10}`;
+let stack: Stack;
+let graphql: string;
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    // Only what these tests exercise: the other operators' services have their own suites.
+    skip: SERVICES.map((s) => s.name).filter((name) => !MINE.has(name)),
+    env: {
+      // Every query reaches the upstreams (counts are exact); copies stay for stale-on-error.
+      FRANCE_TRAVAIL_CACHE_TTL_MS: '0',
+      ADEME_CACHE_TTL_MS: '0',
+      VTE_CACHE_TTL_MS: '0',
+      FRANCE_TRAVAIL_TIMEOUT_MS: '800',
+      ADEME_TIMEOUT_MS: '800',
+      VTE_TIMEOUT_MS: '800',
+      FRANCE_TRAVAIL_RETRIES: '1',
+      ADEME_RETRIES: '1',
+      VTE_RETRIES: '1',
+      // Each fault test stands alone: a breaker opened by one must not answer for the next.
+      FRANCE_TRAVAIL_BREAKER_FAILURES: '100',
+      ADEME_BREAKER_FAILURES: '100',
+      VTE_BREAKER_FAILURES: '100',
+      RESPONSE_CACHE: 'false',
+    },
+  });
+  graphql = `${stack.gatewayUrl}/graphql`;
+});
+afterAll(() => stack?.stop());
+afterEach(async () => {
+  for (const operator of OPERATORS) await control(operator.simulator, 'reset');
+});
+
+async function control(simulator: string, action: 'reset' | 'faults', body: unknown = {}): Promise<void> {
+  const response = await fetch(`${stack.services[simulator]!.url}/__sim/${action}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function calls(simulator: string): Promise<number> {
+  const stats = (await fetch(`${stack.services[simulator]!.url}/__sim/stats`).then((r) => r.json())) as {
+    total: number;
+  };
+  return stats.total;
+}
+
+const allCalls = () => Promise.all(OPERATORS.map((o) => calls(o.simulator)));
+
+function checkSummary(summary: Summary, operator: string): void {
+  expect(summary.operator).toBe(operator);
+  expect(summary.byAxis.map((a) => a.axis)).toEqual([
+    'COMPETENCES',
+    'FONCIER',
+    'INNOVATION',
+    'TRANSITION_ECOLOGIQUE',
+  ]);
+  expect(summary.byAxis.reduce((n, a) => n + a.count, 0)).toBeLessThanOrEqual(summary.count);
+}
+
+describe('France Travail, ADEME and VTE through the gateway', () => {
+  it("shows the three operators' contributions to the Pays de Châlons (Marne), matching their upstreams", async () => {
+    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4405' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions?.stale).toBeUndefined();
+    const territory = body.data!.territory!;
+    expect(territory.name).toBe('Pays de Châlons');
+    const communes = new Set(territory.communeCodes);
+
+    const ft = territory.franceTravail!;
+    const offers = buildOffers(world).filter((o) => communes.has(o.lieuTravail.commune));
+    expect(ft.offers.totalCount).toBe(offers.length);
+    expect(ft.offers.positionCount).toBe(offers.reduce((n, o) => n + o.nombrePostes, 0));
+    expect(ft.offers.nodes.every((o) => communes.has(o.communeCode))).toBe(true);
+    checkSummary(ft.summary, 'FRANCE_TRAVAIL');
+    expect(ft.summary).toMatchObject({ count: offers.length, amount: 0 });
+    expect(ft.recruitment.year).toBe(2024);
+    expect(ft.recruitment.departments.map((d) => d.departmentCode)).toEqual(territory.departmentCodes);
+    expect(ft.recruitment.difficultProjects).toBeLessThanOrEqual(ft.recruitment.projects);
+
+    const ademe = territory.ademe!;
+    const aids = buildAdemeDatasets(world)
+      .get(AIDS_DATASET)!
+      .lines.filter((l) => communes.has(String(l.codeCommuneBeneficiaire)));
+    expect(ademe.aids.totalCount).toBe(aids.length);
+    expect(ademe.aids.totalAmount).toBe(aids.reduce((n, l) => n + Number(l.montant), 0));
+    expect(ademe.fondsVert.regionEnvelope).toBe(GRAND_EST_2024_ENVELOPE);
+    expect(ademe.fondsVert.regionCommitted).toBeLessThanOrEqual(GRAND_EST_2024_ENVELOPE);
+    expect(ademe.fondsVert.projects.length).toBeGreaterThan(0);
+    expect(ademe.fondsVert.projects.every((p) => communes.has(p.communeCode))).toBe(true);
+    expect(ademe.fondsVert.territoryAmount).toBe(ademe.fondsVert.projects.reduce((n, p) => n + p.grant, 0));
+    checkSummary(ademe.summary, 'ADEME');
+    expect(ademe.summary.count).toBeGreaterThanOrEqual(
+      ademe.aids.totalCount + ademe.fondsVert.projects.length,
+    );
+
+    const vte = territory.vte!;
+    const records = buildVteRecords(world);
+    expect(vte.offers.totalCount).toBe(records.offers.filter((o) => communes.has(o.cityInseeCode)).length);
+    expect(vte.aids.totalAmount).toBe(vte.aids.totalCount * 4_000);
+    checkSummary(vte.summary, 'VTE');
+    expect(vte.summary).toMatchObject({ count: vte.offers.totalCount, amount: vte.aids.totalAmount });
+  });
+
+  // Territories no other test asks for, so no stale copy of their data exists.
+  const DOWN = { 'france-travail': 'ti-2401', ademe: 'ti-2801', vte: 'ti-5201' } as const;
+  for (const operator of OPERATORS) {
+    it(`answers the rest of the picture with an error naming ${operator.label} when its upstream is down`, async () => {
+      await control(operator.simulator, 'faults', { down: true });
+      const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: DOWN[operator.id] });
+      const territory = body.data!.territory!;
+      expect(territory.name).toBeTruthy();
+      expect(territory[operator.field]).toBeNull();
+      for (const other of OPERATORS.filter((o) => o !== operator))
+        expect(territory[other.field]).not.toBeNull();
+      const errors = body.errors ?? [];
+      expect(errors.length).toBeGreaterThan(0);
+      for (const error of errors) {
+        expect(error.path?.[1]).toBe(operator.field);
+        expect(error.message).toContain(operator.label);
+        expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', operator: operator.id });
+      }
+    });
+  }
+
+  it('answers within the timeout budget when an upstream is slower than its timeout', async () => {
+    // The portal would answer in 20 s; the client gives up after 2 attempts of 800 ms.
+    await control('ademe-sim', 'faults', { latencyMs: 20_000 });
+    const started = Date.now();
+    const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-7501' });
+    const elapsed = Date.now() - started;
+    expect(body.data!.territory!.ademe).toBeNull();
+    expect(body.data!.territory!.franceTravail).not.toBeNull();
+    expect(body.data!.territory!.vte).not.toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', operator: 'ademe' });
+    expect(body.errors?.[0]?.message).toContain('ADEME upstream timed out after 800 ms');
+    expect(elapsed).toBeLessThan(20_000);
+  });
+
+  it.each([
+    ['France Travail', 'france-travail-sim', 'franceTravail', 'france-travail', 'wrong-types', 'ti-5303'],
+    ['ADEME', 'ademe-sim', 'ademe', 'ademe', 'malformed', 'ti-8401'],
+    ['VTE', 'vte-sim', 'vte', 'vte', 'wrong-types', 'ti-7601'],
+  ] as const)(
+    'turns garbage from %s into UPSTREAM_BAD_RESPONSE, never a number',
+    async (_, sim, field, id, garbage, territoryId) => {
+      await control(sim, 'faults', { garbage });
+      const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: territoryId });
+      expect(body.data!.territory![field]).toBeNull();
+      expect(body.errors?.length).toBeGreaterThan(0);
+      for (const error of body.errors ?? []) {
+        expect(error.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', operator: id });
+      }
+    },
+  );
+
+  it('serves the last good answer when the upstream fails, and says so in extensions.stale', async () => {
+    const fresh = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-2703' });
+    expect(fresh.body.extensions?.stale).toBeUndefined();
+    await control('vte-sim', 'faults', { down: true });
+    const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-2703' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.territory!.vte).toEqual(fresh.body.data!.territory!.vte);
+    const stale = body.extensions?.stale as { operator: string; since: string }[];
+    expect(stale.map((s) => s.operator)).toEqual(['vte']);
+    expect(Date.parse(stale[0]!.since)).not.toBeNaN();
+  });
+
+  it.each([
+    [
+      'a SIREN with a wrong check digit',
+      'company(siren: "350555067") { franceTravail { offers { totalCount } } ademe { aids { amount } } vte { offers { id } } }',
+      'INVALID_SIREN',
+    ],
+    [
+      'a SIRET with a wrong check digit',
+      `company(siren: "${world.companies[0]!.siren}") { franceTravail { offers(siret: "${badSiret}") { totalCount } } }`,
+      'INVALID_SIRET',
+    ],
+    [
+      'an unknown ROME code',
+      'territory(id: "ti-4412") { franceTravail { offers(romeCode: "H9999") { totalCount } } }',
+      'UNKNOWN_ROME_CODE',
+    ],
+    [
+      'a malformed ROME code',
+      'territory(id: "ti-4412") { franceTravail { offers(romeCode: "soudeur") { totalCount } } }',
+      'UNKNOWN_ROME_CODE',
+    ],
+    [
+      'a page of 101 offers',
+      'territory(id: "ti-4412") { franceTravail { offers(first: 101) { totalCount } } }',
+      'PAGE_SIZE_OUT_OF_RANGE',
+    ],
+    [
+      'a page of 500 aids',
+      'territory(id: "ti-4412") { ademe { aids(first: 500) { totalCount } } }',
+      'PAGE_SIZE_OUT_OF_RANGE',
+    ],
+    [
+      'a negative page',
+      'territory(id: "ti-4412") { vte { offers(first: -1) { totalCount } } }',
+      'PAGE_SIZE_OUT_OF_RANGE',
+    ],
+    [
+      'a cursor that is not ours',
+      'territory(id: "ti-4412") { vte { aids(after: "nope") { totalCount } } }',
+      'INVALID_CURSOR',
+    ],
+  ])('refuses %s with a coded error before any upstream call', async (_, selection, code) => {
+    const before = await allCalls();
+    const { body } = await postGraphQL(graphql, `query { ${selection} }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe(code);
+    expect(await allCalls()).toEqual(before);
+  });
+
+  it('shows what the three operators did for one company, found by SIREN', async () => {
+    const offers = buildOffers(world);
+    const vte = buildVteRecords(world);
+    const company = world.companies.find(
+      (c) =>
+        offers.some((o) => o.entreprise.siret.startsWith(c.siren)) &&
+        vte.aids.some((a) => a.siren === c.siren),
+    )!;
+    const { body } = await postGraphQL<{
+      company: {
+        franceTravail: {
+          offers: { totalCount: number; nodes: { company: { siren: string } }[] };
+          summary: Summary;
+        };
+        ademe: { aids: { siret: string }[]; summary: Summary };
+        vte: { aids: { amount: number }[]; summary: Summary };
+      };
+    }>(
+      graphql,
+      `query($siren: ID!) { company(siren: $siren) {
+        franceTravail { offers(first: 100) { totalCount nodes { company { siren } } } ${SUMMARY} }
+        ademe { aids { siret } ${SUMMARY} }
+        vte { aids { amount } ${SUMMARY} } } }`,
+      { siren: company.siren },
+    );
+    expect(body.errors).toBeUndefined();
+    const found = body.data!.company;
+    expect(found.franceTravail.offers.totalCount).toBe(
+      offers.filter((o) => o.entreprise.siret.startsWith(company.siren)).length,
+    );
+    expect(found.franceTravail.offers.nodes.every((o) => o.company.siren === company.siren)).toBe(true);
+    expect(found.ademe.aids.every((a) => a.siret.startsWith(company.siren))).toBe(true);
+    expect(found.vte.aids.length).toBe(vte.aids.filter((a) => a.siren === company.siren).length);
+    expect(found.vte.summary.amount).toBe(found.vte.aids.length * 4_000);
+  });
+
+  it('makes upstream calls that grow with the data fetched, not with the number of territories', async () => {
+    const measure = async (query: string, variables: Record<string, unknown> = {}) => {
+      const before = await allCalls();
+      const { body } = await postGraphQL<Record<string, unknown>>(graphql, query, variables);
+      expect(body.errors).toBeUndefined();
+      const after = await allCalls();
+      return { body, calls: after.map((n, i) => n - before[i]!) };
+    };
+    const one = await measure(TERRITORY, { id: 'ti-4403' });
+    const all = await measure(
+      `query { region(code: "44") { territories { id communeCodes departmentCodes ${CONTRIBUTIONS} } } }`,
+    );
+    const territories = (all.body.data as { region: { territories: Territory[] } }).region.territories;
+    expect(territories).toHaveLength(21);
+
+    const communes = new Set(territories.flatMap((t) => t.communeCodes)).size;
+    const departments = new Set(territories.flatMap((t) => t.departmentCodes)).size;
+    const sum = (f: (t: Territory) => number) => territories.reduce((n, t) => n + f(t), 0);
+    const pages = (n: number, size: number) => Math.ceil(n / size);
+    const bounds = [
+      // offers: lists of 50 communes, one more call per extra page of 150; BMO: one per
+      // department; and at most one token.
+      pages(communes, 50) +
+        pages(
+          sum((t) => t.franceTravail!.offers.totalCount),
+          150,
+        ) +
+        departments +
+        1,
+      // aid: lists of 100 communes, pages of 1,000; Fonds Vert: envelopes + projects of one region.
+      pages(communes, 100) +
+        pages(
+          sum((t) => t.ademe!.aids.totalCount),
+          1_000,
+        ) +
+        2,
+      // offers + aid, lists of 1,000 communes, pages of 100.
+      2 * pages(communes, 1_000) +
+        pages(
+          sum((t) => t.vte!.offers.totalCount),
+          100,
+        ) +
+        pages(
+          sum((t) => t.vte!.aids.totalCount),
+          100,
+        ),
+    ];
+    console.log(
+      `upstream calls [france-travail, ademe, vte] for 1 territory: ${one.calls.join(', ')}; for the 21 Grand Est territories (${communes} communes, ${departments} departments): ${all.calls.join(', ')}; bounds ${bounds.join(', ')}`,
+    );
+    all.calls.forEach((n, i) => expect(n).toBeLessThanOrEqual(bounds[i]!));
+    // Twenty-one territories cost far less than twenty-one single-territory queries.
+    all.calls.forEach((n, i) => expect(n).toBeLessThan(21 * one.calls[i]!));
+  });
+});

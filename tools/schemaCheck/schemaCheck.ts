@@ -1,0 +1,207 @@
+// `schema:check`: composes a candidate subgraph schema with the others of the composition config,
+// compares the resulting API schema with the one served today, and checks the house conventions.
+// The CLI (scripts/schemaCheck.ts) prints the findings; `schema:publish` reuses the result.
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
+import { composeSdls, SUPERGRAPH_FILE } from '../composition.js';
+import { apiSchemaOf } from './apiSchema.js';
+import {
+  CheckInputError,
+  displayPath,
+  loadCandidate,
+  type Candidate,
+  type CandidateSource,
+} from './candidate.js';
+import { checkConventions } from './conventions.js';
+import { sortFindings, type Finding } from './findings.js';
+import { CoordinateIndex } from './locations.js';
+import { diffSchemas, type SchemaChange } from './schemaDiff.js';
+
+/** Options of {@link runSchemaCheck}. */
+export interface SchemaCheckOptions extends CandidateSource {
+  /** The supergraph served today, to compare against (default `schema/supergraph.graphql`). */
+  supergraphPath?: string;
+  /** Report breaking changes as warnings instead of errors (publishing with `--allow-breaking`). */
+  allowBreaking?: boolean;
+}
+
+/** What a schema check found. */
+export interface SchemaCheckReport {
+  candidate: Candidate;
+  /** Sorted: errors first, then by file and line. */
+  findings: Finding[];
+  /** True when nothing blocks publishing. */
+  publishable: boolean;
+  /** The supergraph composed with the candidate; undefined when composition failed. */
+  supergraphSdl?: string;
+  /** Number of changes against the current supergraph, by class. */
+  changes: Record<SchemaChange['class'], number>;
+}
+
+/** Runs every check; throws {@link CheckInputError} (one line) when the input itself is unusable. */
+export async function runSchemaCheck(options: SchemaCheckOptions): Promise<SchemaCheckReport> {
+  const candidate = await loadCandidate(options);
+  const others = candidate.entries
+    .filter((e) => e.name !== candidate.entry.name)
+    .map((e) => ({
+      name: e.name,
+      url: e.routingUrl,
+      file: displayPath(e.schemaFile),
+      sdl: readSubgraphFile(e.schemaFile),
+    }));
+  const supergraphPath = options.supergraphPath ?? SUPERGRAPH_FILE;
+  const current = readCurrentSupergraph(supergraphPath);
+
+  const findings: Finding[] = [];
+  const changes = { breaking: 0, dangerous: 0, safe: 0 };
+  const composed = composeSdls([
+    ...others,
+    {
+      name: candidate.entry.name,
+      url: candidate.entry.routingUrl,
+      file: candidate.origin,
+      sdl: candidate.sdl,
+    },
+  ]);
+  let supergraphSdl: string | undefined;
+  if (!composed.ok) {
+    findings.push(...composed.details.map((error) => compositionFinding(error, candidate.origin)));
+  } else {
+    supergraphSdl = composed.supergraphSdl;
+    if (current) {
+      const indexes = [
+        CoordinateIndex.fromSdl(candidate.origin, candidate.sdl),
+        ...others.map((o) => CoordinateIndex.fromSdl(o.file, o.sdl)),
+      ].filter((i): i is CoordinateIndex => i !== undefined);
+      const oldIndex = CoordinateIndex.fromSdl(displayPath(supergraphPath), current.sdl);
+      for (const change of diffSchemas(current.api, apiSchemaOf(supergraphSdl))) {
+        changes[change.class]++;
+        findings.push(
+          changeFinding(
+            change,
+            change.removed ? [oldIndex] : [...indexes, oldIndex],
+            options.allowBreaking ?? false,
+          ),
+        );
+      }
+    }
+  }
+  const definedElsewhere = new Set<string>();
+  for (const other of others) {
+    for (const definition of parse(other.sdl).definitions) {
+      if ('name' in definition && definition.name) definedElsewhere.add(definition.name.value);
+    }
+  }
+  findings.push(
+    ...checkConventions(candidate.document, {
+      file: candidate.origin,
+      published: current ? coordinatesOf(current.api) : new Set(),
+      definedElsewhere,
+    }),
+  );
+  const sorted = sortFindings(findings);
+  return {
+    candidate,
+    findings: sorted,
+    publishable: !sorted.some((f) => f.severity === 'error'),
+    supergraphSdl,
+    changes,
+  };
+}
+
+function readSubgraphFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new CheckInputError(
+      `cannot read ${displayPath(file)}, a subgraph schema named in the composition config`,
+    );
+  }
+}
+
+/** The supergraph served today and its API schema; undefined when there is none yet. */
+function readCurrentSupergraph(path: string): { sdl: string; api: GraphQLSchema } | undefined {
+  if (!existsSync(path)) return undefined;
+  const sdl = readFileSync(path, 'utf8');
+  try {
+    return { sdl, api: apiSchemaOf(sdl) };
+  } catch (error) {
+    throw new CheckInputError(
+      `the current supergraph ${displayPath(path)} is not valid: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+}
+
+function compositionFinding(error: GraphQLError, candidateOrigin: string): Finding {
+  const places = (error.nodes ?? [])
+    .map(
+      (n) =>
+        n.loc && { file: n.loc.source.name, line: n.loc.startToken.line, column: n.loc.startToken.column },
+    )
+    .filter((p): p is { file: string; line: number; column: number } => Boolean(p))
+    // Point at the candidate first: it is the file the partner is editing.
+    .sort((a, b) => Number(b.file === candidateOrigin) - Number(a.file === candidateOrigin));
+  const [first, ...rest] = places;
+  const also = rest.length
+    ? ` (also at ${rest.map((p) => `${p.file}:${p.line}:${p.column}`).join(', ')})`
+    : '';
+  return {
+    severity: 'error',
+    kind: 'composition',
+    rule: String(error.extensions?.code ?? 'COMPOSITION_ERROR'),
+    message: `${error.message}${also}`,
+    ...first,
+  };
+}
+
+function changeFinding(
+  change: SchemaChange,
+  indexes: (CoordinateIndex | undefined)[],
+  allowBreaking: boolean,
+): Finding {
+  const position = indexes.map((i) => i?.find(change.coordinate)).find(Boolean);
+  const severity =
+    change.class === 'breaking'
+      ? allowBreaking
+        ? 'warning'
+        : 'error'
+      : change.class === 'dangerous'
+        ? 'warning'
+        : 'note';
+  return {
+    severity,
+    kind: change.class,
+    rule: change.type,
+    coordinate: change.coordinate,
+    message: change.message,
+    ...position,
+  };
+}
+
+/** Every type, field, argument and enum value coordinate of a schema. */
+export function coordinatesOf(schema: GraphQLSchema): Set<string> {
+  const coordinates = new Set<string>();
+  for (const [name, type] of Object.entries(schema.getTypeMap())) {
+    if (name.startsWith('__')) continue;
+    coordinates.add(name);
+    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+      for (const [fieldName, field] of Object.entries(type.getFields())) {
+        coordinates.add(`${name}.${fieldName}`);
+        for (const arg of 'args' in field ? field.args : [])
+          coordinates.add(`${name}.${fieldName}(${arg.name}:)`);
+      }
+    }
+    if (isEnumType(type)) for (const value of type.getValues()) coordinates.add(`${name}.${value.name}`);
+  }
+  return coordinates;
+}
+
+export { CheckInputError };
