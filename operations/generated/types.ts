@@ -494,6 +494,74 @@ export type TerritorySupportPictureQuery = {
       anctCofinancing: number;
       status: MissionStatus;
     }>;
+    banqueDesTerritoires?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      byKind: Array<{ kind: FinancingKind; count: number; amount: number }>;
+      financings: {
+        totalCount: number;
+        nodes: Array<{
+          kind: FinancingKind;
+          object: string;
+          amount: number;
+          agreementDate: string;
+          beneficiaryName: string;
+        }>;
+      };
+      productionSchools: Array<{
+        name: string;
+        communeName: string;
+        trades: Array<string>;
+        places: number;
+        support: number;
+      }>;
+    } | null;
+    bpifrance?: {
+      companyCount: number;
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      byProgramme: Array<{ programme: BpifranceProgramme; count: number; amount: number }>;
+      aids: {
+        totalCount: number;
+        nodes: Array<{
+          companyName: string;
+          programme?: BpifranceProgramme | null;
+          measure: string;
+          investment: number;
+          year: number;
+        }>;
+      };
+    } | null;
+    businessFrance?: {
+      jobs: number;
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      projects: {
+        totalCount: number;
+        nodes: Array<{
+          title: string;
+          investorName: string;
+          investorCountry: string;
+          kind: InvestmentKind;
+          investment: number;
+          jobs: number;
+          announcedOn: string;
+        }>;
+      };
+      promotedSites: Array<{ name: string }>;
+    } | null;
     franceTravail?: {
       summary: {
         operator: Operator;
