@@ -1,6 +1,7 @@
 // The public gateways workload: the four subgraphs, every contender on the same supergraph,
 // answers compared with the stock gateway's, then interleaved load runs (A B C A B C …).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { startChild, type ChildHandle } from './child.js';
 import { CONTENDERS, type Contender } from './contenders.js';
 import { aggregate, measureRun, type Aggregate, type LoadGenerator, type RunSample } from './measure.js';
@@ -61,8 +62,10 @@ interface Running {
 export async function runPublicWorkload(load: LoadGenerator, options: PublicOptions): Promise<PublicResult> {
   const subgraphs = await startChild<{ urls: Record<string, string> }>('bench/subgraphs/index.ts');
   const running: Running[] = [];
+  let supergraphFile: string | undefined;
   try {
-    const supergraphFile = writeBenchSupergraph(subgraphs.ready.urls);
+    supergraphFile = writeBenchSupergraph(subgraphs.ready.urls);
+    const file = supergraphFile;
     const workloadBody = JSON.stringify({ query: WORKLOAD_QUERY });
     const chosen = CONTENDERS.filter((c) => !options.only || options.only.includes(c.id));
     const start = async (contender: Contender): Promise<Running> => {
@@ -73,7 +76,7 @@ export async function runPublicWorkload(load: LoadGenerator, options: PublicOpti
           body: JSON.stringify({ query: FLOOR_QUERY }),
         };
       }
-      const handle = await contender.start(supergraphFile);
+      const handle = await contender.start(file);
       return { contender, handle, url: handle.ready.url, body: workloadBody };
     };
     if (options.parallelStarts) {
@@ -141,6 +144,7 @@ export async function runPublicWorkload(load: LoadGenerator, options: PublicOpti
   } finally {
     for (const party of running) await party.handle?.stop();
     await subgraphs.stop();
+    if (supergraphFile) rmSync(dirname(supergraphFile), { recursive: true, force: true });
   }
 }
 

@@ -132,6 +132,9 @@ function renderMission(mission: MissionResult): string[] {
       `| ${g.size} | ${g.territories} | ${g.errors} | ${g.upstreamCalls} | ${g.subgraphRequests} | ${(g.coldStartMs / 1000).toFixed(2)} s |`,
     );
   }
+  for (const g of mission.growth.filter((row) => row.firstError)) {
+    lines.push('', `First error for ${g.size} territories: \`${g.firstError?.replace(/`/g, "'")}\``);
+  }
   lines.push(
     '',
     '### Under load',
@@ -144,7 +147,7 @@ function renderMission(mission: MissionResult): string[] {
   for (const row of mission.load) {
     const r: Aggregate = row.result;
     lines.push(
-      `| ${row.profile} | ${row.size} | ${row.connections} | ${r.requestsPerS.toFixed(1)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.backendRequestsPerRequest, 2)} | ${r.failed} |`,
+      `| ${row.profile} | ${row.size} | ${row.connections} | ${r.requestsPerS.toFixed(1)} | ${latency(r, r.p50Ms)} | ${latency(r, r.p99Ms)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.backendRequestsPerRequest, 2)} | ${r.failed} |`,
     );
   }
   lines.push(
@@ -192,6 +195,11 @@ const METHOD = [
   '  `req/s ÷ ours` below 1 means it serves fewer requests per second.',
   '',
 ];
+
+/** A latency, or a dash when no request completed within the run. */
+function latency(result: Aggregate, value: number): string {
+  return result.requestsPerS > 0 ? value.toFixed(1) : '—';
+}
 
 function fmt(value: number | undefined, digits: number): string {
   return value === undefined ? '—' : value.toFixed(digits);

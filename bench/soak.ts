@@ -1,5 +1,7 @@
 // The bounded soak (`npm run bench -- --soak`): our gateway under steady load on the public
 // workload for a few minutes, its resident memory and heap sampled along the way.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { startChild } from './child.js';
 import { BENCH_GATEWAY_ENV } from './contenders.js';
 import type { LoadGenerator } from './measure.js';
@@ -33,8 +35,9 @@ export async function runSoak(
 ): Promise<SoakResult> {
   const subgraphs = await startChild<{ urls: Record<string, string> }>('bench/subgraphs/index.ts');
   try {
+    const supergraphFile = writeBenchSupergraph(subgraphs.ready.urls);
     const ours = await startChild<{ url: string }>('bench/contenders/ours.ts', {
-      args: [writeBenchSupergraph(subgraphs.ready.urls)],
+      args: [supergraphFile],
       nodeArgs: ['--expose-gc'],
       env: BENCH_GATEWAY_ENV,
     });
@@ -75,6 +78,7 @@ export async function runSoak(
       };
     } finally {
       await ours.stop();
+      rmSync(dirname(supergraphFile), { recursive: true, force: true });
     }
   } finally {
     await subgraphs.stop();

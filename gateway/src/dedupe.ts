@@ -95,6 +95,7 @@ export class InflightShare<T> {
   share(key: string, run: () => Promise<T>): Promise<T> {
     const existing = this.inflight.get(key);
     if (existing) return existing;
+    // The entry goes before any caller resumes: when they do, the set of callers is final.
     const started = run().finally(() => this.inflight.delete(key));
     this.inflight.set(key, started);
     return started;

@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { graphql, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FastRemoteGraphQLDataSource } from './fastDataSource.js';
 
@@ -11,13 +13,25 @@ let url: string;
 const seen: { body: { query: string; variables?: Record<string, unknown> }; headers: IncomingHttpHeaders }[] =
   [];
 
+// A real subgraph schema: merged fetches must be executed as GraphQL, not pattern-matched.
+const schema = buildSubgraphSchema({
+  typeDefs: parse(`
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+    type User @key(fields: "id") { id: ID! name: String }
+    type Query { me: User }
+  `),
+  resolvers: {
+    User: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, name: `user ${ref.id}` }) },
+  },
+});
+
 beforeAll(async () => {
-  // A stand-in subgraph: answers by path, so each test picks a behaviour.
+  // Answers by path, so each test picks a behaviour.
   server = createServer((req, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
     req.on('end', () => {
-      const body = JSON.parse(text) as { query: string; variables?: { representations?: { id: string }[] } };
+      const body = JSON.parse(text) as { query: string; variables?: Record<string, unknown> };
       seen.push({ body, headers: req.headers });
       if (req.url === '/down') {
         res.writeHead(503, { 'content-type': 'application/json' });
@@ -25,15 +39,14 @@ beforeAll(async () => {
         return;
       }
       if (req.url === '/silent') return; // never answers
-      const delay = req.url === '/slow' ? 50 : 0;
-      setTimeout(() => {
-        const entities = (body.variables?.representations ?? []).map((r) => ({
-          id: r.id,
-          name: `user ${r.id}`,
-        }));
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=60' });
-        res.end(JSON.stringify({ data: { _entities: entities, echo: req.headers['x-test'] ?? null } }));
-      }, delay);
+      setTimeout(
+        () =>
+          void graphql({ schema, source: body.query, variableValues: body.variables }).then((result) => {
+            res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=60' });
+            res.end(JSON.stringify(result));
+          }),
+        req.url === '/slow' ? 50 : 0,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -93,8 +106,9 @@ describe('FastRemoteGraphQLDataSource', () => {
         request.http?.headers.set('x-test', 'tagged');
       }
     }
-    const response = await new Tagged({ url: `${url}/graphql` }).process(incoming({}, []));
-    expect(response.data?.echo).toBe('tagged');
+    seen.length = 0;
+    await new Tagged({ url: `${url}/graphql` }).process(incoming({}, []));
+    expect(seen[0]?.headers['x-test']).toBe('tagged');
   });
 
   it('turns a failed subgraph answer into the same error as the stock data source', async () => {
@@ -128,5 +142,22 @@ describe('FastRemoteGraphQLDataSource', () => {
     expect(answers.map((a) => a.data)).toEqual(answers.map(() => answers[0]?.data));
     // Each caller gets its own objects: the executor merges into them in place.
     expect(answers[1]?.data).not.toBe(answers[0]?.data);
+  });
+
+  it('merges the fetches of one tick into one request, each caller getting its own full answer', async () => {
+    seen.length = 0;
+    const source = new FastRemoteGraphQLDataSource({ url: `${url}/graphql` });
+    const users = (...ids: string[]) => ids.map((id) => ({ __typename: 'User', id }));
+    const answers = await Promise.all([
+      source.process(incoming({ authorization: 'Bearer a' }, users('1', '1', '2'))),
+      source.process(incoming({ authorization: 'Bearer a' }, users('3'))),
+      source.process(incoming({ authorization: 'Bearer a' }, users('1', '1', '2'))),
+    ]);
+    expect(seen).toHaveLength(1);
+    const names = answers.map((a) => (a.data?._entities as { name: string }[]).map((e) => e.name));
+    expect(names).toEqual([['user 1', 'user 1', 'user 2'], ['user 3'], ['user 1', 'user 1', 'user 2']]);
+    const [first, , third] = answers.map((a) => a.data?._entities as object[]);
+    expect(third?.[0]).not.toBe(first?.[0]);
+    expect(first?.[1]).not.toBe(first?.[0]);
   });
 });

@@ -30,14 +30,16 @@ function batcherFor(client: SubgraphHttpClient): FetchBatcher {
   return batcher;
 }
 
-/** The member's parsed body: the first caller takes it, callers sharing the fetch get copies. */
-function claim(outcome: MemberOutcome & { claimed?: boolean }): SubgraphBody | undefined {
+/** How many callers joined each shared fetch (the count is final once the fetch settles). */
+const joiners = new WeakMap<Promise<MemberOutcome>, number>();
+
+/**
+ * A caller's own copy of a merged fetch's parsed body. The executor merges into it in place, so
+ * when callers share the fetch each gets a copy and nobody gets the original.
+ */
+function claim(outcome: MemberOutcome, shared: Promise<MemberOutcome> | undefined): SubgraphBody | undefined {
   if (!outcome.body) return undefined;
-  if (!outcome.claimed) {
-    outcome.claimed = true;
-    return outcome.body;
-  }
-  return cloneJson(outcome.body);
+  return shared && (joiners.get(shared) ?? 1) > 1 ? cloneJson(outcome.body) : outcome.body;
 }
 
 function hasExtensions(extensions: Record<string, unknown> | undefined): boolean {
@@ -121,10 +123,13 @@ export class FastRemoteGraphQLDataSource<
         : client.post(url, body, outgoing, this.timeoutMs).then((raw) => ({ raw }));
 
     let outcome: MemberOutcome;
+    let shared: Promise<MemberOutcome> | undefined;
     try {
-      outcome = await (scope !== undefined && this.shareInflight !== false
-        ? inflight.share(`${scope}\n${body}`, send)
-        : send());
+      if (scope !== undefined && this.shareInflight !== false) {
+        shared = inflight.share(`${scope}\n${body}`, send);
+        joiners.set(shared, (joiners.get(shared) ?? 0) + 1);
+      }
+      outcome = await (shared ?? send());
     } catch (error) {
       return this.failed(error as Error, url, body, outgoing, undefined, context, request);
     }
@@ -134,7 +139,7 @@ export class FastRemoteGraphQLDataSource<
     try {
       if (!fetchResponse.ok) throw await this.errorFromResponse(fetchResponse);
       const value = outcome.body
-        ? claim(outcome)
+        ? claim(outcome, shared)
         : await this.parseBody(fetchResponse, undefined, context as TContext);
       if (typeof value !== 'object' || value === null)
         throw new Error(`Expected JSON response body, but received: ${value}`);

@@ -4,7 +4,7 @@ import { FetchBatcher, type BatchMember } from './fetchBatcher.js';
 import type { RawResponse, SubgraphHttpClient } from './fetcher.js';
 
 const schema = buildSchema(`
-  type Query { item(id: ID!): Item boom: String }
+  type Query { item(id: ID!): Item boom: String strict: String! }
   type Mutation { touch: String }
   type Item { id: ID! name: String }
 `);
@@ -14,6 +14,9 @@ const root = {
     throw new Error('boom');
   },
   touch: () => 'touched',
+  strict: () => {
+    throw new Error('strict failed');
+  },
 };
 
 /** A subgraph in a function: executes each posted body against the schema and counts the posts. */
@@ -87,6 +90,22 @@ describe('FetchBatcher', () => {
         expected.errors?.map((e) => [e.message, e.path]),
       );
     }
+  });
+
+  it('sends the parts alone again when the merged operation fails as a whole', async () => {
+    const { client, bodies } = fakeSubgraph();
+    const batcher = new FetchBatcher(client);
+    // `strict` is non-null: its error nulls the whole merged answer, the other part included.
+    const members: BatchMember[] = [{ query: '{ strict }' }, { query: '{ item(id: "1") { name } }' }];
+    const outcomes = await Promise.all(
+      members.map((m) => batcher.enqueue('scope', target, m, JSON.stringify(m))),
+    );
+    expect(bodies).toHaveLength(3);
+    expect(JSON.parse(outcomes[1]?.raw.text ?? '')).toEqual({ data: { item: { name: 'item 1' } } });
+    expect(JSON.parse(outcomes[0]?.raw.text ?? '')).toMatchObject({
+      data: null,
+      errors: [{ message: 'strict failed' }],
+    });
   });
 
   it('sends a fetch that is alone in its tick unchanged', async () => {

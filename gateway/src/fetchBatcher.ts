@@ -91,12 +91,7 @@ export class FetchBatcher {
     const mergeable = group.pending.filter((p) => this.prepare(p.member.query) !== undefined);
     const alone = group.pending.filter((p) => !mergeable.includes(p));
     if (mergeable.length < 2) alone.push(...mergeable.splice(0));
-    for (const pending of alone) {
-      this.client.post(group.url, pending.body, group.headers, group.timeoutMs).then(
-        (raw) => pending.resolve({ raw }),
-        (error: unknown) => pending.reject(error),
-      );
-    }
+    for (const pending of alone) this.sendAlone(group, pending);
     if (mergeable.length === 0) return;
     try {
       const query = this.mergedQuery(mergeable.map((p) => p.member.query));
@@ -112,12 +107,24 @@ export class FetchBatcher {
         group.timeoutMs,
       );
       const parsed = parseBatchBody(raw);
-      mergeable.forEach((p, index) =>
-        p.resolve({ raw, body: parsed ? splitBody(parsed, index) : undefined }),
-      );
+      if (!parsed?.data) {
+        // A merged operation can fail as a whole where its parts would not (a non-null root
+        // field that errors, a limit of the subgraph): then each part goes alone, as if never
+        // merged, so merging never changes an answer.
+        for (const p of mergeable) this.sendAlone(group, p);
+        return;
+      }
+      mergeable.forEach((p, index) => p.resolve({ raw, body: splitBody(parsed, index) }));
     } catch (error) {
       for (const p of mergeable) p.reject(error);
     }
+  }
+
+  private sendAlone(group: Group, pending: Pending): void {
+    this.client.post(group.url, pending.body, group.headers, group.timeoutMs).then(
+      (raw) => pending.resolve({ raw }),
+      (error: unknown) => pending.reject(error),
+    );
   }
 
   /** Parses a member's operation once; undefined when it is not a plain query that can be merged. */
