@@ -11,6 +11,8 @@ const graphqlMain = createRequire(import.meta.url).resolve('graphql');
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
+    // Tests that build a stock ApolloGateway must not send its usage metrics off the machine.
+    env: { APOLLO_TELEMETRY_DISABLED: 'true' },
     include: ['**/*.test.ts', '**/*.e2e.ts'],
     exclude: ['node_modules/**', '**/dist/**'],
     testTimeout: 60_000,

@@ -67,7 +67,8 @@ export async function startChild<TReady = Record<string, unknown>>(
   const child = fork(entry, options.args ?? [], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx', ...(options.nodeArgs ?? [])],
-    env: { ...process.env, ...options.env },
+    // Stock @apollo/gateway phones usage home unless told not to; no party may leave the machine.
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', ...options.env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   const stderr = collect(child);

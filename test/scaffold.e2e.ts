@@ -160,6 +160,7 @@ describe('subgraph:new', () => {
       'subgraphs/acme-data',
       'sim/acme-data',
       'stack/registry.ts',
+      'docker-compose.yml',
     );
     expect(style.code, style.output).toBe(0);
 

@@ -45,6 +45,9 @@ export class FederatedGateway implements GatewayInterface {
   private loaded?: LoadedSupergraph;
 
   constructor(private readonly options: FederatedGatewayOptions) {
+    // @apollo/gateway 2.14 sends usage metrics to Apollo's servers from its constructor unless
+    // this variable is set. This gateway sends nothing off the machine, so it is always off.
+    process.env.APOLLO_TELEMETRY_DISABLED = 'true';
     // The first supergraph must be valid: a gateway that cannot serve should not start.
     this.next = checkSupergraph(options.initialSdl);
     const { logger } = options;

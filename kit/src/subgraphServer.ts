@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse, type GraphQLFormattedError } from 'graphql';
@@ -38,8 +41,13 @@ export function createSubgraphServer<TContext extends BaseContext>(
   });
   return new ApolloServer<TContext>({
     schema,
-    // No Apollo Studio here: inline traces would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    // No Apollo Studio here: inline traces would only cost time on every request, and the default
+    // landing page loads from a CDN; browsers use the gateway's own GraphiQL instead.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
     includeStacktraceInErrorResponses: false,
     // Subgraphs are called by the gateway only; CSRF protection is the gateway's job.
     csrfPrevention: false,

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { parse as parseYaml } from 'yaml';
+import { Alias, isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from 'yaml';
 import type { ServiceDefinition } from '../../stack/registry.js';
 import { composeSdls, readSupergraphConfig } from '../composition.js';
 
@@ -141,7 +141,10 @@ export async function planScaffold(name: string, root: string): Promise<Scaffold
     composed.supergraphSdl.endsWith('\n') ? composed.supergraphSdl : `${composed.supergraphSdl}\n`,
   );
   files.set('stack/registry.ts', addToRegistry(read(root, 'stack/registry.ts'), names, port, simPort));
-  files.set('docker-compose.yml', addToCompose(read(root, 'docker-compose.yml'), names, port, simPort));
+  files.set(
+    'docker-compose.yml',
+    await addToCompose(read(root, 'docker-compose.yml'), names, port, simPort, root),
+  );
   // Generated code is formatted like the rest of the repo, whatever the length of the name.
   for (const [path, text] of files) {
     if (!path.endsWith('.ts')) continue;
@@ -203,47 +206,77 @@ function addToRegistry(text: string, n: ScaffoldNames, port: number, simPort: nu
   return `${withImports.slice(0, at)}${entries}${withImports.slice(at)}`;
 }
 
-function addToCompose(text: string, n: ScaffoldNames, port: number, simPort: number): string {
-  const lines = text.split('\n');
-  const gateway = lines.findIndex((l) => l === '  gateway:');
-  const blockEnd = lines.findIndex((l, i) => i > gateway && /^ {2}\S/.test(l));
-  const gatewayLines = lines.slice(gateway, blockEnd < 0 ? lines.length : blockEnd);
-  const gatewayLength = gatewayLines.length;
-  const dependsAt = gatewayLines.findIndex((l) => /^ {4}depends_on: \[.*\]$/.test(l));
-  const lastUrlAt = gatewayLines.reduce(
-    (last, l, i) => (/^ {6}SUBGRAPH_[A-Z0-9_]+_URL: /.test(l) ? i : last),
-    -1,
-  );
-  if (gateway < 0 || dependsAt < 0 || lastUrlAt < 0) {
+async function addToCompose(
+  text: string,
+  n: ScaffoldNames,
+  port: number,
+  simPort: number,
+  root: string,
+): Promise<string> {
+  // Edited as a YAML document (comments, anchors and `<<: *service` merges kept), then formatted
+  // like the rest of the repo.
+  const doc = parseDocument(text);
+  const gateway = doc.getIn(['services', 'gateway']);
+  const dependsOn = doc.getIn(['services', 'gateway', 'depends_on']);
+  const base = doc.get('x-service', true);
+  const anchor = isMap(base) ? base.anchor : undefined;
+  if (
+    !isMap(gateway) ||
+    !isSeq(dependsOn) ||
+    !isMap(doc.getIn(['services', 'gateway', 'environment'])) ||
+    !anchor
+  ) {
     throw new ScaffoldRefusal(
-      'docker-compose.yml does not have the expected gateway service (depends_on list, SUBGRAPH_*_URL lines).',
+      'docker-compose.yml does not have the expected shape (an `x-service` anchor, a gateway with depends_on and environment).',
     );
   }
-  gatewayLines[dependsAt] = gatewayLines[dependsAt]!.replace(/\]$/, `, ${n.name}]`);
-  gatewayLines.splice(lastUrlAt + 1, 0, `      SUBGRAPH_${n.CONST}_URL: http://${n.name}:${port}/graphql`);
-  lines.splice(gateway, gatewayLength, ...gatewayLines);
-  const body = lines.join('\n').replace(/\n*$/, '\n');
-  const services = `
-  # ${n.Label}, on its simulated API (scaffolded by \`npm run subgraph:new\`).
-  ${n.name}:
-    <<: *service
-    command: ["node", "--import", "tsx", "subgraphs/${n.name}/src/index.ts"]
-    depends_on: [redis, ${n.name}-sim]
-    environment:
-      HOST: 0.0.0.0
-      ${n.CONST}_PORT: ${port}
-      GATEWAY_SECRET: change-me-in-production
-      CACHE_URL: redis://redis:6379
-      ${n.CONST}_API_URL: http://${n.name}-sim:${simPort}
-
-  ${n.name}-sim:
-    <<: *service
-    command: ["node", "--import", "tsx", "sim/${n.name}/index.ts"]
-    environment:
-      HOST: 0.0.0.0
-      SIM_${n.CONST}_PORT: ${simPort}
-`;
-  const result = `${body}${services}`;
+  dependsOn.add(n.name);
+  doc.setIn(
+    ['services', 'gateway', 'environment', `SUBGRAPH_${n.CONST}_URL`],
+    `http://${n.name}:${port}/graphql`,
+  );
+  const services = doc.get('services', true);
+  if (!isMap(services)) throw new ScaffoldRefusal('docker-compose.yml has no `services` map.');
+  const addService = (
+    name: string,
+    command: string,
+    env: Record<string, string | number>,
+    dependsOnList?: string[],
+  ) => {
+    const node = doc.createNode({
+      command: ['node', '--import', 'tsx', command],
+      ...(dependsOnList ? { depends_on: dependsOnList } : {}),
+      environment: env,
+    });
+    for (const item of node.items) if (isSeq(item.value)) item.value.flow = true;
+    const commandNode = node.get('command', true);
+    if (isSeq(commandNode))
+      for (const part of commandNode.items) if (isScalar(part)) part.type = 'QUOTE_DOUBLE';
+    node.items.unshift(doc.createPair('<<', new Alias(anchor)));
+    const key = doc.createNode(name);
+    key.spaceBefore = true;
+    services.add(doc.createPair(key, node));
+    return key;
+  };
+  const subgraphKey = addService(
+    n.name,
+    `subgraphs/${n.name}/src/index.ts`,
+    {
+      HOST: '0.0.0.0',
+      [`${n.CONST}_PORT`]: port,
+      GATEWAY_SECRET: 'change-me-in-production',
+      CACHE_URL: 'redis://redis:6379',
+      [`${n.CONST}_API_URL`]: `http://${n.name}-sim:${simPort}`,
+    },
+    ['redis', `${n.name}-sim`],
+  );
+  subgraphKey.commentBefore = ` ${n.Label}, on its simulated API (scaffolded by \`npm run subgraph:new\`).`;
+  addService(`${n.name}-sim`, `sim/${n.name}/index.ts`, {
+    HOST: '0.0.0.0',
+    [`SIM_${n.CONST}_PORT`]: simPort,
+  });
+  const options = (await resolveConfig(join(root, 'docker-compose.yml'))) ?? {};
+  const result = await format(doc.toString(), { ...options, parser: 'yaml' });
   // The edited file must still be YAML with both services in it.
   const parsed = parseYaml(result) as { services?: Record<string, unknown> };
   if (!parsed.services?.[n.name] || !parsed.services[`${n.name}-sim`]) {
