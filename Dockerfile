@@ -4,5 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY . .
+# The gateway runs from one esbuild bundle: it starts in under a second instead of tsx compiling
+# ~1,500 modules; the subgraphs and simulators keep running from source under tsx.
+RUN npm run build
 ENV NODE_ENV=production HOST=0.0.0.0
-CMD ["node", "--import", "tsx", "gateway/src/index.ts"]
+CMD ["node", "dist/gateway.mjs"]

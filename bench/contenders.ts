@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startChild, startProgram, type ChildHandle } from './child.js';
+import { startGateway } from './gatewayBundle.js';
 
 const require = createRequire(import.meta.url);
 
@@ -38,8 +39,12 @@ function startHive(supergraphFile: string, extraArgs: string[]): Promise<ChildHa
 export const CONTENDERS: Contender[] = [
   {
     id: 'ours',
-    label: 'Territoires Graph gateway',
-    start: (file) => startChild('bench/contenders/ours.ts', { args: [file], env: BENCH_GATEWAY_ENV }),
+    label: 'Territoires Graph gateway (dist/gateway.mjs)',
+    // The production build (dist/gateway.mjs), as the Dockerfile runs it.
+    start: async (file) => {
+      const handle = await startGateway('bundle', file, BENCH_GATEWAY_ENV);
+      return { ...handle, ready: { url: `${handle.ready.url}/graphql` } };
+    },
   },
   {
     id: 'apollo',

@@ -8,11 +8,15 @@ import { serveHarness } from '../child.js';
 runMain('bench stack', async () => {
   const stack = await startStack({ freePorts: true, env: { ...process.env } });
   const counts = { upstream: 0, subgraph: 0 };
+  // Per service too, so the report can say which operator's upstream calls grow.
+  const byService: Record<string, number> = {};
   const kinds = new Map(SERVICES.map((service) => [service.name, service.kind]));
   for (const [name, running] of Object.entries(stack.services)) {
     const kind = kinds.get(name);
     if (kind === undefined) continue; // the gateway itself
+    byService[name] = 0;
     running.server.on('request', () => {
+      byService[name] = (byService[name] ?? 0) + 1;
       if (kind === 'simulator') counts.upstream++;
       else counts.subgraph++;
     });
@@ -28,7 +32,7 @@ runMain('bench stack', async () => {
       subgraphs: SERVICES.filter((s) => s.kind === 'subgraph').map((s) => s.name),
     },
     {
-      counts: () => ({ ...counts }),
+      counts: () => ({ ...counts, byService: { ...byService } }),
       subgraphCounts: () => ({ subgraph: counts.subgraph }),
     },
   );

@@ -1,7 +1,7 @@
 // Where the gateway keeps what replicas share: the response cache, persisted queries and rate
 // limit counters. In memory by default (bounded LRU maps); on Redis when CACHE_URL is set, so every
 // replica sees the same entries. Redis trouble never fails a request: caches miss and limits open.
-import KeyvRedis, { createClient, type RedisClientType } from '@keyv/redis';
+import type { RedisClientType } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import type { Logger } from './logger.js';
 import { LruMap } from './lru.js';
@@ -34,6 +34,8 @@ export async function openStores(
       },
     };
   }
+  // The Redis client is loaded only when it is used: it adds about 150 ms to every start otherwise.
+  const { default: KeyvRedis, createClient } = await import('@keyv/redis');
   const redis = createClient({
     url: cacheUrl,
     // Keep retrying in the background; requests meanwhile see misses, not errors.

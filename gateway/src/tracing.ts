@@ -1,12 +1,17 @@
 // OpenTelemetry traces, exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set. The
 // gateway opens one span per GraphQL request; @apollo/gateway's own spans (plan, fetch, …) nest
 // under it, and the W3C `traceparent` header carries the trace on to the subgraphs.
+import { createRequire } from 'node:module';
 import { context, propagation, trace, type Span, type Tracer } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type * as ContextAsyncHooks from '@opentelemetry/context-async-hooks';
+import type * as OtelCore from '@opentelemetry/core';
+import type * as OtlpExporter from '@opentelemetry/exporter-trace-otlp-http';
+import type * as OtelResources from '@opentelemetry/resources';
+import type * as SdkTraceBase from '@opentelemetry/sdk-trace-base';
+
+// The SDK, exporter and context manager cost about a quarter of a second to load: they are
+// required only when an endpoint is configured (the small API above is always there).
+const load = createRequire(import.meta.url);
 
 /** Tracing of one gateway; `tracer` is undefined when tracing is off, so requests skip it entirely. */
 export interface Tracing {
@@ -17,6 +22,15 @@ export interface Tracing {
 /** Starts exporting traces to `endpoint` (OTLP/HTTP); a no-op without an endpoint. */
 export function startTracing(endpoint: string | undefined, serviceName: string): Tracing {
   if (!endpoint) return { shutdown: async () => undefined };
+  const { AsyncLocalStorageContextManager } = load(
+    '@opentelemetry/context-async-hooks',
+  ) as typeof ContextAsyncHooks;
+  const { W3CTraceContextPropagator } = load('@opentelemetry/core') as typeof OtelCore;
+  const { OTLPTraceExporter } = load('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporter;
+  const { Resource } = load('@opentelemetry/resources') as typeof OtelResources;
+  const { BasicTracerProvider, BatchSpanProcessor } = load(
+    '@opentelemetry/sdk-trace-base',
+  ) as typeof SdkTraceBase;
   const provider = new BasicTracerProvider({
     resource: new Resource({ 'service.name': serviceName }),
   });

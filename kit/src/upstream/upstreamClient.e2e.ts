@@ -99,6 +99,46 @@ describe('UpstreamClient', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('serves a repeated call from its parsed copy in memory without reading keyv or parsing again', async () => {
+    const cache = new Keyv();
+    const upstream = client({ cache });
+    const parse = vi.fn(readOk.parse);
+    const first = await upstream.request({ ...readOk, parse });
+    const get = vi.spyOn(cache, 'get');
+    const second = await upstream.request({ ...readOk, parse });
+    expect(first.fromCache).toBe(false);
+    expect(second).toMatchObject({ value: true, stale: false, fromCache: true });
+    expect(get).not.toHaveBeenCalled();
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('falls back on keyv, parsed once, when the memory tier is off', async () => {
+    const cache = new Keyv();
+    const upstream = client({ cache, memory: false });
+    await upstream.request(readOk);
+    const get = vi.spyOn(cache, 'get');
+    const again = await upstream.request(readOk);
+    expect(again.fromCache).toBe(true);
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('asks the upstream again once the freshness TTL has passed, memory tier included', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const upstream = client({ ttlMs: 1_000 });
+      await upstream.request(readOk);
+      vi.setSystemTime(Date.now() + 999);
+      expect((await upstream.request(readOk)).fromCache).toBe(true);
+      vi.setSystemTime(Date.now() + 2);
+      expect((await upstream.request(readOk)).fromCache).toBe(false);
+      expect(calls).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives up on a slow upstream with UPSTREAM_TIMEOUT naming the operator', async () => {
     fallback = (_req, res) => void setTimeout(() => json(200, { ok: true })(_req, res), 500);
     const failure = await codeOf(client({ timeoutMs: 100, retries: 0 }).request(readOk));

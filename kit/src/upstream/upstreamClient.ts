@@ -1,12 +1,15 @@
 // The one way a subgraph talks HTTP to an operator's upstream: a timeout per attempt, retries of
-// idempotent calls with backoff and Retry-After, a circuit breaker, a keyv cache that can serve a
-// stale copy when the upstream fails, and every failure turned into a coded error naming the operator.
+// idempotent calls with backoff and Retry-After, a circuit breaker, a two-tier cache (parsed
+// answers in this process, in front of a keyv cache that can serve a stale copy when the upstream
+// fails), identical in-flight requests shared, and every failure turned into a coded error naming
+// the operator.
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Keyv } from 'keyv';
 import { CodedError, ErrorCode } from '../errors.js';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.js';
+import { ParsedCache, type ParsedCacheOptions } from './parsedCache.js';
 import { RETRYABLE_STATUSES, backoffMs, delay, parseRetryAfter } from './retry.js';
 import { recordCacheLookup, recordUpstreamCall, setCircuitBreakerState } from '../metrics.js';
 
@@ -35,6 +38,11 @@ export interface UpstreamClientOptions {
   budgetMs?: number;
   /** First backoff step before jitter (default 100 ms). */
   retryBaseMs?: number;
+  /**
+   * Bounds of the in-process tier of parsed answers (entries, bytes, age; never longer than
+   * `ttlMs`); `false` turns it off so every hit goes to keyv.
+   */
+  memory?: ParsedCacheOptions | false;
 }
 
 /** One call to the upstream. */
@@ -48,7 +56,11 @@ export interface UpstreamRequest<T> {
   headers?: Record<string, string>;
   /** GET always is; POST searches say so, token calls do not. */
   idempotent?: boolean;
-  /** Default: true for idempotent calls. */
+  /**
+   * Default: true for idempotent calls. A cached answer is parsed once and the parsed value is
+   * shared by every later hit: `parse` must depend on the answer alone (the cache key), and
+   * callers must not mutate what they get back.
+   */
   cache?: boolean;
   /** Forwarded as `x-request-id`. */
   requestId?: string;
@@ -67,19 +79,28 @@ export interface UpstreamResult<T> {
   since?: string;
 }
 
-/** What the cache keeps: the raw answer, re-parsed on every hit so a parser change applies at once. */
+/**
+ * What keyv keeps: the raw answer, re-parsed when read from keyv so a parser change applies at
+ * once (the in-process tier holds it parsed only while it is fresh).
+ */
 interface CachedAnswer {
   body: unknown;
   status: number;
   headers: Record<string, string>;
   storedAt: number;
+  /** Length of the upstream's text (absent in entries written before it was recorded). */
+  bytes?: number;
 }
 
 interface RawAnswer {
   body: unknown;
   status: number;
   headers: Record<string, string>;
+  bytes?: number;
 }
+
+/** Weight given to a keyv entry that does not say how big its answer was. */
+const UNKNOWN_BYTES = 64 * 1024;
 
 const DEFAULT_STALE_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_BACKOFF_MS = 5_000;
@@ -89,12 +110,15 @@ export class UpstreamClient {
   private readonly http: AxiosInstance;
   private readonly breaker: CircuitBreaker | undefined;
   private readonly label: string;
-  private readonly inFlight = new Map<string, Promise<RawAnswer>>();
+  private readonly inFlight = new Map<string, Promise<UpstreamResult<unknown>>>();
+  private readonly memory: ParsedCache | undefined;
   private nextSlot = 0;
 
   constructor(private readonly options: UpstreamClientOptions) {
     this.label = options.label ?? options.operator;
     this.breaker = options.breaker ? new CircuitBreaker(options.breaker) : undefined;
+    this.memory =
+      options.memory === false || options.ttlMs <= 0 ? undefined : new ParsedCache(options.memory);
     this.http = axios.create({
       baseURL: options.baseUrl.replace(/\/$/, ''),
       validateStatus: () => true,
@@ -112,20 +136,58 @@ export class UpstreamClient {
     return this.breaker?.state ?? 'closed';
   }
 
-  /** Sends one request through cache, breaker, retries and parsing. */
+  /**
+   * Sends one request through the cache tiers, breaker, retries and parsing. Identical cacheable
+   * requests in flight at once share one lookup and one upstream call.
+   */
   async request<T>(request: UpstreamRequest<T>): Promise<UpstreamResult<T>> {
     const idempotent = request.idempotent ?? request.method === 'GET';
     const useCache = request.cache ?? idempotent;
+    if (!useCache) return this.load(request, '', idempotent, false);
     const key = cacheKey(request);
+    const hit = this.memory?.get(key);
+    if (hit) {
+      recordCacheLookup(`upstream:${this.options.operator}`, true);
+      return {
+        value: hit.value as T,
+        status: hit.status,
+        headers: hit.headers,
+        stale: false,
+        fromCache: true,
+        since: new Date(hit.storedAt).toISOString(),
+      };
+    }
+    const pending = this.inFlight.get(key);
+    if (pending) return pending as Promise<UpstreamResult<T>>;
+    const promise = this.load(request, key, idempotent, true).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  /** The keyv tier, then the upstream; fills both tiers and falls back on a stale copy. */
+  private async load<T>(
+    request: UpstreamRequest<T>,
+    key: string,
+    idempotent: boolean,
+    useCache: boolean,
+  ): Promise<UpstreamResult<T>> {
     const cached = useCache ? await this.readCache(key) : undefined;
     const fresh = cached !== undefined && Date.now() - cached.storedAt < this.options.ttlMs;
     if (useCache) recordCacheLookup(`upstream:${this.options.operator}`, fresh);
-    if (cached && fresh) return this.fromCached(request, cached, false);
+    if (cached && fresh) {
+      const result = this.fromCached(request, cached, false);
+      this.remember(key, result, cached.storedAt, cached.bytes ?? UNKNOWN_BYTES);
+      return result;
+    }
     try {
-      const raw = await this.coalesced(key, useCache, () => this.fetch(request, idempotent));
-      const value = this.parse(request, raw);
-      if (useCache) await this.writeCache(key, { ...raw, storedAt: Date.now() });
-      return { value, status: raw.status, headers: raw.headers, stale: false, fromCache: false };
+      const { raw, value } = await this.fetch(request, idempotent);
+      const result = { value, status: raw.status, headers: raw.headers, stale: false, fromCache: false };
+      if (useCache) {
+        const storedAt = Date.now();
+        this.remember(key, result, storedAt, raw.bytes ?? UNKNOWN_BYTES);
+        await this.writeCache(key, { ...raw, storedAt });
+      }
+      return result;
     } catch (error) {
       // A refusal is about the request itself; an old answer to it would hide the caller's mistake.
       const servable = error instanceof CodedError && error.code !== ErrorCode.UPSTREAM_REJECTED;
@@ -155,17 +217,19 @@ export class UpstreamClient {
     };
   }
 
-  /** Identical concurrent requests share one upstream call. */
-  private coalesced(key: string, shareable: boolean, run: () => Promise<RawAnswer>): Promise<RawAnswer> {
-    if (!shareable) return run();
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const promise = run().finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
-    return promise;
+  /** Keeps a parsed fresh answer in the in-process tier until its keyv freshness ends. */
+  private remember(key: string, result: UpstreamResult<unknown>, storedAt: number, bytes: number): void {
+    this.memory?.set(
+      key,
+      { value: result.value, status: result.status, headers: result.headers, storedAt, bytes },
+      storedAt + this.options.ttlMs,
+    );
   }
 
-  private async fetch(request: UpstreamRequest<unknown>, idempotent: boolean): Promise<RawAnswer> {
+  private async fetch<T>(
+    request: UpstreamRequest<T>,
+    idempotent: boolean,
+  ): Promise<{ raw: RawAnswer; value: T }> {
     if (this.breaker && !this.breaker.tryAcquire()) {
       throw this.error(
         ErrorCode.CIRCUIT_OPEN,
@@ -175,9 +239,9 @@ export class UpstreamClient {
     try {
       const raw = await this.attempts(request, idempotent);
       // A 2xx we cannot read is a failing upstream too: check it before calling the call healthy.
-      this.parse(request, raw);
+      const value = this.parse(request, raw);
       this.breaker?.onSuccess();
-      return raw;
+      return { raw, value };
     } catch (error) {
       const code = error instanceof CodedError ? error.code : undefined;
       if (code === ErrorCode.UPSTREAM_REJECTED || code === ErrorCode.UPSTREAM_RATE_LIMITED)
@@ -215,7 +279,8 @@ export class UpstreamClient {
       const status = response.status;
       if (status >= 200 && status < 300) {
         recordUpstreamCall(this.options.operator, (Date.now() - started) / 1000);
-        return { body: this.decode(response.data, headers), status, headers };
+        const bytes = typeof response.data === 'string' ? response.data.length : 0;
+        return { body: this.decode(response.data, headers), status, headers, bytes };
       }
       const failure = this.statusError(status, response.data, headers);
       recordUpstreamCall(this.options.operator, (Date.now() - started) / 1000, failure.code);
