@@ -1,7 +1,7 @@
 // The benchmark harness: starts the load generator, runs the public and mission workloads (and
 // the soak when asked), and renders the report. `bench/run.ts` is its command line.
 import { startChild } from './child.js';
-import { buildGatewayBundle } from './gatewayBundle.js';
+import { buildGatewayBundle } from '../tools/gatewayBundle.js';
 import { describeRun } from './machine.js';
 import { LATENCY_PROFILES } from './mission/latency.js';
 import { runMissionWorkload, type MissionOptions } from './mission/missionWorkload.js';
@@ -64,7 +64,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
   const log = (line: string) =>
     options.log?.(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   log('building dist/gateway.mjs (npm run build)');
-  buildGatewayBundle();
+  await buildGatewayBundle();
   const load = await startChild('bench/load.ts');
   try {
     if (!options.skip?.includes('public')) {

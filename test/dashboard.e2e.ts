@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../tools/composition.js';
 import { CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { setFaults } from './helpers/simulators.js';
 
 const requireBrowser = process.env.CI === 'true' || process.env.REQUIRE_BROWSER === '1';
 const suite = CHROMIUM_PATH || requireBrowser ? describe : describe.skip;
@@ -110,12 +111,7 @@ suite('reference dashboard in chromium', () => {
     beforeAll(async () => {
       stack = await startTestStack();
       // The economy ministry's open-data portal (France Relance laureates) feeds the bpifrance subgraph.
-      const fault = await fetch(`${stack.services.economie!.url}/__sim/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ down: true }),
-      });
-      expect(fault.status).toBe(200);
+      await setFaults(stack, 'economie', { down: true });
     });
     afterAll(async () => {
       await stack?.stop();

@@ -1,11 +1,12 @@
 // Docker cannot run here, so docker-compose.yml is kept right by reading it: every subgraph of
 // schema/supergraph.yaml is a service whose port matches, and the gateway routes to it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readSupergraphConfig, REPO_ROOT } from '../tools/composition.js';
 import { SERVICES } from '../stack/registry.js';
+import { GATEWAY_BUNDLE } from '../tools/gatewayBundle.js';
 
 interface ComposeService {
   build?: unknown;
@@ -23,6 +24,21 @@ const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'
 describe('docker-compose.yml', () => {
   it('opens with a comment saying how it is used', () => {
     expect(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8').startsWith('#')).toBe(true);
+  });
+
+  it('starts every service from a file that exists, or that the image builds', () => {
+    const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (!Array.isArray(service.command) || service.command[0] !== 'node') continue;
+      const entry = service.command[service.command.length - 1]!;
+      if (entry.startsWith('dist/')) {
+        // Build outputs: the image must run the build that writes them.
+        expect(dockerfile, `${name}: ${entry}`).toContain('RUN npm run build');
+        expect(join(REPO_ROOT, entry), name).toBe(GATEWAY_BUNDLE);
+      } else {
+        expect(existsSync(join(REPO_ROOT, entry)), `${name}: ${entry}`).toBe(true);
+      }
+    }
   });
 
   it('has the gateway and Redis, with the gateway on Redis', () => {

@@ -8,6 +8,7 @@ import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { SERVICES } from '../stack/registry.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { resetSimulator, setFaults, simulatorCalls, type SimulatorFaults } from './helpers/simulators.js';
 
 // Each operator, its simulator service and how its errors name it.
 const OPERATORS = [
@@ -114,20 +115,10 @@ afterEach(async () => {
   for (const operator of OPERATORS) await control(operator.simulator, 'reset');
 });
 
-async function control(simulator: string, action: 'reset' | 'faults', body: unknown = {}): Promise<void> {
-  const response = await fetch(`${stack.services[simulator]!.url}/__sim/${action}`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(200);
-}
+const control = (simulator: string, action: 'reset' | 'faults', faults: SimulatorFaults = {}) =>
+  action === 'reset' ? resetSimulator(stack, simulator) : setFaults(stack, simulator, faults);
 
-async function calls(simulator: string): Promise<number> {
-  const stats = (await fetch(`${stack.services[simulator]!.url}/__sim/stats`).then((r) => r.json())) as {
-    total: number;
-  };
-  return stats.total;
-}
+const calls = (simulator: string) => simulatorCalls(stack, simulator);
 
 const allCalls = () => Promise.all(OPERATORS.map((o) => calls(o.simulator)));
 

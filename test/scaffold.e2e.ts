@@ -36,6 +36,7 @@ const COPIED_FILES = [
   'tsconfig.json',
   'vitest.config.ts',
   'docker-compose.yml',
+  'Dockerfile',
   '.prettierrc.json',
   '.prettierignore',
   'eslint.config.js',

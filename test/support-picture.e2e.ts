@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { resetSimulator, setFaults, type SimulatorFaults } from './helpers/simulators.js';
 
 // Every operator: its field, its simulator service, and how its errors name it.
 const OPERATORS = [
@@ -76,19 +77,12 @@ afterAll(() => stack?.stop());
 afterEach(async () => {
   for (const operator of OPERATORS) {
     // The last test stops one simulator for good; the others are reset.
-    await fetch(`${stack.services[operator.simulator]!.url}/__sim/reset`, { method: 'POST' }).catch(
-      () => undefined,
-    );
+    await resetSimulator(stack, operator.simulator).catch(() => undefined);
   }
 });
 
-async function setFaults(simulator: string, faults: unknown): Promise<void> {
-  const response = await fetch(`${stack.services[simulator]!.url}/__sim/faults`, {
-    method: 'POST',
-    body: JSON.stringify(faults),
-  });
-  expect(response.status).toBe(200);
-}
+const setSimulatorFaults = (simulator: string, faults: SimulatorFaults) =>
+  setFaults(stack, simulator, faults);
 
 function expectPartial(
   body: Awaited<ReturnType<typeof postGraphQL<Picture>>>['body'],
@@ -150,7 +144,7 @@ describe('the support picture', () => {
   } as const;
   for (const operator of OPERATORS) {
     it(`leaves the other five operators answering when ${operator.label}'s upstream is down`, async () => {
-      await setFaults(operator.simulator, { down: true });
+      await setSimulatorFaults(operator.simulator, { down: true });
       const { body } = await postGraphQL<Picture>(graphql, PICTURE, { id: TERRITORY_FOR[operator.id] });
       expectPartial(body, operator);
     });

@@ -1,43 +1,23 @@
 // Starts the bpifrance subgraph on a port: used by index.ts and by the stack launcher.
 import type { RunningServer } from '../../../kit/src/listen.js';
-import { listenSubgraph } from '../../../kit/src/subgraphServer.js';
-import { createUpstreamCache } from '../../../kit/src/upstream/cache.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
-import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
+import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
 import type { BpifranceConfig } from './config.js';
 import { EconomieClient } from './economieClient.js';
 import { OPERATOR_ID } from './loaders.js';
 import { createBpifranceContext, createBpifranceServer } from './server.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
-export async function startBpifrance(config: BpifranceConfig): Promise<RunningServer> {
-  const { upstream: settings } = config;
-  const cache = createUpstreamCache({ url: settings.cacheUrl, namespace: `${OPERATOR_ID}:economie` });
-  const upstream = new UpstreamClient({
+export function startBpifrance(config: BpifranceConfig): Promise<RunningServer> {
+  return startOperatorSubgraph({
     operator: OPERATOR_ID,
     label: 'Bpifrance',
-    baseUrl: settings.baseUrl,
-    timeoutMs: settings.timeoutMs,
-    retries: settings.retries,
-    cache,
-    ttlMs: settings.cacheTtlMs,
-    minIntervalMs: settings.minIntervalMs,
+    source: 'economie',
     breaker: { failureThreshold: 5, resetMs: 10_000 },
+    settings: config.upstream,
+    listen: config,
+    server: createBpifranceServer({ hideInternalErrors: config.production }),
+    client: (upstream) => new EconomieClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
+    context: createBpifranceContext,
   });
-  const client = new EconomieClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey }));
-  const server = createBpifranceServer({ hideInternalErrors: config.production });
-  const running = await listenSubgraph(server, {
-    port: config.port,
-    host: config.host,
-    gatewaySecret: config.gatewaySecret,
-    context: (_req, call) => createBpifranceContext(client, call.requestId),
-  });
-  return {
-    ...running,
-    close: async () => {
-      await running.close();
-      upstream.close();
-      await cache.disconnect().catch(() => undefined);
-    },
-  };
 }
