@@ -1,6 +1,5 @@
 // Argument checks of the territories subgraph: a bad argument is a coded error, never a crash.
 import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
-import { isValidSiren } from '../../../kit/src/siren.js';
 import type { Geography, Phase } from './programme/types.js';
 
 const TERRITORY_ID = /^ti-\d{3,5}$/;
@@ -68,18 +67,4 @@ export function checkDepartment(geo: Geography, code: string): string {
     );
   }
   return code;
-}
-
-/** A SIREN must be 9 digits with a valid Luhn checksum. */
-export function checkSiren(siren: string): string {
-  if (!isValidSiren(siren)) {
-    throw new CodedError(
-      ErrorCode.INVALID_SIREN,
-      `SIREN must be 9 digits with a valid checksum; got "${siren}".`,
-      {
-        received: siren,
-      },
-    );
-  }
-  return siren;
 }

@@ -1,7 +1,6 @@
 // Company, as this subgraph extends it, and the aid records that point back to companies.
-import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
+import { checkSiren } from '../../../../kit/src/companyIds.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
-import { isValidSiren } from '../../../../kit/src/siren.js';
 import { axisOfAid } from '../axes.js';
 import type { AidRecord } from '../economieClient.js';
 import type { BpifranceContext } from '../context.js';
@@ -10,15 +9,7 @@ import { newestFirst } from './BpifranceTerritory.js';
 export const Company = {
   // Checked before any upstream call: a bad SIREN never reaches the portal.
   bpifrance: async (company: { siren: string }, _: unknown, ctx: BpifranceContext) => {
-    if (!isValidSiren(company.siren)) {
-      throw new CodedError(
-        ErrorCode.INVALID_SIREN,
-        `SIREN must be 9 digits with a valid checksum; got "${company.siren}".`,
-        {
-          received: company.siren,
-        },
-      );
-    }
+    checkSiren(company.siren);
     const aids = await ctx.loaders.aidsBySiren.load(company.siren);
     return { aids: [...aids].sort(newestFirst) };
   },

@@ -1,6 +1,5 @@
 // Company, as this subgraph extends it, and the projects that point back to companies.
-import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
-import { isValidSiren } from '../../../../kit/src/siren.js';
+import { checkSiren } from '../../../../kit/src/companyIds.js';
 import { axisOfProject } from '../axes.js';
 import type { ProjectRecord } from '../businessFranceClient.js';
 import type { BusinessFranceContext } from '../context.js';
@@ -9,15 +8,7 @@ import { newestFirst } from './BusinessFranceTerritory.js';
 export const Company = {
   // Checked before any upstream call: a bad SIREN never reaches the backend.
   businessFrance: async (company: { siren: string }, _: unknown, ctx: BusinessFranceContext) => {
-    if (!isValidSiren(company.siren)) {
-      throw new CodedError(
-        ErrorCode.INVALID_SIREN,
-        `SIREN must be 9 digits with a valid checksum; got "${company.siren}".`,
-        {
-          received: company.siren,
-        },
-      );
-    }
+    checkSiren(company.siren);
     const projects = await ctx.loaders.projectsBySiren.load(company.siren);
     return { projects: [...projects].sort(newestFirst) };
   },

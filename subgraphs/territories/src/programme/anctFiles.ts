@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseCsv } from '../../../../kit/src/csv.ts';
-import type { CommuneRecord, Geography, ProgrammeDataset, TerritoryRecord } from './types.ts';
+import type { Geography, ProgrammeDataset, TerritoryRecord } from './types.ts';
+import { departmentsByPopulation } from './geo.ts';
 
 const GROUPING_FILE = /^liste-ti-grpt2023-.*\.csv$/;
 const COMMUNE_FILE = /^liste-ti-com2023-.*\.csv$/;
@@ -155,14 +156,4 @@ export function loadAnctFiles(dir: string, geo: Geography): ProgrammeDataset {
     `Only perimeters are published: binômes, action sheets, sites and missions are empty.` +
     (unknownCommunes > 0 ? ` ${unknownCommunes} commune code(s) unknown to the COG 2024 were skipped.` : '');
   return { provenance, territories };
-}
-
-/** Departments by the territory's population in them, the main one first. */
-function departmentsByPopulation(communes: CommuneRecord[]): string[] {
-  const population = new Map<string, number>();
-  for (const c of communes)
-    population.set(c.departmentCode, (population.get(c.departmentCode) ?? 0) + c.population);
-  return [...population.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([code]) => code);
 }

@@ -34,6 +34,7 @@ import {
   MISSION_PROVIDERS,
   NAME_PREFIXES,
 } from './vocabulary.ts';
+import { departmentsByPopulation } from './geo.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness
@@ -285,16 +286,6 @@ function communesOf(geo: Geography, sirens: string[]): CommuneRecord[] {
   return out.sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
 }
 
-/** Departments by population of the territory in them, the main one first. */
-function departmentsOf(communes: CommuneRecord[]): string[] {
-  const population = new Map<string, number>();
-  for (const c of communes)
-    population.set(c.departmentCode, (population.get(c.departmentCode) ?? 0) + c.population);
-  return [...population.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([code]) => code);
-}
-
 /** A realistic name: the EPCI's own geographic name when it has one, else one built on the chief town. */
 function nameFor(
   rng: Rng,
@@ -333,7 +324,7 @@ function candidatePool(geo: Geography, reserved: Set<string>): Map<string, EpciR
     // The Marne must have exactly its 5 known territories, so nothing else may touch it.
     if (communes.some((c) => c.departmentCode === MARNE)) continue;
     if (new Set(communes.map((c) => c.regionCode)).size > 1) continue;
-    const main = departmentsOf(communes)[0]!;
+    const main = departmentsByPopulation(communes)[0]!;
     byDepartment.set(main, [...(byDepartment.get(main) ?? []), epci]);
   }
   return byDepartment;
@@ -353,7 +344,7 @@ function planTerritories(geo: Geography, rng: Rng): Plan[] {
     name?: string,
   ): Plan => {
     const communes = communesOf(geo, sirens);
-    const departmentCodes = departmentsOf(communes);
+    const departmentCodes = departmentsByPopulation(communes);
     return {
       id,
       name: name ?? nameFor(rng, geo, sirens, communes, takenNames),

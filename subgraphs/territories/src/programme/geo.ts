@@ -130,3 +130,13 @@ export function loadGeography(dir: string): Geography {
 
   return { regions, departments, epcis, communes };
 }
+
+/** Departments by the territory's population in them, the main one first. */
+export function departmentsByPopulation(communes: CommuneRecord[]): string[] {
+  const population = new Map<string, number>();
+  for (const c of communes)
+    population.set(c.departmentCode, (population.get(c.departmentCode) ?? 0) + c.population);
+  return [...population.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code]) => code);
+}

@@ -1,16 +1,10 @@
 // Root fields of the territories subgraph.
+import { checkSiren } from '../../../../kit/src/companyIds.js';
 import { paginate } from '../../../../kit/src/pagination.js';
 import { normalizeForSearch } from '../text.js';
 import type { TerritoriesContext } from '../context.js';
 import type { Axis, Phase, TerritoryRecord } from '../programme/types.js';
-import {
-  checkDepartment,
-  checkInseeCode,
-  checkPhase,
-  checkRegion,
-  checkSiren,
-  checkTerritoryId,
-} from '../validate.js';
+import { checkDepartment, checkInseeCode, checkPhase, checkRegion, checkTerritoryId } from '../validate.js';
 
 /** Largest page a caller may ask for. */
 export const MAX_PAGE_SIZE = 200;
