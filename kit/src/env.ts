@@ -66,3 +66,21 @@ export function runMain(name: string, main: () => Promise<unknown>): void {
     process.exit(1);
   });
 }
+
+/** The settings every subgraph reads alike: where it listens, the gateway's secret, production mode. */
+export interface SubgraphBasics {
+  port: number;
+  host: string;
+  gatewaySecret?: string;
+  production: boolean;
+}
+
+/** Reads `<portEnv>`, HOST, GATEWAY_SECRET and PRODUCTION (default: NODE_ENV=production). */
+export function readSubgraphBasics(env: Env, portEnv: string, defaultPort: number): SubgraphBasics {
+  return {
+    port: readPort(env, portEnv, defaultPort),
+    host: readString(env, 'HOST', '127.0.0.1'),
+    gatewaySecret: env.GATEWAY_SECRET || undefined,
+    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
+  };
+}

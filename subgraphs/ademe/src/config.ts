@@ -1,5 +1,5 @@
 // Configuration of the ademe subgraph: the only place it reads the environment.
-import { readBool, readInt, readPort, readString } from '../../../kit/src/env.js';
+import { readInt, readString, readSubgraphBasics } from '../../../kit/src/env.js';
 import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 import type { AidColumns } from './ademeRecords.js';
 import type { AdemeDatasets } from './ademeClient.js';
@@ -27,8 +27,7 @@ export interface AdemeConfig {
  */
 export function readAdemeConfig(env: Record<string, string | undefined> = process.env): AdemeConfig {
   return {
-    port: readPort(env, 'ADEME_PORT', 4004),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    ...readSubgraphBasics(env, 'ADEME_PORT', 4004),
     upstream: readUpstreamSettings(env, 'ADEME', {
       baseUrl: 'http://localhost:4104',
       // The aid file is republished a few times a year: an hour of cache is plenty fresh.
@@ -51,7 +50,5 @@ export function readAdemeConfig(env: Record<string, string | undefined> = proces
       failureThreshold: readInt(env, 'ADEME_BREAKER_FAILURES', 5, 1),
       resetMs: readInt(env, 'ADEME_BREAKER_RESET_MS', 10_000, 1),
     },
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
   };
 }

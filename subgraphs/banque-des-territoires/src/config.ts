@@ -1,5 +1,5 @@
 // Configuration of the banque-des-territoires subgraph: the only place it reads the environment.
-import { readBool, readPort, readString } from '../../../kit/src/env.js';
+import { readSubgraphBasics } from '../../../kit/src/env.js';
 import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
 /** Settings of the banque-des-territoires subgraph. */
@@ -19,8 +19,7 @@ export function readBanqueDesTerritoiresConfig(
   env: Record<string, string | undefined> = process.env,
 ): BanqueDesTerritoiresConfig {
   return {
-    port: readPort(env, 'BANQUE_DES_TERRITOIRES_PORT', 4002),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    ...readSubgraphBasics(env, 'BANQUE_DES_TERRITOIRES_PORT', 4002),
     // Financings change a few times a month: an hour of cache is plenty fresh.
     upstream: readUpstreamSettings(env, 'CAISSE_DES_DEPOTS', {
       baseUrl: 'http://localhost:4102',
@@ -29,7 +28,5 @@ export function readBanqueDesTerritoiresConfig(
       minIntervalMs: 55,
     }),
     apiKey: env.CAISSE_DES_DEPOTS_API_KEY || undefined,
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
   };
 }

@@ -1,5 +1,5 @@
 // Configuration of the bpifrance subgraph: the only place it reads the environment.
-import { readBool, readPort, readString } from '../../../kit/src/env.js';
+import { readSubgraphBasics } from '../../../kit/src/env.js';
 import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
 /** Settings of the bpifrance subgraph. */
@@ -17,8 +17,7 @@ export interface BpifranceConfig {
 /** Reads BPIFRANCE_PORT, ECONOMIE_API_URL/_API_KEY/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, CACHE_URL. */
 export function readBpifranceConfig(env: Record<string, string | undefined> = process.env): BpifranceConfig {
   return {
-    port: readPort(env, 'BPIFRANCE_PORT', 4003),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    ...readSubgraphBasics(env, 'BPIFRANCE_PORT', 4003),
     // Laureate lists are republished a few times a year: an hour of cache loses nothing.
     upstream: readUpstreamSettings(env, 'ECONOMIE', {
       baseUrl: 'http://localhost:4103',
@@ -27,7 +26,5 @@ export function readBpifranceConfig(env: Record<string, string | undefined> = pr
       minIntervalMs: 55,
     }),
     apiKey: env.ECONOMIE_API_KEY || undefined,
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
   };
 }

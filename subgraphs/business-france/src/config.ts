@@ -1,5 +1,5 @@
 // Configuration of the business-france subgraph: the only place it reads the environment.
-import { readBool, readPort, readString } from '../../../kit/src/env.js';
+import { readSubgraphBasics } from '../../../kit/src/env.js';
 import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
 /** Settings of the business-france subgraph. */
@@ -17,8 +17,7 @@ export function readBusinessFranceConfig(
   env: Record<string, string | undefined> = process.env,
 ): BusinessFranceConfig {
   return {
-    port: readPort(env, 'BUSINESS_FRANCE_PORT', 4006),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    ...readSubgraphBasics(env, 'BUSINESS_FRANCE_PORT', 4006),
     // Investment projects are announced a few a week nationwide: 30 minutes of cache.
     upstream: readUpstreamSettings(env, 'BUSINESS_FRANCE', {
       baseUrl: 'http://localhost:4106',
@@ -26,7 +25,5 @@ export function readBusinessFranceConfig(
       // The backend allows 10 calls a second; stay just under it.
       minIntervalMs: 110,
     }),
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
   };
 }

@@ -1,5 +1,5 @@
 // Configuration of the france-travail subgraph: the only place it reads the environment.
-import { readBool, readInt, readPort, readString, readUrl } from '../../../kit/src/env.js';
+import { readInt, readString, readSubgraphBasics, readUrl } from '../../../kit/src/env.js';
 import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
 /** Credentials the simulator accepts by default, so `npm start` needs none. */
@@ -41,8 +41,7 @@ export function readFranceTravailConfig(
     minIntervalMs: 110,
   });
   return {
-    port: readPort(env, 'FRANCE_TRAVAIL_PORT', 4005),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    ...readSubgraphBasics(env, 'FRANCE_TRAVAIL_PORT', 4005),
     upstream,
     authUrl: readUrl(env, 'FRANCE_TRAVAIL_AUTH_URL', upstream.baseUrl) ?? upstream.baseUrl,
     clientId: readString(env, 'FRANCE_TRAVAIL_CLIENT_ID', SIMULATED_CLIENT_ID),
@@ -57,7 +56,5 @@ export function readFranceTravailConfig(
       failureThreshold: readInt(env, 'FRANCE_TRAVAIL_BREAKER_FAILURES', 5, 1),
       resetMs: readInt(env, 'FRANCE_TRAVAIL_BREAKER_RESET_MS', 10_000, 1),
     },
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
   };
 }

@@ -1,6 +1,6 @@
 // Configuration of the territories subgraph: the only place it reads the environment.
 import { fileURLToPath } from 'node:url';
-import { readPort, readString, readBool } from '../../../kit/src/env.js';
+import { readString, readSubgraphBasics } from '../../../kit/src/env.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,12 +23,9 @@ export function readTerritoriesConfig(
   env: Record<string, string | undefined> = process.env,
 ): TerritoriesConfig {
   return {
-    port: readPort(env, 'TERRITORIES_PORT', 4001),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    ...readSubgraphBasics(env, 'TERRITORIES_PORT', 4001),
     geoDir: readString(env, 'GEO_DIR', `${repoRoot}data/geo`),
     programmeFile: readString(env, 'PROGRAMME_FILE', `${repoRoot}data/programme/programme.json`),
     anctDir: env.ANCT_DIR || undefined,
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
   };
 }

@@ -1,5 +1,5 @@
 // Configuration of the vte subgraph: the only place it reads the environment.
-import { readBool, readInt, readPort, readString } from '../../../kit/src/env.js';
+import { readInt, readSubgraphBasics } from '../../../kit/src/env.js';
 import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
 /** Settings of the vte subgraph. */
@@ -17,8 +17,7 @@ export interface VteConfig {
 /** Reads VTE_PORT, VTE_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, VTE_BREAKER_FAILURES/_BREAKER_RESET_MS, CACHE_URL. */
 export function readVteConfig(env: Record<string, string | undefined> = process.env): VteConfig {
   return {
-    port: readPort(env, 'VTE_PORT', 4007),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    ...readSubgraphBasics(env, 'VTE_PORT', 4007),
     upstream: readUpstreamSettings(env, 'VTE', {
       baseUrl: 'http://localhost:4107',
       // Offers are published daily at most: half an hour of cache.
@@ -30,7 +29,5 @@ export function readVteConfig(env: Record<string, string | undefined> = process.
       failureThreshold: readInt(env, 'VTE_BREAKER_FAILURES', 5, 1),
       resetMs: readInt(env, 'VTE_BREAKER_RESET_MS', 10_000, 1),
     },
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
   };
 }
