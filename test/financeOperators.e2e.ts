@@ -6,6 +6,7 @@ import { SERVICES } from '../stack/registry.js';
 import { buildCaisseDesDepotsDatasets, FINANCINGS_DATASET_ID } from '../sim/caisse-des-depots/datasets.js';
 import { loadWorld } from '../sim/world.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { expectOnlyOperatorDown } from './helpers/operators.js';
 import { resetSimulator, setFaults, simulatorCalls, type SimulatorFaults } from './helpers/simulators.js';
 
 // Each operator, its simulator service and how its errors name it.
@@ -164,17 +165,7 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
         operator.id
       ];
       const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id });
-      const territory = body.data!.territory!;
-      expect(territory[operator.field]).toBeNull();
-      for (const other of OPERATORS.filter((o) => o !== operator))
-        expect(territory[other.field]).not.toBeNull();
-      const errors = body.errors ?? [];
-      expect(errors.length).toBeGreaterThan(0);
-      for (const error of errors) {
-        expect(error.path?.[1]).toBe(operator.field);
-        expect(error.message).toContain(operator.label);
-        expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', operator: operator.id });
-      }
+      expectOnlyOperatorDown(body, OPERATORS, operator);
     });
   }
 

@@ -8,6 +8,7 @@ import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { SERVICES } from '../stack/registry.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { expectOnlyOperatorDown } from './helpers/operators.js';
 import { resetSimulator, setFaults, simulatorCalls, type SimulatorFaults } from './helpers/simulators.js';
 
 // Each operator, its simulator service and how its errors name it.
@@ -186,16 +187,7 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
       const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: DOWN[operator.id] });
       const territory = body.data!.territory!;
       expect(territory.name).toBeTruthy();
-      expect(territory[operator.field]).toBeNull();
-      for (const other of OPERATORS.filter((o) => o !== operator))
-        expect(territory[other.field]).not.toBeNull();
-      const errors = body.errors ?? [];
-      expect(errors.length).toBeGreaterThan(0);
-      for (const error of errors) {
-        expect(error.path?.[1]).toBe(operator.field);
-        expect(error.message).toContain(operator.label);
-        expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', operator: operator.id });
-      }
+      expectOnlyOperatorDown(body, OPERATORS, operator);
     });
   }
 
