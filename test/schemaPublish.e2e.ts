@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../kit/src/listen.js';
-import { composeSdls, readSupergraphConfig } from '../tools/composition.js';
+import { composeSdls, readSubgraphSchema, readSupergraphConfig } from '../tools/composition.js';
 import { runScript } from '../tools/schemaCheck/test/cli.js';
 import { NOTES_V1, NOTES_V2, NOTES_V3, startNotesSubgraph } from './fixtures/notesSubgraph.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     {
       name: 'territories',
       url: territoriesEntry.routingUrl,
-      sdl: readFileSync(territoriesEntry.schemaFile, 'utf8'),
+      sdl: readSubgraphSchema(territoriesEntry.schemaFile).sdl,
     },
     { name: 'notes', url: `${notes.url}/graphql`, sdl: NOTES_V1 },
   ]);
@@ -124,7 +124,7 @@ describe('schema:publish to a running gateway', () => {
       {
         name: 'territories',
         url: territoriesEntry.routingUrl,
-        sdl: readFileSync(territoriesEntry.schemaFile, 'utf8'),
+        sdl: readSubgraphSchema(territoriesEntry.schemaFile).sdl,
       },
       { name: 'notes', url: `${notes.url}/graphql`, sdl: NOTES_V3 },
     ]);

@@ -1,11 +1,12 @@
 // Reads schema/supergraph.yaml and composes the subgraph schemas it names into a supergraph.
 // Used by `npm run compose`, the staleness test and the partner schema checks.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { parse, Source, type GraphQLError } from 'graphql';
+import { parse, Source, type DocumentNode, type GraphQLError } from 'graphql';
 import { parse as parseYaml } from 'yaml';
+import { loadSubgraphSchema, type SubgraphSchema } from '../kit/src/subgraphSchema.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const SUPERGRAPH_CONFIG = resolve(REPO_ROOT, 'schema/supergraph.yaml');
@@ -40,16 +41,17 @@ export type CompositionOutcome =
 
 /**
  * Composes subgraph SDLs (name → SDL text) with their routing URLs. `file` names the SDL's source
- * so that errors carry file and line (`details[].nodes[].loc`).
+ * so that errors carry file and line (`details[].nodes[].loc`); a parsed `document` (a schema file
+ * with its shared blocks, whose nodes already name their files) wins over `sdl`.
  */
 export function composeSdls(
-  subgraphs: { name: string; url: string; sdl: string; file?: string }[],
+  subgraphs: { name: string; url: string; sdl: string; file?: string; document?: DocumentNode }[],
 ): CompositionOutcome {
   const result = composeServices(
     subgraphs.map((s) => ({
       name: s.name,
       url: s.url,
-      typeDefs: parse(new Source(s.sdl, s.file ?? s.name)),
+      typeDefs: s.document ?? parse(new Source(s.sdl, s.file ?? s.name)),
     })),
   );
   if (result.errors)
@@ -57,9 +59,26 @@ export function composeSdls(
   return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => h.toString()) };
 }
 
-/** Composes every subgraph named in the config, reading their schema files. */
+/**
+ * Reads a subgraph's schema file with the shared blocks it imports (kit/schema/); locations name
+ * files relative to the repo.
+ */
+export function readSubgraphSchema(schemaFile: string): SubgraphSchema {
+  return loadSubgraphSchema(schemaFile, repoPath);
+}
+
+/** Composes every subgraph named in the config, reading their schema files and shared blocks. */
 export function composeFromConfig(entries = readSupergraphConfig()): CompositionOutcome {
   return composeSdls(
-    entries.map((e) => ({ name: e.name, url: e.routingUrl, sdl: readFileSync(e.schemaFile, 'utf8') })),
+    entries.map((e) => {
+      const schema = readSubgraphSchema(e.schemaFile);
+      return { name: e.name, url: e.routingUrl, sdl: schema.sdl, document: schema.document };
+    }),
   );
+}
+
+/** A path relative to the repo when it is inside it, else as given (how findings name files). */
+export function repoPath(file: string): string {
+  const inside = relative(REPO_ROOT, file);
+  return inside.startsWith('..') || inside === '' ? file : inside;
 }

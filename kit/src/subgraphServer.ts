@@ -1,6 +1,6 @@
 // The shared shape of every subgraph: a pure builder that makes the Apollo server from a schema
-// file and resolvers (no port), and a listener that serves it over HTTP with /health.
-import { readFileSync } from 'node:fs';
+// file (with the shared blocks of kit/schema/ it imports) and resolvers (no port), and a listener
+// that serves it over HTTP with /health.
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
@@ -9,12 +9,13 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { parse, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { sendJson, serveGraphQL } from './http.js';
 import { listen, type RunningServer } from './listen.js';
 import { ErrorCode } from './errors.js';
 import { verifyIdentity, type CallerIdentity } from './gatewayIdentity.js';
 import { renderMetrics } from './metrics.js';
+import { loadSubgraphSchema } from './subgraphSchema.js';
 
 export type { GraphQLResolverMap };
 
@@ -22,7 +23,7 @@ export type { GraphQLResolverMap };
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Subgraph name as in schema/supergraph.yaml, used in logs and errors. */
   name: string;
-  /** Path to the subgraph's `schema.graphql`. */
+  /** Path to the subgraph's `schema.graphql`; the shared blocks it `#import`s are read with it. */
   schemaPath: string;
   resolvers: GraphQLResolverMap<TContext>;
   plugins?: ApolloServerPlugin<TContext>[];
@@ -34,7 +35,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
 export function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): ApolloServer<TContext> {
-  const typeDefs = parse(readFileSync(options.schemaPath, 'utf8'));
+  // The served SDL (`_service`) is printed from the built schema: self-contained, imports included.
+  const { document: typeDefs } = loadSubgraphSchema(options.schemaPath);
   const schema = buildSubgraphSchema({
     typeDefs,
     resolvers: options.resolvers as GraphQLResolverMap<unknown>,

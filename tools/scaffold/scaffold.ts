@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { Alias, isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from 'yaml';
 import type { ServiceDefinition } from '../../stack/registry.js';
+import { assembleSubgraphSchema, loadSubgraphSchema } from '../../kit/src/subgraphSchema.js';
 import { composeSdls, readSupergraphConfig } from '../composition.js';
 
 /** A name or state that makes scaffolding impossible; nothing has been written. */
@@ -125,9 +126,14 @@ export async function planScaffold(name: string, root: string): Promise<Scaffold
   }
   const schema = files.get(`subgraphs/${name}/schema.graphql`) ?? '';
   const routingUrl = `http://localhost:${port}/graphql`;
+  // The new schema imports the shared blocks from where it will live in `root`.
   const composed = composeSdls([
-    ...entries.map((e) => ({ name: e.name, url: e.routingUrl, sdl: readFileSync(e.schemaFile, 'utf8') })),
-    { name, url: routingUrl, sdl: schema },
+    ...entries.map((e) => ({ name: e.name, url: e.routingUrl, ...loadSubgraphSchema(e.schemaFile) })),
+    {
+      name,
+      url: routingUrl,
+      ...assembleSubgraphSchema(schema, join(root, `subgraphs/${name}/schema.graphql`)),
+    },
   ]);
   if (!composed.ok)
     throw new ScaffoldRefusal(`the new subgraph would not compose: ${composed.errors.join(' / ')}`);

@@ -1,9 +1,9 @@
 // Loads the candidate schema of a schema check: the subgraph's registered file, another file, or
 // the SDL a running subgraph serves at `{ _service { sdl } }`. Every input problem is one line.
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { Kind, parse, Source, type DocumentNode } from 'graphql';
-import { readSupergraphConfig, REPO_ROOT, type SubgraphEntry } from '../composition.js';
+import { assembleSubgraphSchema, SchemaImportError } from '../../kit/src/subgraphSchema.js';
+import { readSupergraphConfig, repoPath, type SubgraphEntry } from '../composition.js';
 
 /** A problem with what the caller gave (file, name, URL): reported as one line, exit code 2. */
 export class CheckInputError extends Error {
@@ -29,8 +29,12 @@ export interface Candidate {
   entry: SubgraphEntry;
   /** Every subgraph of the config (the candidate's entry included). */
   entries: SubgraphEntry[];
+  /** The SDL as given: a file's own text (its `#import` lines kept) or the SDL a subgraph served. */
   sdl: string;
+  /** The candidate with the shared blocks it imports; each node names the file it comes from. */
   document: DocumentNode;
+  /** The file the SDL was read from; undefined when it came from a URL. */
+  file?: string;
   /** File name (relative to the repo when inside it) or URL, as shown in findings. */
   origin: string;
 }
@@ -47,11 +51,12 @@ export async function loadCandidate(source: CandidateSource): Promise<Candidate>
   }
   let sdl: string;
   let origin: string;
+  let file: string | undefined;
   if (source.url) {
     sdl = await fetchServiceSdl(source.url, source.headers ?? {});
     origin = source.url;
   } else {
-    const file = source.schemaFile ?? entry.schemaFile;
+    file = source.schemaFile ?? entry.schemaFile;
     origin = displayPath(file);
     try {
       sdl = readFileSync(file, 'utf8');
@@ -62,19 +67,28 @@ export async function loadCandidate(source: CandidateSource): Promise<Candidate>
       );
     }
   }
-  return { entry, entries, sdl, document: parseSchema(sdl, origin), origin };
+  return { entry, entries, sdl, document: parseSchema(sdl, origin, file), origin, file };
 }
 
-/** Parses SDL; a syntax error or a document with no type definitions is a CheckInputError. */
-export function parseSchema(sdl: string, origin: string): DocumentNode {
+/**
+ * Parses SDL, with the shared blocks it imports when it was read from `file` (a served SDL is
+ * self-contained); a syntax error, a missing block or a document with no type definitions is a
+ * CheckInputError.
+ */
+export function parseSchema(sdl: string, origin: string, file?: string): DocumentNode {
   let document: DocumentNode;
   try {
-    document = parse(new Source(sdl, origin));
+    document = file
+      ? assembleSubgraphSchema(sdl, file, displayPath).document
+      : parse(new Source(sdl, origin));
   } catch (error) {
+    if (error instanceof SchemaImportError) throw new CheckInputError(error.message);
     const message = (error as Error).message.split('\n')[0];
     const location = (error as { locations?: { line: number; column: number }[] }).locations?.[0];
     const where = location ? `:${location.line}:${location.column}` : '';
-    throw new CheckInputError(`${origin}${where} is not a GraphQL schema: ${message}`);
+    // A syntax error in an imported block names that block, not the candidate.
+    const named = (error as { source?: { name?: string } }).source?.name ?? origin;
+    throw new CheckInputError(`${named}${where} is not a GraphQL schema: ${message}`);
   }
   const executable = document.definitions.find(
     (d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION,
@@ -132,7 +146,4 @@ export async function fetchServiceSdl(
 }
 
 /** A path relative to the repo when it is inside it, else as given. */
-export function displayPath(file: string): string {
-  const inside = relative(REPO_ROOT, file);
-  return inside.startsWith('..') || inside === '' ? file : inside;
-}
+export const displayPath = repoPath;

@@ -53,7 +53,8 @@ export function checkConventions(document: DocumentNode, context: ConventionCont
       rule,
       coordinate,
       message: context.published.has(coordinate) ? `${message} (already published)` : message,
-      file: context.file,
+      // The node's own file: a finding in an imported shared block names that block.
+      file: node?.loc?.source.name || context.file,
       line: token?.line,
       column: token?.column,
     });
@@ -158,7 +159,8 @@ function checkContact(document: DocumentNode, context: ConventionContext, findin
   const contact = schemaNodes.flatMap((d) => d.directives ?? []).find((d) => d.name.value === 'contact');
   const name = contact?.arguments?.find((a) => a.name.value === 'name')?.value;
   if (contact && name?.kind === Kind.STRING && name.value.trim()) return;
-  const token = (contact ?? schemaNodes[0])?.loc?.startToken;
+  const loc = (contact ?? schemaNodes[0])?.loc;
+  const token = loc?.startToken;
   findings.push({
     severity: 'error',
     kind: 'convention',
@@ -166,7 +168,7 @@ function checkContact(document: DocumentNode, context: ConventionContext, findin
     message: contact
       ? '@contact needs a non-empty `name`: the team that owns this subgraph.'
       : 'The schema has no owner: add `extend schema @contact(name: "…", url: "…", description: "…")` (and define the @contact directive).',
-    file: context.file,
+    file: loc?.source.name || context.file,
     line: token?.line ?? 1,
     column: token?.column ?? 1,
   });

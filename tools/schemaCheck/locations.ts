@@ -63,7 +63,8 @@ export class CoordinateIndex {
   private add(coordinate: string, node: ASTNode): void {
     // The first definition wins: a type and its `extend type` share a coordinate.
     if (this.positions.has(coordinate) || !node.loc) return;
-    this.positions.set(coordinate, { file: this.file, ...locationOf(node) });
+    // A node parsed from a shared block (kit/schema/) names that file in its location.
+    this.positions.set(coordinate, { file: node.loc.source.name || this.file, ...locationOf(node) });
   }
 }
 

@@ -2,6 +2,7 @@
 // and writes the new supergraph. Files are replaced atomically (write, then rename) so a gateway
 // watching the supergraph never reads half a file.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rebaseImports } from '../../kit/src/subgraphSchema.js';
 import { SUPERGRAPH_FILE } from '../composition.js';
 import { displayPath } from './candidate.js';
 import { runSchemaCheck, type SchemaCheckOptions, type SchemaCheckReport } from './schemaCheck.js';
@@ -37,8 +38,13 @@ export async function publishSchema(options: PublishOptions): Promise<PublishOut
   }
   const written: string[] = [];
   const target = report.candidate.entry.schemaFile;
-  if (readIfExists(target) !== report.candidate.sdl) {
-    replaceFile(target, report.candidate.sdl);
+  // A file that imports the shared blocks keeps importing them from its new place; a
+  // self-contained SDL (a partner's file, or one a running subgraph served) is written as given.
+  const text = report.candidate.file
+    ? rebaseImports(report.candidate.sdl, report.candidate.file, target)
+    : report.candidate.sdl;
+  if (readIfExists(target) !== text) {
+    replaceFile(target, text);
     written.push(displayPath(target));
   }
   const supergraph = report.supergraphSdl.endsWith('\n') ? report.supergraphSdl : `${report.supergraphSdl}\n`;

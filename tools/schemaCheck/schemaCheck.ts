@@ -7,11 +7,11 @@ import {
   isInputObjectType,
   isInterfaceType,
   isObjectType,
-  parse,
   type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
-import { composeSdls, SUPERGRAPH_FILE } from '../composition.js';
+import type { SubgraphSchema } from '../../kit/src/subgraphSchema.js';
+import { composeSdls, readSubgraphSchema, SUPERGRAPH_FILE } from '../composition.js';
 import { apiSchemaOf } from './apiSchema.js';
 import {
   CheckInputError,
@@ -55,7 +55,7 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
       name: e.name,
       url: e.routingUrl,
       file: displayPath(e.schemaFile),
-      sdl: readSubgraphFile(e.schemaFile),
+      ...readSubgraphFile(e.schemaFile),
     }));
   const supergraphPath = options.supergraphPath ?? SUPERGRAPH_FILE;
   const current = readCurrentSupergraph(supergraphPath);
@@ -69,6 +69,7 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
       url: candidate.entry.routingUrl,
       file: candidate.origin,
       sdl: candidate.sdl,
+      document: candidate.document,
     },
   ]);
   let supergraphSdl: string | undefined;
@@ -77,10 +78,11 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   } else {
     supergraphSdl = composed.supergraphSdl;
     if (current) {
+      // Each node knows its file: a coordinate of a shared block points at kit/schema/.
       const indexes = [
-        CoordinateIndex.fromSdl(candidate.origin, candidate.sdl),
-        ...others.map((o) => CoordinateIndex.fromSdl(o.file, o.sdl)),
-      ].filter((i): i is CoordinateIndex => i !== undefined);
+        new CoordinateIndex(candidate.origin, candidate.document),
+        ...others.map((o) => new CoordinateIndex(o.file, o.document)),
+      ];
       const oldIndex = CoordinateIndex.fromSdl(displayPath(supergraphPath), current.sdl);
       for (const change of diffSchemas(current.api, apiSchemaOf(supergraphSdl))) {
         changes[change.class]++;
@@ -96,7 +98,7 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   }
   const definedElsewhere = new Set<string>();
   for (const other of others) {
-    for (const definition of parse(other.sdl).definitions) {
+    for (const definition of other.document.definitions) {
       if ('name' in definition && definition.name) definedElsewhere.add(definition.name.value);
     }
   }
@@ -117,12 +119,15 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   };
 }
 
-function readSubgraphFile(file: string): string {
+function readSubgraphFile(file: string): SubgraphSchema {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
+    return readSubgraphSchema(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     throw new CheckInputError(
-      `cannot read ${displayPath(file)}, a subgraph schema named in the composition config`,
+      code
+        ? `cannot read ${displayPath(file)}, a subgraph schema named in the composition config`
+        : `${displayPath(file)}, a subgraph schema named in the composition config, is not usable: ${(error as Error).message.split('\n')[0]}`,
     );
   }
 }
