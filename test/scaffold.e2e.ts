@@ -139,7 +139,7 @@ describe('subgraph:new', () => {
       'vitest/vitest.mjs',
       'run',
       'subgraphs/acme-data',
-      'test/compose.test.ts',
+      'tools/test/compose.test.ts',
       'test/dockerCompose.test.ts',
     );
     expect(tests.output).toMatch(/Tests\s+\d+ passed/);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../kit/src/listen.js';
 import { composeSdls, readSubgraphSchema, readSupergraphConfig } from '../tools/composition.js';
-import { runScript } from '../tools/schemaCheck/test/cli.js';
+import { runScript } from '../tools/test/schemaCheck/cli.js';
 import { NOTES_V1, NOTES_V2, NOTES_V3, startNotesSubgraph } from './fixtures/notesSubgraph.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 

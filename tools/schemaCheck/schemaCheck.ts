@@ -23,6 +23,7 @@ import {
 import { checkConventions } from './conventions.js';
 import { sortFindings, type Finding } from './findings.js';
 import { CoordinateIndex } from './locations.js';
+import { checkSharedCopies } from './sharedBlocks.js';
 import { diffSchemas, type SchemaChange } from './schemaDiff.js';
 
 /** Options of {@link runSchemaCheck}. */
@@ -109,6 +110,7 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
       definedElsewhere,
     }),
   );
+  findings.push(...checkSharedCopies(candidate.document, candidate.origin));
   const sorted = sortFindings(findings);
   return {
     candidate,

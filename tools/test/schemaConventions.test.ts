@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
-import { readSupergraphConfig, SUPERGRAPH_FILE } from '../tools/composition.js';
-import { apiSchemaOf } from '../tools/schemaCheck/apiSchema.js';
-import { formatFinding } from '../tools/schemaCheck/findings.js';
-import { runSchemaCheck } from '../tools/schemaCheck/schemaCheck.js';
+import { readSupergraphConfig, SUPERGRAPH_FILE } from '../composition.js';
+import { apiSchemaOf } from '../schemaCheck/apiSchema.js';
+import { formatFinding } from '../schemaCheck/findings.js';
+import { runSchemaCheck } from '../schemaCheck/schemaCheck.js';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 

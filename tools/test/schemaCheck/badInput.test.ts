@@ -7,8 +7,8 @@ import { ApolloServer } from '@apollo/server';
 import { parse } from 'graphql';
 import { listenSubgraph } from '../../../kit/src/subgraphServer.js';
 import type { RunningServer } from '../../../kit/src/listen.js';
-import { runSchemaCheck } from '../schemaCheck.js';
-import { CheckInputError } from '../candidate.js';
+import { runSchemaCheck } from '../../schemaCheck/schemaCheck.js';
+import { CheckInputError } from '../../schemaCheck/candidate.js';
 import { editPartner, makeFixtureWorld, PARTNER_V1, type FixtureWorld } from './fixtures.js';
 import { runScript } from './cli.js';
 

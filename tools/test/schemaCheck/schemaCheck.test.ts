@@ -2,8 +2,8 @@
 // each asserting what is reported, how severe it is and where it points.
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runSchemaCheck, type SchemaCheckReport } from '../schemaCheck.js';
-import type { Finding } from '../findings.js';
+import { runSchemaCheck, type SchemaCheckReport } from '../../schemaCheck/schemaCheck.js';
+import type { Finding } from '../../schemaCheck/findings.js';
 import { editPartner, makeFixtureWorld, PARTNER_V1, type FixtureWorld } from './fixtures.js';
 
 let world: FixtureWorld;

@@ -5,13 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Kind, parse, validate, type DocumentNode } from 'graphql';
-import { SUPERGRAPH_FILE } from '../tools/composition.js';
-import { apiSchemaOf } from '../tools/schemaCheck/apiSchema.js';
-import {
-  generateOperationTypes,
-  OPERATION_TYPES_FILE,
-  OPERATIONS_DIR,
-} from '../tools/codegen/operationTypes.js';
+import { SUPERGRAPH_FILE } from '../composition.js';
+import { apiSchemaOf } from '../schemaCheck/apiSchema.js';
+import { generateOperationTypes, OPERATION_TYPES_FILE, OPERATIONS_DIR } from '../codegen/operationTypes.js';
 
 const schema = apiSchemaOf(readFileSync(SUPERGRAPH_FILE, 'utf8'));
 const files = readdirSync(OPERATIONS_DIR)

@@ -1,7 +1,7 @@
 // The committed supergraph must be what composing schema/supergraph.yaml gives today.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeFromConfig, SUPERGRAPH_FILE } from '../tools/composition.js';
+import { composeFromConfig, SUPERGRAPH_FILE } from '../composition.js';
 
 describe('composition', () => {
   it('matches the committed supergraph (run `npm run compose` when this fails)', () => {
