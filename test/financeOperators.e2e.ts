@@ -1,10 +1,14 @@
 // Banque des Territoires, Bpifrance and Business France through the gateway, each on its
 // simulated upstream: a Marne territory's picture, each upstream down / slow / sending garbage,
 // bad input refused before any upstream call, and upstream calls for 1 and for 21 territories.
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../stack/registry.js';
 import { buildCaisseDesDepotsDatasets, FINANCINGS_DATASET_ID } from '../sim/caisse-des-depots/datasets.js';
+import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
+import { buildEconomieDatasets } from '../sim/economie/datasets.js';
 import { loadWorld } from '../sim/world.js';
+import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
 import { resetSimulator, setFaults, simulatorCalls, type SimulatorFaults } from './helpers/simulators.js';
@@ -78,6 +82,8 @@ type Picture = {
   } | null;
 };
 
+const PROGRAMME_FILE = join(REPO_ROOT, 'data/programme/programme.json');
+
 let stack: Stack;
 let graphql: string;
 
@@ -140,7 +146,10 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
       (d) => d.id === FINANCINGS_DATASET_ID,
     )!.records;
     const expected = published.filter((r) => territory.communeCodes.includes(r.code_commune as string));
+    // The checks below hold for an empty answer too: the territory must have financings for them to bite.
+    expect(expected.length).toBeGreaterThan(0);
     expect(bdt.financings.totalCount).toBe(expected.length);
+    expect(bdt.financings.nodes).toHaveLength(Math.min(100, expected.length));
     expect(bdt.financings.nodes.every((f) => territory.communeCodes.includes(f.communeCode))).toBe(true);
     checkSummary(bdt.summary, 'BANQUE_DES_TERRITOIRES');
     expect(bdt.summary.count).toBe(bdt.financings.totalCount + bdt.productionSchools.length);
@@ -231,14 +240,33 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
   });
 
   it('shows a company: its Bpifrance aid and Business France projects by SIREN', async () => {
+    // A company with laureate records and a foreign-investment project in the simulated world, so
+    // an operator that always answered an empty list fails here.
+    const siren = '564269132';
+    const world = loadWorld();
+    const laureates = buildEconomieDatasets(world)[0]!.records.filter((r) => r.siren === siren);
+    const projects = buildBusinessFranceRecords(world, PROGRAMME_FILE).projects.filter(
+      (p) => p.siren === siren,
+    );
+    expect(laureates.length).toBeGreaterThan(0);
+    expect(projects.length).toBeGreaterThan(0);
     const { body } = await postGraphQL<{
-      company: { bpifrance: { aids: { company: { siren: string } }[] } };
+      company: {
+        bpifrance: { aids: { id: string; measure: string; company: { siren: string } }[] };
+        businessFrance: { projects: { id: string }[] };
+      };
     }>(
       graphql,
-      'query { company(siren: "350555066") { siren bpifrance { aids { measure company { siren } } } businessFrance { projects { id } } } }',
+      `query { company(siren: "${siren}") { siren bpifrance { aids { id measure company { siren } } } businessFrance { projects { id } } } }`,
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data!.company.bpifrance.aids.every((a) => a.company.siren === '350555066')).toBe(true);
+    const company = body.data!.company;
+    expect(company.bpifrance.aids.map((a) => [a.id, a.measure, a.company.siren]).sort()).toEqual(
+      laureates.map((r) => [r.identifiant, r.mesure, siren]).sort(),
+    );
+    expect(company.businessFrance.projects.map((p) => p.id).sort()).toEqual(
+      projects.map((p) => p.projectReference).sort(),
+    );
   });
 
   it('makes upstream calls that grow with the data fetched, not with the number of territories', async () => {

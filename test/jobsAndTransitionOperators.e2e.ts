@@ -146,7 +146,10 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
 
     const ft = territory.franceTravail!;
     const offers = buildOffers(world).filter((o) => communes.has(o.lieuTravail.commune));
+    // The checks below hold for an empty answer too: the territory must have offers for them to bite.
+    expect(offers.length).toBeGreaterThan(5);
     expect(ft.offers.totalCount).toBe(offers.length);
+    expect(ft.offers.nodes).toHaveLength(5);
     expect(ft.offers.positionCount).toBe(offers.reduce((n, o) => n + o.nombrePostes, 0));
     expect(ft.offers.nodes.every((o) => communes.has(o.communeCode))).toBe(true);
     checkSummary(ft.summary, 'FRANCE_TRAVAIL');
@@ -159,6 +162,7 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     const aids = buildAdemeDatasets(world)
       .get(AIDS_DATASET)!
       .lines.filter((l) => communes.has(String(l.codeCommuneBeneficiaire)));
+    expect(aids.length).toBeGreaterThan(0);
     expect(ademe.aids.totalCount).toBe(aids.length);
     expect(ademe.aids.totalAmount).toBe(aids.reduce((n, l) => n + Number(l.montant), 0));
     expect(ademe.fondsVert.regionEnvelope).toBe(GRAND_EST_2024_ENVELOPE);
@@ -173,7 +177,12 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
 
     const vte = territory.vte!;
     const records = buildVteRecords(world);
-    expect(vte.offers.totalCount).toBe(records.offers.filter((o) => communes.has(o.cityInseeCode)).length);
+    const vteOffers = records.offers.filter((o) => communes.has(o.cityInseeCode));
+    const vteAids = records.aids.filter((a) => communes.has(a.cityInseeCode));
+    expect(vteOffers.length).toBeGreaterThan(0);
+    expect(vteAids.length).toBeGreaterThan(0);
+    expect(vte.offers.totalCount).toBe(vteOffers.length);
+    expect(vte.aids.totalCount).toBe(vteAids.length);
     expect(vte.aids.totalAmount).toBe(vte.aids.totalCount * 4_000);
     checkSummary(vte.summary, 'VTE');
     expect(vte.summary).toMatchObject({ count: vte.offers.totalCount, amount: vte.aids.totalAmount });
@@ -285,11 +294,17 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
   it('shows what the three operators did for one company, found by SIREN', async () => {
     const offers = buildOffers(world);
     const vte = buildVteRecords(world);
+    const ademeAids = buildAdemeDatasets(world).get(AIDS_DATASET)!.lines;
+    // A company with records at all three operators, so that no check below holds for an empty list.
     const company = world.companies.find(
       (c) =>
         offers.some((o) => o.entreprise.siret.startsWith(c.siren)) &&
-        vte.aids.some((a) => a.siren === c.siren),
+        vte.aids.some((a) => a.siren === c.siren) &&
+        ademeAids.some((l) => l.sirenBeneficiaire === c.siren),
     )!;
+    expect(company).toBeDefined();
+    const expectedOffers = offers.filter((o) => o.entreprise.siret.startsWith(company.siren));
+    const expectedAdeme = ademeAids.filter((l) => l.sirenBeneficiaire === company.siren);
     const { body } = await postGraphQL<{
       company: {
         franceTravail: {
@@ -309,12 +324,15 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     );
     expect(body.errors).toBeUndefined();
     const found = body.data!.company;
-    expect(found.franceTravail.offers.totalCount).toBe(
-      offers.filter((o) => o.entreprise.siret.startsWith(company.siren)).length,
-    );
+    expect(found.franceTravail.offers.totalCount).toBe(expectedOffers.length);
+    expect(found.franceTravail.offers.nodes).toHaveLength(Math.min(100, expectedOffers.length));
     expect(found.franceTravail.offers.nodes.every((o) => o.company.siren === company.siren)).toBe(true);
+    expect(found.ademe.aids.map((a) => a.siret).sort()).toEqual(
+      expectedAdeme.map((l) => String(l.idBeneficiaire)).sort(),
+    );
     expect(found.ademe.aids.every((a) => a.siret.startsWith(company.siren))).toBe(true);
     expect(found.vte.aids.length).toBe(vte.aids.filter((a) => a.siren === company.siren).length);
+    expect(found.vte.aids.length).toBeGreaterThan(0);
     expect(found.vte.summary.amount).toBe(found.vte.aids.length * 4_000);
   });
 

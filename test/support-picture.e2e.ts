@@ -5,6 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AIDS_DATASET, buildAdemeDatasets } from '../sim/ademe/datasets.js';
+import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
+import { buildEconomieDatasets } from '../sim/economie/datasets.js';
+import { buildOffers } from '../sim/france-travail/offers.js';
+import { buildVteRecords } from '../sim/vte/records.js';
+import { loadWorld } from '../sim/world.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
@@ -49,6 +55,25 @@ interface Summary {
   count: number;
   amount: number;
   byAxis: { axis: string; count: number; amount: number }[];
+}
+interface CompanyPicture {
+  company: {
+    bpifrance: { aids: { id: string; company: { siren: string } }[] };
+    businessFrance: { projects: { id: string }[] };
+    ademe: {
+      aids: { reference: string; amount: number }[];
+      summary: { operator: string; count: number; amount: number };
+    };
+    franceTravail: {
+      offers: { totalCount: number; nodes: { id: string }[] };
+      summary: { operator: string; count: number };
+    };
+    vte: {
+      offers: { id: string }[];
+      aids: { id: string; amount: number }[];
+      summary: { operator: string; count: number; amount: number };
+    };
+  };
 }
 type Picture = {
   territory:
@@ -145,20 +170,79 @@ describe('the support picture', () => {
   }
 
   it('shows what every operator dealing with companies did for one company', async () => {
-    const { body } = await postGraphQL<{ company: Record<string, unknown> }>(
+    // Céramitech Industries has records with every operator that deals with companies, so an
+    // operator that always answered an empty list would fail here. The expected records come
+    // from the simulators' own builders on the one deterministic world, not from the subgraphs.
+    const siren = '564269132';
+    const world = loadWorld();
+    const laureates = buildEconomieDatasets(world)[0]!.records.filter((r) => r.siren === siren);
+    const ademeAids = buildAdemeDatasets(world)
+      .get(AIDS_DATASET)!
+      .lines.filter((l) => l.sirenBeneficiaire === siren);
+    const projects = buildBusinessFranceRecords(
+      world,
+      join(REPO_ROOT, 'data/programme/programme.json'),
+    ).projects.filter((p) => p.siren === siren);
+    const offers = buildOffers(world).filter((o) => o.entreprise.siret.startsWith(siren));
+    const vte = buildVteRecords(world);
+    const vteOffers = vte.offers.filter((o) => o.siren === siren);
+    const vteAids = vte.aids.filter((a) => a.siren === siren);
+    for (const [name, records] of Object.entries({
+      laureates,
+      ademeAids,
+      projects,
+      offers,
+      vteOffers,
+      vteAids,
+    }))
+      expect(records.length, `${name} of the chosen company in the simulated world`).toBeGreaterThan(0);
+
+    const { body } = await postGraphQL<CompanyPicture>(
       graphql,
-      `query { company(siren: "327969150") { siren
-        bpifrance { aids { company { siren } } }
+      `query { company(siren: "${siren}") { siren
+        bpifrance { aids { id company { siren } } }
         businessFrance { projects { id } }
-        ademe { summary { operator count amount } }
-        franceTravail { summary { operator count amount } }
-        vte { summary { operator count amount } } } }`,
+        ademe { aids { reference amount } summary { operator count amount } }
+        franceTravail { offers(first: 100) { totalCount nodes { id } } summary { operator count } }
+        vte { offers { id } aids { id amount } summary { operator count amount } } } }`,
     );
     expect(body.errors).toBeUndefined();
-    for (const field of ['bpifrance', 'businessFrance', 'ademe', 'franceTravail', 'vte']) {
-      expect(body.data!.company[field], field).not.toBeNull();
-    }
-    expect(body.data!.company.franceTravail).toMatchObject({ summary: { operator: 'FRANCE_TRAVAIL' } });
+    const company = body.data!.company;
+    const sorted = (ids: string[]) => [...ids].sort();
+    const cents = (amounts: number[]) => amounts.reduce((n, a) => n + Math.round(a * 100), 0);
+
+    expect(sorted(company.bpifrance.aids.map((a) => a.id))).toEqual(
+      sorted(laureates.map((r) => r.identifiant as string)),
+    );
+    expect(company.bpifrance.aids.map((a) => a.company.siren)).toEqual(laureates.map(() => siren));
+
+    expect(sorted(company.businessFrance.projects.map((p) => p.id))).toEqual(
+      sorted(projects.map((p) => p.projectReference)),
+    );
+
+    expect(sorted(company.ademe.aids.map((a) => a.reference))).toEqual(
+      sorted(ademeAids.map((l) => l.referenceDecision as string)),
+    );
+    expect(company.ademe.summary).toEqual({
+      operator: 'ADEME',
+      count: ademeAids.length,
+      amount: cents(ademeAids.map((l) => l.montant as number)) / 100,
+    });
+
+    expect(company.franceTravail.offers.totalCount).toBe(offers.length);
+    expect(sorted(company.franceTravail.offers.nodes.map((o) => o.id))).toEqual(
+      sorted(offers.map((o) => o.id)),
+    );
+    expect(company.franceTravail.summary).toEqual({ operator: 'FRANCE_TRAVAIL', count: offers.length });
+
+    expect(sorted(company.vte.offers.map((o) => o.id))).toEqual(sorted(vteOffers.map((o) => String(o.id))));
+    expect(sorted(company.vte.aids.map((a) => a.id))).toEqual(sorted(vteAids.map((a) => String(a.id))));
+    // Each offer counts once, for the aid granted on it.
+    expect(company.vte.summary).toEqual({
+      operator: 'VTE',
+      count: vteOffers.length,
+      amount: cents(vteAids.map((a) => a.aidAmount)) / 100,
+    });
   });
 
   it('keeps answering for the other five when a simulator is stopped altogether', async () => {
