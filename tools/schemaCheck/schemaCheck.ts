@@ -149,10 +149,11 @@ function readCurrentSupergraph(path: string): { sdl: string; api: GraphQLSchema 
 
 function compositionFinding(error: GraphQLError, candidateOrigin: string): Finding {
   const places = (error.nodes ?? [])
-    .map(
-      (n) =>
-        n.loc && { file: n.loc.source.name, line: n.loc.startToken.line, column: n.loc.startToken.column },
-    )
+    .map((n) => {
+      // A described node starts at its description: point at its name, as the other findings do.
+      const start = ('name' in n && n.name && 'loc' in n.name ? n.name.loc : n.loc)?.startToken;
+      return n.loc && start && { file: n.loc.source.name, line: start.line, column: start.column };
+    })
     .filter((p): p is { file: string; line: number; column: number } => Boolean(p))
     // Point at the candidate first: it is the file the partner is editing.
     .sort((a, b) => Number(b.file === candidateOrigin) - Number(a.file === candidateOrigin));

@@ -170,6 +170,9 @@ describe('schema check: composition', () => {
     const clash = report.findings.find((f) => f.kind === 'composition' && f.rule === 'FIELD_TYPE_MISMATCH');
     expect(clash).toBeDefined();
     expect(clash!.severity).toBe('error');
+    // The candidate's own line first (the file the partner edits), then the other subgraph's.
+    expect(basename(clash!.file ?? '')).toMatch(/^candidate-\d+\.graphql$/);
+    expect(clash!.line).toBe(lineOf(sdl, 'name: Int!'));
     expect(clash!.message).toContain('base.graphql:');
     expect(report.publishable).toBe(false);
     expect(report.supergraphSdl).toBeUndefined();
