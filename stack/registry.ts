@@ -8,10 +8,10 @@ import { readBanqueDesTerritoiresConfig } from '../subgraphs/banque-des-territoi
 import { startBanqueDesTerritoires } from '../subgraphs/banque-des-territoires/src/start.js';
 import { readBpifranceConfig } from '../subgraphs/bpifrance/src/config.js';
 import { startBpifrance } from '../subgraphs/bpifrance/src/start.js';
-import { readCaisseDesDepotsSimConfig } from '../sim/caisse-des-depots/config.js';
-import { startCaisseDesDepotsSimulator } from '../sim/caisse-des-depots/start.js';
-import { readEconomieSimConfig } from '../sim/economie/config.js';
-import { startEconomieSimulator } from '../sim/economie/start.js';
+import { readCaisseDesDepotsSimConfig } from '../sim/banque-des-territoires/config.js';
+import { startCaisseDesDepotsSimulator } from '../sim/banque-des-territoires/start.js';
+import { readEconomieSimConfig } from '../sim/bpifrance/config.js';
+import { startEconomieSimulator } from '../sim/bpifrance/start.js';
 import { readBusinessFranceConfig } from '../subgraphs/business-france/src/config.js';
 import { startBusinessFrance } from '../subgraphs/business-france/src/start.js';
 import { readBusinessFranceSimConfig } from '../sim/business-france/config.js';

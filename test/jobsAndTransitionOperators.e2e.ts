@@ -2,8 +2,8 @@
 // territory's picture, each upstream down / slow / sending garbage, a stale copy marked in the
 // answer, bad input refused before any upstream call, and upstream calls for 1 and 21 territories.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AIDS_DATASET, buildAdemeDatasets, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/datasets.js';
-import { buildOffers } from '../sim/france-travail/offers.js';
+import { AIDS_DATASET, buildAdemeDatasets, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/records.js';
+import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { SERVICES } from '../stack/registry.js';

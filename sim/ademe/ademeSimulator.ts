@@ -3,8 +3,8 @@
 import type { SimFaults } from '../kit/faults.js';
 import { createSimulator, type Simulator } from '../kit/simulator.js';
 import { loadWorld, type World } from '../world.js';
-import { LINES_PATH, answerLines, textError } from './dataFair.js';
-import { buildAdemeDatasets } from './datasets.js';
+import { LINES_PATH, answerLines, textError } from '../protocols/dataFair.js';
+import { buildAdemeDatasets } from './records.js';
 
 /** Options of {@link createAdemeSimulator}. */
 export interface AdemeSimulatorOptions {

@@ -3,7 +3,7 @@
 // serves offers (`POST …/search` with `{limit, skip, query, …}` → `{count, result}`).
 import type { RunningServer } from '../../kit/src/listen.js';
 import { createSimulator, listenSimulator, type Simulator } from '../kit/simulator.js';
-import { vieRateLimited, vieSearchRoute } from '../kit/vieSearch.js';
+import { vieRateLimited, vieSearchRoute } from '../protocols/vieSearch.js';
 import { loadWorld } from '../world.js';
 import type { BusinessFranceSimConfig } from './config.js';
 import { buildBusinessFranceRecords, type ProjectItem, type SiteItem } from './records.js';

@@ -1,8 +1,8 @@
 // The "Marché du travail" indicator `stat-perspective-employeur`: the BMO survey's recruitment
 // projects by territory and activity, with the share employers judge difficult and the seasonal
 // share. Values are derived from the world's companies in the department (illustrative).
-import { ROME_LABELS } from '../../subgraphs/france-travail/src/romeReference.js';
-import { randomFor, randomInt } from '../kit/prng.js';
+import { ROME_LABELS } from '../../kit/src/reference/romeLabels.js';
+import { randomFor, randomInt } from '../../kit/src/prng.js';
 import type { SimResponse } from '../kit/simulator.js';
 import type { World } from '../world.js';
 import { badRequest } from './search.js';

@@ -2,9 +2,9 @@
 // endpoint's rules: `range=p-d` (at most 150 per call, p ≤ 3000, d ≤ 3149), comma-separated
 // filters, 206 + Content-Range when partial, 200 when complete, 204 with no body when nothing
 // matches, 400 {codeHttp, message} on a bad parameter. Pure: no port, no clock.
-import { ROME_LABELS } from '../../subgraphs/france-travail/src/romeReference.js';
+import { ROME_LABELS } from '../../kit/src/reference/romeLabels.js';
 import type { SimResponse } from '../kit/simulator.js';
-import { CONTRACT_TYPES, type Offre } from './offers.js';
+import { CONTRACT_TYPES, type Offre } from './records.js';
 
 /** Most offers one call returns. */
 export const MAX_PER_CALL = 150;

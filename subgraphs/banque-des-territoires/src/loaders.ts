@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
-import type { CaisseDesDepotsClient, FinancingRecord, SchoolRecord } from './caisseDesDepotsClient.js';
+import type { CaisseDesDepotsClient, FinancingRecord, SchoolRecord } from './banqueDesTerritoiresClient.js';
 
 /** The operator id in errors and stale notices. */
 export const OPERATOR_ID = 'banque-des-territoires';

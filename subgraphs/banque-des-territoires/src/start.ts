@@ -2,7 +2,7 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
-import { CaisseDesDepotsClient } from './caisseDesDepotsClient.js';
+import { CaisseDesDepotsClient } from './banqueDesTerritoiresClient.js';
 import type { BanqueDesTerritoiresConfig } from './config.js';
 import { OPERATOR_ID } from './loaders.js';
 import { createBanqueDesTerritoiresContext, createBanqueDesTerritoiresServer } from './server.js';

@@ -3,7 +3,7 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
-import type { AidRecord, EconomieClient } from './economieClient.js';
+import type { AidRecord, EconomieClient } from './bpifranceClient.js';
 
 /** The operator id in errors and stale notices. */
 export const OPERATOR_ID = 'bpifrance';

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
-import type { EconomieClient } from './economieClient.js';
+import type { EconomieClient } from './bpifranceClient.js';
 import type { BpifranceContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';

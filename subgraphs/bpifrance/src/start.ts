@@ -3,7 +3,7 @@ import type { RunningServer } from '../../../kit/src/listen.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
 import type { BpifranceConfig } from './config.js';
-import { EconomieClient } from './economieClient.js';
+import { EconomieClient } from './bpifranceClient.js';
 import { OPERATOR_ID } from './loaders.js';
 import { createBpifranceContext, createBpifranceServer } from './server.js';
 

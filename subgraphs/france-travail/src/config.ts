@@ -1,10 +1,8 @@
 // Configuration of the france-travail subgraph: the only place it reads the environment.
 import { readInt, readString, readSubgraphBasics, readUrl } from '../../../kit/src/env.js';
+import { SIMULATED_CLIENT_ID, SIMULATED_CLIENT_SECRET } from '../../../kit/src/reference/franceTravailCredentials.js';
 import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
-/** Credentials the simulator accepts by default, so `npm start` needs none. */
-export const SIMULATED_CLIENT_ID = 'territoires-graph';
-export const SIMULATED_CLIENT_SECRET = 'simulated-secret';
 
 /** Settings of the france-travail subgraph. */
 export interface FranceTravailConfig {

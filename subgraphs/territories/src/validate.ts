@@ -1,6 +1,6 @@
 // Argument checks of the territories subgraph: a bad argument is a coded error, never a crash.
 import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
-import type { Geography, Phase } from './programme/types.js';
+import type { Geography, Phase } from '../../../kit/src/reference/programme.js';
 
 const TERRITORY_ID = /^ti-\d{3,5}$/;
 const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;

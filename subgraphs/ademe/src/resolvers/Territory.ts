@@ -1,6 +1,6 @@
 // Territory and Company, as this subgraph extends them: the gateway hands over the territory's
 // communes (and its id, whose digits after `ti-` start with the region code), or a SIREN.
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
 import type { AdemeTerritoryValue } from './Ademe.js';
 

@@ -1,7 +1,7 @@
 // Territory and Company, as this subgraph extends them: the gateway hands over the territory's
 // communes and departments, or the company's SIREN.
 import type { FranceTravailCompanyValue, FranceTravailTerritoryValue } from './FranceTravail.js';
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 
 /** The representation the gateway sends (`@requires(fields: "communeCodes departmentCodes")`). */
 export interface TerritoryRepresentation {

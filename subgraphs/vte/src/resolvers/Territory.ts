@@ -1,6 +1,6 @@
 // Territory and Company, as this subgraph extends them: the gateway hands over the territory's
 // communes, or the company's SIREN.
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import type { VteTerritoryValue } from './Vte.js';
 
 /** The representation the gateway sends (`@requires(fields: "communeCodes")`). */

@@ -1,0 +1,62 @@
+// The Bpifrance client against the simulated economy ministry portal: Bpifrance's laureates only,
+// by commune and by company, the same companies as in the shared world.
+import { Keyv } from 'keyv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
+import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
+import type { RunningServer } from '../../../kit/src/listen.js';
+import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
+import { readEconomieSimConfig } from '../../../sim/bpifrance/config.js';
+import { buildEconomieDatasets } from '../../../sim/bpifrance/records.js';
+import { createEconomieSimulator } from '../../../sim/bpifrance/start.js';
+import { loadWorld } from '../../../sim/world.js';
+import { EconomieClient } from '../src/bpifranceClient.js';
+
+const world = loadWorld();
+const marne = [
+  ...new Set(world.territories.filter((t) => t.departmentCodes[0] === '51').flatMap((t) => t.communeCodes)),
+];
+const published = buildEconomieDatasets(world)[0]!.records;
+
+let simulator: Simulator;
+let server: RunningServer;
+let client: EconomieClient;
+
+beforeAll(async () => {
+  simulator = createEconomieSimulator(readEconomieSimConfig({}));
+  server = await listenSimulator(simulator, 0);
+  const upstream = new UpstreamClient({
+    operator: 'bpifrance',
+    baseUrl: server.url,
+    timeoutMs: 5_000,
+    retries: 2,
+    cache: new Keyv(),
+    ttlMs: 60_000,
+  });
+  client = new EconomieClient(new OpendatasoftClient(upstream));
+});
+afterAll(() => server.close());
+
+describe('EconomieClient against its simulator', () => {
+  it("finds the Bpifrance laureates of the Marne territories' communes, and no ADEME ones", async () => {
+    const found = await client.aidsInCommunes(marne);
+    const expected = published.filter(
+      (r) => r.operateur === 'Bpifrance' && marne.includes(r.code_commune as string),
+    );
+    expect(found.records.map((a) => a.id).sort()).toEqual(
+      expected.map((r) => r.identifiant as string).sort(),
+    );
+    expect(published.some((r) => r.operateur === 'ADEME' && marne.includes(r.code_commune as string))).toBe(
+      true,
+    );
+  });
+
+  it('finds a company by SIREN, with the world company it is about', async () => {
+    const laureate = published.find((r) => r.operateur === 'Bpifrance')!;
+    const found = await client.aidsOfCompanies([laureate.siren as string, '350555066']);
+    const aid = found.records.find((a) => a.id === laureate.identifiant)!;
+    expect(aid.siren).toBe(laureate.siren);
+    expect(world.companyBySiren.get(aid.siren)?.name.toUpperCase()).toBe(aid.companyName);
+    expect(aid.amount).toBe(laureate.montant_aide);
+  });
+});
