@@ -3,7 +3,7 @@
 // bad input refused before any upstream call, and upstream calls for 1 and for 21 territories.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../stack/registry.js';
-import { buildCaisseDesDepotsDatasets, FINANCINGS_DATASET_ID } from '../sim/banque-des-territoires/records.js';
+import { buildBanqueDesTerritoiresRecords, FINANCINGS_DATASET_ID } from '../sim/banque-des-territoires/records.js';
 import { loadWorld } from '../sim/world.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
@@ -136,7 +136,7 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
 
     const bdt = territory.banqueDesTerritoires!;
     const world = loadWorld();
-    const published = buildCaisseDesDepotsDatasets(world).find(
+    const published = buildBanqueDesTerritoiresRecords(world).find(
       (d) => d.id === FINANCINGS_DATASET_ID,
     )!.records;
     const expected = published.filter((r) => territory.communeCodes.includes(r.code_commune as string));

@@ -2,7 +2,7 @@
 // territory's picture, each upstream down / slow / sending garbage, a stale copy marked in the
 // answer, bad input refused before any upstream call, and upstream calls for 1 and 21 territories.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AIDS_DATASET, buildAdemeDatasets, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/records.js';
+import { AIDS_DATASET, buildAdemeRecords, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
@@ -156,7 +156,7 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     expect(ft.recruitment.difficultProjects).toBeLessThanOrEqual(ft.recruitment.projects);
 
     const ademe = territory.ademe!;
-    const aids = buildAdemeDatasets(world)
+    const aids = buildAdemeRecords(world)
       .get(AIDS_DATASET)!
       .lines.filter((l) => communes.has(String(l.codeCommuneBeneficiaire)));
     expect(ademe.aids.totalCount).toBe(aids.length);

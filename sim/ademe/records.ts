@@ -49,7 +49,7 @@ const AID_COLUMNS = [
 ] as const;
 
 /** Builds the three datasets. */
-export function buildAdemeDatasets(world: World): Map<string, DataFairDataset> {
+export function buildAdemeRecords(world: World): Map<string, DataFairDataset> {
   return new Map([
     [AIDS_DATASET, { id: AIDS_DATASET, columns: AID_COLUMNS, lines: buildAids(world) }],
     ...buildFondsVert(world).map((d) => [d.id, d] as const),

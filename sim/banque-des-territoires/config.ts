@@ -3,7 +3,7 @@ import { readPort, readString } from '../../kit/src/env.js';
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 
 /** Settings of the simulator. */
-export interface CaisseDesDepotsSimConfig {
+export interface BanqueDesTerritoiresSimulatorConfig {
   port: number;
   host: string;
   /** Faults at start-up (SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_GARBAGE, SIM_DOWN). */
@@ -14,9 +14,9 @@ export interface CaisseDesDepotsSimConfig {
 }
 
 /** Reads SIM_CAISSE_DES_DEPOTS_PORT, HOST, PROGRAMME_FILE, GEO_DIR and the SIM_* faults. */
-export function readCaisseDesDepotsSimConfig(
+export function readBanqueDesTerritoiresSimulatorConfig(
   env: Record<string, string | undefined> = process.env,
-): CaisseDesDepotsSimConfig {
+): BanqueDesTerritoiresSimulatorConfig {
   return {
     port: readPort(env, 'SIM_CAISSE_DES_DEPOTS_PORT', 4102),
     host: readString(env, 'HOST', '127.0.0.1'),

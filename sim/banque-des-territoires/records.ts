@@ -147,7 +147,7 @@ const TRADES = [
 ];
 
 /** Builds both datasets of the portal from the world (and the geography, for EPCI names). */
-export function buildCaisseDesDepotsDatasets(world: World, geoDir?: string): OdsDataset[] {
+export function buildBanqueDesTerritoiresRecords(world: World, geoDir?: string): OdsDataset[] {
   const geography = geoDir ? loadGeography(geoDir) : undefined;
   const financings: OdsRecord[] = [];
   const schools: OdsRecord[] = [];

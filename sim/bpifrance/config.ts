@@ -3,7 +3,7 @@ import { readPort, readString } from '../../kit/src/env.js';
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 
 /** Settings of the simulator. */
-export interface EconomieSimConfig {
+export interface BpifranceSimulatorConfig {
   port: number;
   host: string;
   /** Faults at start-up (SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_GARBAGE, SIM_DOWN). */
@@ -14,9 +14,9 @@ export interface EconomieSimConfig {
 }
 
 /** Reads SIM_ECONOMIE_PORT, HOST, PROGRAMME_FILE, GEO_DIR and the SIM_* faults. */
-export function readEconomieSimConfig(
+export function readBpifranceSimulatorConfig(
   env: Record<string, string | undefined> = process.env,
-): EconomieSimConfig {
+): BpifranceSimulatorConfig {
   return {
     port: readPort(env, 'SIM_ECONOMIE_PORT', 4103),
     host: readString(env, 'HOST', '127.0.0.1'),

@@ -94,7 +94,7 @@ export const LAUREATE_FIELDS: readonly OdsField[] = [
 ];
 
 /** Builds the laureates dataset from the world. */
-export function buildEconomieDatasets(world: World): OdsDataset[] {
+export function buildBpifranceRecords(world: World): OdsDataset[] {
   const records: OdsRecord[] = [];
   for (const company of world.companies) {
     const random = randomFor(`economie:${company.siren}`);

@@ -4,7 +4,7 @@ import { SIMULATED_CLIENT_ID, SIMULATED_CLIENT_SECRET } from '../../kit/src/refe
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 
 /** Settings of the France Travail simulator. */
-export interface FranceTravailSimConfig {
+export interface FranceTravailSimulatorConfig {
   port: number;
   host: string;
   /** The credentials it accepts: the same variables the client sends. */
@@ -15,9 +15,9 @@ export interface FranceTravailSimConfig {
 }
 
 /** Reads SIM_FRANCE_TRAVAIL_PORT, HOST, FRANCE_TRAVAIL_CLIENT_ID/SECRET, SIM_FRANCE_TRAVAIL_TOKEN_TTL_S and SIM_* faults. */
-export function readFranceTravailSimConfig(
+export function readFranceTravailSimulatorConfig(
   env: Record<string, string | undefined> = process.env,
-): FranceTravailSimConfig {
+): FranceTravailSimulatorConfig {
   return {
     port: readPort(env, 'SIM_FRANCE_TRAVAIL_PORT', 4105),
     host: readString(env, 'HOST', '127.0.0.1'),

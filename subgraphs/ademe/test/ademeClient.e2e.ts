@@ -6,13 +6,13 @@ import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 import { createAdemeSimulator } from '../../../sim/ademe/ademeSimulator.js';
-import { AIDS_DATASET, buildAdemeDatasets, GRAND_EST_2024_ENVELOPE } from '../../../sim/ademe/records.js';
+import { AIDS_DATASET, buildAdemeRecords, GRAND_EST_2024_ENVELOPE } from '../../../sim/ademe/records.js';
 import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
 import { loadWorld } from '../../../sim/world.js';
 import { AdemeClient } from '../src/ademeClient.js';
 
 const world = loadWorld();
-const aidLines = buildAdemeDatasets(world).get(AIDS_DATASET)!.lines;
+const aidLines = buildAdemeRecords(world).get(AIDS_DATASET)!.lines;
 let simulator: Simulator;
 let server: RunningServer;
 const upstreams: UpstreamClient[] = [];

@@ -73,7 +73,7 @@ const FINANCING_FIELDS = [
 ].join(', ');
 
 /** Reads Banque des Territoires data for lists of communes. */
-export class CaisseDesDepotsClient {
+export class BanqueDesTerritoiresClient {
   constructor(private readonly ods: OpendatasoftClient) {}
 
   /** Every financing located in the communes, all pages read. */

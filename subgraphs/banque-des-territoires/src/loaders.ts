@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
-import type { CaisseDesDepotsClient, FinancingRecord, SchoolRecord } from './banqueDesTerritoiresClient.js';
+import type { BanqueDesTerritoiresClient, FinancingRecord, SchoolRecord } from './banqueDesTerritoiresClient.js';
 
 /** The operator id in errors and stale notices. */
 export const OPERATOR_ID = 'banque-des-territoires';
@@ -17,7 +17,7 @@ export interface Loaders {
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
 export function createLoaders(
-  client: CaisseDesDepotsClient,
+  client: BanqueDesTerritoiresClient,
   stale: StaleCollector,
   requestId?: string,
 ): Loaders {

@@ -2,7 +2,7 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
-import { CaisseDesDepotsClient } from './banqueDesTerritoiresClient.js';
+import { BanqueDesTerritoiresClient } from './banqueDesTerritoiresClient.js';
 import type { BanqueDesTerritoiresConfig } from './config.js';
 import { OPERATOR_ID } from './loaders.js';
 import { createBanqueDesTerritoiresContext, createBanqueDesTerritoiresServer } from './server.js';
@@ -18,7 +18,7 @@ export function startBanqueDesTerritoires(config: BanqueDesTerritoiresConfig): P
     listen: config,
     server: createBanqueDesTerritoiresServer({ hideInternalErrors: config.production }),
     client: (upstream) =>
-      new CaisseDesDepotsClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
+      new BanqueDesTerritoiresClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
     context: createBanqueDesTerritoiresContext,
   });
 }

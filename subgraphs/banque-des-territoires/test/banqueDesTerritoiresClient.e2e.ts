@@ -6,14 +6,14 @@ import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient
 import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
-import { readCaisseDesDepotsSimConfig } from '../../../sim/banque-des-territoires/config.js';
+import { readBanqueDesTerritoiresSimulatorConfig } from '../../../sim/banque-des-territoires/config.js';
 import {
-  buildCaisseDesDepotsDatasets,
+  buildBanqueDesTerritoiresRecords,
   FINANCINGS_DATASET_ID,
 } from '../../../sim/banque-des-territoires/records.js';
-import { createCaisseDesDepotsSimulator } from '../../../sim/banque-des-territoires/start.js';
+import { createBanqueDesTerritoiresSimulator } from '../../../sim/banque-des-territoires/banqueDesTerritoiresSimulator.js';
 import { loadWorld } from '../../../sim/world.js';
-import { CaisseDesDepotsClient } from '../src/banqueDesTerritoiresClient.js';
+import { BanqueDesTerritoiresClient } from '../src/banqueDesTerritoiresClient.js';
 
 const world = loadWorld();
 const grandEst = [
@@ -22,10 +22,10 @@ const grandEst = [
 
 let simulator: Simulator;
 let server: RunningServer;
-let client: CaisseDesDepotsClient;
+let client: BanqueDesTerritoiresClient;
 
 beforeAll(async () => {
-  simulator = createCaisseDesDepotsSimulator(readCaisseDesDepotsSimConfig({}));
+  simulator = createBanqueDesTerritoiresSimulator(readBanqueDesTerritoiresSimulatorConfig({}));
   server = await listenSimulator(simulator, 0);
   const upstream = new UpstreamClient({
     operator: 'banque-des-territoires',
@@ -36,15 +36,15 @@ beforeAll(async () => {
     ttlMs: 60_000,
     minIntervalMs: 55,
   });
-  client = new CaisseDesDepotsClient(new OpendatasoftClient(upstream));
+  client = new BanqueDesTerritoiresClient(new OpendatasoftClient(upstream));
 });
 afterAll(() => server.close());
 
-describe('CaisseDesDepotsClient against its simulator', () => {
+describe('BanqueDesTerritoiresClient against its simulator', () => {
   it('finds every financing of the Grand Est communes, in lists of 200 codes and pages of 100', async () => {
     simulator.reset();
     const found = await client.financingsInCommunes(grandEst);
-    const published = buildCaisseDesDepotsDatasets(world).find(
+    const published = buildBanqueDesTerritoiresRecords(world).find(
       (d) => d.id === FINANCINGS_DATASET_ID,
     )!.records;
     const expected = published.filter((r) => grandEst.includes(r.code_commune as string));

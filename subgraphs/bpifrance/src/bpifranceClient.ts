@@ -49,7 +49,7 @@ const FIELDS = [
 ].join(', ');
 
 /** Reads Bpifrance laureates by commune or by company, one `in (…)` list per call. */
-export class EconomieClient {
+export class BpifranceClient {
   constructor(private readonly ods: OpendatasoftClient) {}
 
   /** Every Bpifrance aid located in the communes. */

@@ -3,7 +3,7 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
-import type { AidRecord, EconomieClient } from './bpifranceClient.js';
+import type { AidRecord, BpifranceClient } from './bpifranceClient.js';
 
 /** The operator id in errors and stale notices. */
 export const OPERATOR_ID = 'bpifrance';
@@ -15,7 +15,7 @@ export interface Loaders {
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
-export function createLoaders(client: EconomieClient, stale: StaleCollector, requestId?: string): Loaders {
+export function createLoaders(client: BpifranceClient, stale: StaleCollector, requestId?: string): Loaders {
   return {
     aidsByCommune: new DataLoader((codes) =>
       client

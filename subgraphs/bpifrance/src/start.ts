@@ -3,7 +3,7 @@ import type { RunningServer } from '../../../kit/src/listen.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
 import type { BpifranceConfig } from './config.js';
-import { EconomieClient } from './bpifranceClient.js';
+import { BpifranceClient } from './bpifranceClient.js';
 import { OPERATOR_ID } from './loaders.js';
 import { createBpifranceContext, createBpifranceServer } from './server.js';
 
@@ -17,7 +17,7 @@ export function startBpifrance(config: BpifranceConfig): Promise<RunningServer> 
     settings: config.upstream,
     listen: config,
     server: createBpifranceServer({ hideInternalErrors: config.production }),
-    client: (upstream) => new EconomieClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
+    client: (upstream) => new BpifranceClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
     context: createBpifranceContext,
   });
 }

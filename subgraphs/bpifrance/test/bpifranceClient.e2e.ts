@@ -6,24 +6,24 @@ import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient
 import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
-import { readEconomieSimConfig } from '../../../sim/bpifrance/config.js';
-import { buildEconomieDatasets } from '../../../sim/bpifrance/records.js';
-import { createEconomieSimulator } from '../../../sim/bpifrance/start.js';
+import { readBpifranceSimulatorConfig } from '../../../sim/bpifrance/config.js';
+import { buildBpifranceRecords } from '../../../sim/bpifrance/records.js';
+import { createBpifranceSimulator } from '../../../sim/bpifrance/bpifranceSimulator.js';
 import { loadWorld } from '../../../sim/world.js';
-import { EconomieClient } from '../src/bpifranceClient.js';
+import { BpifranceClient } from '../src/bpifranceClient.js';
 
 const world = loadWorld();
 const marne = [
   ...new Set(world.territories.filter((t) => t.departmentCodes[0] === '51').flatMap((t) => t.communeCodes)),
 ];
-const published = buildEconomieDatasets(world)[0]!.records;
+const published = buildBpifranceRecords(world)[0]!.records;
 
 let simulator: Simulator;
 let server: RunningServer;
-let client: EconomieClient;
+let client: BpifranceClient;
 
 beforeAll(async () => {
-  simulator = createEconomieSimulator(readEconomieSimConfig({}));
+  simulator = createBpifranceSimulator(readBpifranceSimulatorConfig({}));
   server = await listenSimulator(simulator, 0);
   const upstream = new UpstreamClient({
     operator: 'bpifrance',
@@ -33,11 +33,11 @@ beforeAll(async () => {
     cache: new Keyv(),
     ttlMs: 60_000,
   });
-  client = new EconomieClient(new OpendatasoftClient(upstream));
+  client = new BpifranceClient(new OpendatasoftClient(upstream));
 });
 afterAll(() => server.close());
 
-describe('EconomieClient against its simulator', () => {
+describe('BpifranceClient against its simulator', () => {
   it("finds the Bpifrance laureates of the Marne territories' communes, and no ADEME ones", async () => {
     const found = await client.aidsInCommunes(marne);
     const expected = published.filter(
