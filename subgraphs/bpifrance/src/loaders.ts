@@ -4,9 +4,8 @@ import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
 import type { AidRecord, BpifranceClient } from './bpifranceClient.js';
+import { OPERATOR_ID } from './config.js';
 
-/** The operator id in errors and stale notices. */
-export const OPERATOR_ID = 'bpifrance';
 
 /** The loaders one request uses. */
 export interface Loaders {

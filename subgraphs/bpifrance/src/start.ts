@@ -2,9 +2,8 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
-import type { BpifranceConfig } from './config.js';
+import { OPERATOR_ID, type BpifranceConfig } from './config.js';
 import { BpifranceClient } from './bpifranceClient.js';
-import { OPERATOR_ID } from './loaders.js';
 import { createBpifranceContext, createBpifranceServer } from './server.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
@@ -13,7 +12,7 @@ export function startBpifrance(config: BpifranceConfig): Promise<RunningServer> 
     operator: OPERATOR_ID,
     label: 'Bpifrance',
     source: 'economie',
-    breaker: { failureThreshold: 5, resetMs: 10_000 },
+    breaker: config.breaker,
     settings: config.upstream,
     listen: config,
     server: createBpifranceServer({ hideInternalErrors: config.production }),

@@ -5,9 +5,8 @@ import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 import type { BusinessFranceClient, ProjectRecord, PromotedSiteRecord } from './businessFranceClient.js';
+import { OPERATOR_ID } from './config.js';
 
-/** The operator id in errors and stale notices. */
-export const OPERATOR_ID = 'business-france';
 
 /** The loaders one request uses. */
 export interface Loaders {

@@ -1,7 +1,15 @@
 // Configuration of the france-travail subgraph: the only place it reads the environment.
 import { readInt, readString, readSubgraphBasics, readUrl } from '../../../kit/src/env.js';
 import { SIMULATED_CLIENT_ID, SIMULATED_CLIENT_SECRET } from '../../../kit/src/reference/franceTravailCredentials.js';
-import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+import {
+  readBreakerSettings,
+  readUpstreamSettings,
+  type BreakerSettings,
+  type UpstreamSettings,
+} from '../../../kit/src/upstreamSettings.js';
+
+/** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
+export const OPERATOR_ID = 'france-travail';
 
 
 /** Settings of the france-travail subgraph. */
@@ -18,7 +26,7 @@ export interface FranceTravailConfig {
   /** INSEE codes per search call. */
   communesPerCall: number;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
-  breaker: { failureThreshold: number; resetMs: number };
+  breaker: BreakerSettings;
   gatewaySecret?: string;
   production: boolean;
 }
@@ -50,9 +58,6 @@ export function readFranceTravailConfig(
       'api_offresdemploiv2 o2dsoffre api_stats-offres-demandes-emploiv1',
     ),
     communesPerCall: readInt(env, 'FRANCE_TRAVAIL_COMMUNES_PER_CALL', 50, 1),
-    breaker: {
-      failureThreshold: readInt(env, 'FRANCE_TRAVAIL_BREAKER_FAILURES', 5, 1),
-      resetMs: readInt(env, 'FRANCE_TRAVAIL_BREAKER_RESET_MS', 10_000, 1),
-    },
+    breaker: readBreakerSettings(env, 'FRANCE_TRAVAIL'),
   };
 }
