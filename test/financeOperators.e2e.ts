@@ -3,7 +3,10 @@
 // bad input refused before any upstream call, and upstream calls for 1 and for 21 territories.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../stack/registry.js';
-import { buildBanqueDesTerritoiresRecords, FINANCINGS_DATASET_ID } from '../sim/banque-des-territoires/records.js';
+import {
+  buildBanqueDesTerritoiresRecords,
+  FINANCINGS_DATASET_ID,
+} from '../sim/banque-des-territoires/records.js';
 import { loadWorld } from '../sim/world.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';

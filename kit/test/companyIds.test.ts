@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSiren, isValidSiret, makeSiren } from '../src/reference/companyIds.ts';
+import {
+  INSEE_COMMUNE,
+  isValidSiren,
+  isValidSiret,
+  makeSiren,
+  makeSiret,
+} from '../src/reference/companyIds.ts';
 
 describe('siren', () => {
   it('accepts real SIRENs and rejects a changed digit', () => {
@@ -36,5 +42,16 @@ describe('siren', () => {
     expect(isValidSiret('35600000000048')).toBe(true);
     expect(isValidSiret('35600000049837')).toBe(true);
     expect(isValidSiret('1200270160035')).toBe(false);
+  });
+
+  it('makes a Luhn-valid SIRET from a SIREN and four digits', () => {
+    expect(makeSiret('120027016', '0035')).toBe('12002701600357');
+    for (const nic of ['0001', '0042', '0099']) expect(isValidSiret(makeSiret('200066876', nic))).toBe(true);
+    expect(() => makeSiret('12002701', '0035')).toThrow(/9-digit SIREN/);
+  });
+
+  it('tells INSEE commune codes, Corsica included, from other codes', () => {
+    for (const code of ['51108', '2A004', '97411']) expect(INSEE_COMMUNE.test(code)).toBe(true);
+    for (const code of ['5110', '2C004', '511080']) expect(INSEE_COMMUNE.test(code)).toBe(false);
   });
 });

@@ -5,7 +5,11 @@ import { Keyv } from 'keyv';
 import { CodedError, ErrorCode } from '../src/errors.js';
 import { listen, type RunningServer } from '../src/listen.js';
 import { createUpstreamCache } from '../src/upstream/cache.js';
-import { UpstreamClient, type UpstreamClientOptions, type UpstreamRequest } from '../src/upstream/upstreamClient.js';
+import {
+  UpstreamClient,
+  type UpstreamClientOptions,
+  type UpstreamRequest,
+} from '../src/upstream/upstreamClient.js';
 import { parseRetryAfter } from '../src/upstream/retry.js';
 import { TEST_REDIS_URL, shouldRunRedisTests } from '../../test/helpers/redis.js';
 

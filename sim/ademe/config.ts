@@ -10,7 +10,9 @@ export interface AdemeSimulatorConfig {
 }
 
 /** Reads SIM_ADEME_PORT, HOST and the SIM_* faults. */
-export function readAdemeSimulatorConfig(env: Record<string, string | undefined> = process.env): AdemeSimulatorConfig {
+export function readAdemeSimulatorConfig(
+  env: Record<string, string | undefined> = process.env,
+): AdemeSimulatorConfig {
   return {
     port: readPort(env, 'SIM_ADEME_PORT', 4104),
     host: readString(env, 'HOST', '127.0.0.1'),

@@ -5,6 +5,8 @@ import { createBanqueDesTerritoiresSimulator } from './banqueDesTerritoiresSimul
 import type { BanqueDesTerritoiresSimulatorConfig } from './config.js';
 
 /** Serves the simulator on its port. */
-export function startBanqueDesTerritoiresSimulator(config: BanqueDesTerritoiresSimulatorConfig): Promise<RunningServer> {
+export function startBanqueDesTerritoiresSimulator(
+  config: BanqueDesTerritoiresSimulatorConfig,
+): Promise<RunningServer> {
   return listenSimulator(createBanqueDesTerritoiresSimulator(config), config.port, config.host);
 }

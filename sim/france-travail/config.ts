@@ -1,6 +1,9 @@
 // Configuration of the France Travail simulator: the only place it reads the environment.
 import { readInt, readPort, readString } from '../../kit/src/env.js';
-import { SIMULATED_CLIENT_ID, SIMULATED_CLIENT_SECRET } from '../../kit/src/reference/franceTravailCredentials.js';
+import {
+  SIMULATED_CLIENT_ID,
+  SIMULATED_CLIENT_SECRET,
+} from '../../kit/src/reference/franceTravailCredentials.js';
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 
 /** Settings of the France Travail simulator. */

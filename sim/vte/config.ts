@@ -10,7 +10,9 @@ export interface VteSimulatorConfig {
 }
 
 /** Reads SIM_VTE_PORT, HOST and the SIM_* faults. */
-export function readVteSimulatorConfig(env: Record<string, string | undefined> = process.env): VteSimulatorConfig {
+export function readVteSimulatorConfig(
+  env: Record<string, string | undefined> = process.env,
+): VteSimulatorConfig {
   return {
     port: readPort(env, 'SIM_VTE_PORT', 4107),
     host: readString(env, 'HOST', '127.0.0.1'),

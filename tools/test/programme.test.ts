@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isValidSiren } from '../../kit/src/reference/companyIds.ts';
 import { generateProgramme } from '../programme/generateProgramme.ts';
 import { loadGeography } from '../../kit/src/reference/geography.ts';
-import type { Axis, Geography, ProgrammeDataset, TerritoryRecord } from '../../kit/src/reference/programme.ts';
+import type {
+  Axis,
+  Geography,
+  ProgrammeDataset,
+  TerritoryRecord,
+} from '../../kit/src/reference/programme.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const file = join(root, 'data', 'programme', 'programme.json');

@@ -6,7 +6,6 @@ import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { AdemeAid, AdemeClient, FondsVertEnvelope, FondsVertProject } from './ademeClient.js';
 import { OPERATOR_ID } from './config.js';
 
-
 /** Fonds Vert data of one region. */
 export interface RegionFondsVert {
   envelopes: FondsVertEnvelope[];

@@ -4,9 +4,12 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
-import type { BanqueDesTerritoiresClient, FinancingRecord, SchoolRecord } from './banqueDesTerritoiresClient.js';
+import type {
+  BanqueDesTerritoiresClient,
+  FinancingRecord,
+  SchoolRecord,
+} from './banqueDesTerritoiresClient.js';
 import { OPERATOR_ID } from './config.js';
-
 
 /** The loaders one request uses. */
 export interface Loaders {

@@ -6,7 +6,6 @@ import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js
 import type { AidRecord, BpifranceClient } from './bpifranceClient.js';
 import { OPERATOR_ID } from './config.js';
 
-
 /** The loaders one request uses. */
 export interface Loaders {
   aidsByCommune: DataLoader<string, AidRecord[]>;

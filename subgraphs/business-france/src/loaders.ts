@@ -7,7 +7,6 @@ import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.
 import type { BusinessFranceClient, ProjectRecord, PromotedSiteRecord } from './businessFranceClient.js';
 import { OPERATOR_ID } from './config.js';
 
-
 /** The loaders one request uses. */
 export interface Loaders {
   projectsByCommune: DataLoader<string, ProjectRecord[]>;

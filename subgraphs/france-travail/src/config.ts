@@ -1,6 +1,9 @@
 // Configuration of the france-travail subgraph: the only place it reads the environment.
 import { readInt, readString, readSubgraphBasics, readUrl } from '../../../kit/src/env.js';
-import { SIMULATED_CLIENT_ID, SIMULATED_CLIENT_SECRET } from '../../../kit/src/reference/franceTravailCredentials.js';
+import {
+  SIMULATED_CLIENT_ID,
+  SIMULATED_CLIENT_SECRET,
+} from '../../../kit/src/reference/franceTravailCredentials.js';
 import {
   readBreakerSettings,
   readUpstreamSettings,
@@ -10,7 +13,6 @@ import {
 
 /** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
 export const OPERATOR_ID = 'france-travail';
-
 
 /** Settings of the france-travail subgraph. */
 export interface FranceTravailConfig {

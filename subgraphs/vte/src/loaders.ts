@@ -7,7 +7,6 @@ import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.
 import type { VteAid, VteClient, VteOffer } from './vteClient.js';
 import { OPERATOR_ID } from './config.js';
 
-
 /** The loaders one request uses. */
 export interface Loaders {
   offersByCommune: DataLoader<string, VteOffer[]>;

@@ -1,11 +1,11 @@
-// Fields of France Travail's contribution to a territory or a company.
+// Fields of France Travail's contribution to a territory, and of its recruitment outlook.
 import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
 import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import type { BmoRow, Offer } from '../franceTravailClient.js';
 import type { FranceTravailContext } from '../context.js';
-import { checkEstablishment, checkRomeCode } from '../validate.js';
+import { checkRomeCode } from '../validate.js';
 
 /** Largest page of offers a caller may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -18,25 +18,22 @@ export interface FranceTravailTerritoryValue {
   departmentCodes: string[];
 }
 
-/** The parent value of a company's contribution. */
-export interface FranceTravailCompanyValue {
-  siren: string;
-}
-
 type Ctx = FranceTravailContext;
 type OfferArgs = PageArgs & { romeCode?: string | null; contractType?: string | null };
 
 /** Checks page arguments up front, so a bad one costs no upstream call. */
-function checkPage(args: PageArgs): void {
+export function checkPage(args: PageArgs): void {
   checkPageSize(args.first, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   if (args.after) decodeCursor(args.after);
 }
 
-function newestFirst(offers: Offer[]): Offer[] {
+/** Offers newest first, then by id. */
+export function newestFirst(offers: Offer[]): Offer[] {
   return offers.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
-function offerPage(offers: Offer[], args: PageArgs) {
+/** A page of offers with the number of positions they offer. */
+export function offerPage(offers: Offer[], args: PageArgs) {
   return {
     ...paginate(offers, args, { max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE }),
     positionCount: offers.reduce((sum, offer) => sum + offer.positions, 0),
@@ -57,7 +54,7 @@ async function territoryOffers(
 }
 
 // Recruitment and job offers are the compétences priority; France Travail publishes no amounts.
-const summaryOf = (offers: Offer[]) =>
+export const summaryOf = (offers: Offer[]) =>
   summarize(
     'FRANCE_TRAVAIL',
     offers.map(() => ({ amount: 0, axis: 'COMPETENCES' })),
@@ -88,18 +85,6 @@ export const FranceTravailTerritory = {
 
   summary: async (v: FranceTravailTerritoryValue, _: unknown, ctx: Ctx) =>
     summaryOf(await territoryOffers(v, ctx)),
-};
-
-export const FranceTravailCompany = {
-  offers: async (v: FranceTravailCompanyValue, args: PageArgs & { siret?: string | null }, ctx: Ctx) => {
-    checkPage(args);
-    if (args.siret != null) checkEstablishment(v.siren, args.siret);
-    const all = await ctx.loaders.offersByCompany.load(v.siren);
-    const chosen = args.siret == null ? [...all] : all.filter((o) => o.siret === args.siret);
-    return offerPage(newestFirst(chosen), args);
-  },
-  summary: async (v: FranceTravailCompanyValue, _: unknown, ctx: Ctx) =>
-    summaryOf(await ctx.loaders.offersByCompany.load(v.siren)),
 };
 
 interface Figures {

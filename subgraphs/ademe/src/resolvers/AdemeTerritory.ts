@@ -1,4 +1,4 @@
-// Fields of ADEME's contribution to a territory or a company.
+// Fields of ADEME's contribution to a territory, and of the aid and Fonds Vert projects it lists.
 import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
 import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { summarize, type Phase2Axis, type SummaryItem } from '../../../../kit/src/operatorSummary.js';
@@ -27,7 +27,8 @@ export function axisOfProject(project: FondsVertProject): Phase2Axis {
   return /friche/i.test(project.title) ? 'FONCIER' : 'TRANSITION_ECOLOGIQUE';
 }
 
-function newestFirst(aids: AdemeAid[]): AdemeAid[] {
+/** Aid newest first, then by reference. */
+export function newestFirst(aids: AdemeAid[]): AdemeAid[] {
   return aids.sort(
     (a, b) => b.agreementDate.localeCompare(a.agreementDate) || a.reference.localeCompare(b.reference),
   );
@@ -47,7 +48,8 @@ async function projectsOf(
   return { all: region.projects.filter((p) => communes.has(p.communeCode)), region };
 }
 
-const aidItems = (aids: AdemeAid[]): SummaryItem[] =>
+/** ADEME aid as summary items: all on the ecological-transition axis. */
+export const aidItems = (aids: AdemeAid[]): SummaryItem[] =>
   aids.map((a) => ({ amount: a.amount, axis: 'TRANSITION_ECOLOGIQUE' }));
 
 export const AdemeTerritory = {
@@ -107,13 +109,6 @@ export const AdemeTerritory = {
       ...all.map((p) => ({ amount: p.grant, axis: axisOfProject(p) })),
     ]);
   },
-};
-
-export const AdemeCompany = {
-  aids: async (c: { siren: string }, _: unknown, ctx: Ctx) =>
-    newestFirst([...(await ctx.loaders.aidsByCompany.load(c.siren))]),
-  summary: async (c: { siren: string }, _: unknown, ctx: Ctx) =>
-    summarize('ADEME', aidItems(await ctx.loaders.aidsByCompany.load(c.siren))),
 };
 
 export const AdemeAidType = {

@@ -1,4 +1,4 @@
-// Fields of VTE's contribution to a territory or a company.
+// Fields of VTE's contribution to a territory, and of the offers and aid it lists.
 import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
@@ -25,13 +25,15 @@ function checkPage(args: PageArgs): void {
   if (args.after) decodeCursor(args.after);
 }
 
-const newestOffers = (offers: VteOffer[]) =>
+/** Offers newest first, then by id. */
+export const newestOffers = (offers: VteOffer[]) =>
   offers.sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || a.id.localeCompare(b.id));
-const newestAids = (aids: VteAid[]) =>
+/** Aid newest first, then by id. */
+export const newestAids = (aids: VteAid[]) =>
   aids.sort((a, b) => b.hiredOn.localeCompare(a.hiredOn) || a.id.localeCompare(b.id));
 
 /** Each offer counts once on the compétences axis, for the aid granted on it (0 € while open). */
-function summaryOf(offers: VteOffer[], aids: VteAid[]) {
+export function summaryOf(offers: VteOffer[], aids: VteAid[]) {
   const aidByOffer = new Map<string, number>();
   for (const aid of aids) aidByOffer.set(aid.offerId, (aidByOffer.get(aid.offerId) ?? 0) + aid.amount);
   return summarize(
@@ -56,20 +58,6 @@ export const VteTerritory = {
     const [offers, aids] = await Promise.all([
       loadFlat(ctx.loaders.offersByCommune, v.communeCodes),
       loadFlat(ctx.loaders.aidsByCommune, v.communeCodes),
-    ]);
-    return summaryOf(offers, aids);
-  },
-};
-
-export const VteCompany = {
-  offers: async (c: { siren: string }, _: unknown, ctx: Ctx) =>
-    newestOffers([...(await ctx.loaders.offersByCompany.load(c.siren))]),
-  aids: async (c: { siren: string }, _: unknown, ctx: Ctx) =>
-    newestAids([...(await ctx.loaders.aidsByCompany.load(c.siren))]),
-  summary: async (c: { siren: string }, _: unknown, ctx: Ctx) => {
-    const [offers, aids] = await Promise.all([
-      ctx.loaders.offersByCompany.load(c.siren),
-      ctx.loaders.aidsByCompany.load(c.siren),
     ]);
     return summaryOf(offers, aids);
   },
