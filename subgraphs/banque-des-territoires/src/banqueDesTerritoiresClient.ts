@@ -2,6 +2,7 @@
 // portal (Explore API v2.1), datasets of Banque des Territoires financings (SCDL subsidy columns)
 // and Écoles de production. Records are read and checked field by field here; anything off is an
 // UPSTREAM_BAD_RESPONSE naming the operator, never a default value.
+import { INSEE_COMMUNE, SIREN, SIRET } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { OpendatasoftClient, OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
 
@@ -11,7 +12,7 @@ export const FINANCINGS_DATASET = 'financements-banque-des-territoires';
 export const SCHOOLS_DATASET = 'ecoles-de-production';
 
 export type FinancingKind = 'LOAN' | 'ENGINEERING' | 'INVESTMENT';
-export type BeneficiaryKind = 'EPCI' | 'COMMUNE' | 'PROJECT';
+export type BeneficiaryKind = 'EPCI' | 'INSEE_COMMUNE' | 'PROJECT';
 
 /** One financing as the portal publishes it. */
 export interface FinancingRecord {
@@ -50,11 +51,9 @@ const KINDS: Record<string, FinancingKind> = {
 };
 const BENEFICIARIES: Record<string, BeneficiaryKind> = {
   EPCI: 'EPCI',
-  Commune: 'COMMUNE',
+  Commune: 'INSEE_COMMUNE',
   'Porteur de projet': 'PROJECT',
 };
-const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
-const SIRET = /^\d{14}$/;
 
 const FINANCING_FIELDS = [
   'referencedecision',
@@ -103,7 +102,7 @@ function parseFinancing(raw: Record<string, unknown>, index: number): FinancingR
   const kind = KINDS[r.oneOf('type_financement', Object.keys(KINDS))]!;
   const beneficiaryKind = BENEFICIARIES[r.oneOf('type_beneficiaire', Object.keys(BENEFICIARIES))]!;
   const epciSiren = r.optionalText('siren_epci') ?? null;
-  if (epciSiren !== null && !/^\d{9}$/.test(epciSiren))
+  if (epciSiren !== null && !SIREN.test(epciSiren))
     throw new Error(`record ${index}: siren_epci must be 9 digits, got "${epciSiren}"`);
   return {
     id: r.text('referencedecision'),
@@ -117,7 +116,7 @@ function parseFinancing(raw: Record<string, unknown>, index: number): FinancingR
     epciSiren,
     nature: r.text('nature'),
     paymentConditions: r.optionalText('conditionsversement') ?? null,
-    communeCode: r.code('code_commune', COMMUNE, 'an INSEE commune code'),
+    communeCode: r.code('code_commune', INSEE_COMMUNE, 'an INSEE commune code'),
     theme: r.text('thematique'),
   };
 }
@@ -128,7 +127,7 @@ function parseSchool(raw: Record<string, unknown>, index: number): SchoolRecord 
     id: r.text('identifiant'),
     name: r.text('nom_ecole'),
     siret: r.code('siret', SIRET, 'a 14-digit SIRET'),
-    communeCode: r.code('code_commune', COMMUNE, 'an INSEE commune code'),
+    communeCode: r.code('code_commune', INSEE_COMMUNE, 'an INSEE commune code'),
     communeName: r.text('nom_commune'),
     trades: r
       .text('metiers')

@@ -2,6 +2,7 @@
 // laureates dataset on the economy ministry's Opendatasoft portal, restricted to the measures
 // Bpifrance operates. Records are checked field by field; anything off is an UPSTREAM_BAD_RESPONSE
 // naming the operator, never a default value.
+import { INSEE_COMMUNE, SIREN } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { OpendatasoftClient, OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
 
@@ -29,7 +30,6 @@ export interface AidRecord {
   amount: number;
 }
 
-const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 const BPIFRANCE_ONLY = 'operateur = "Bpifrance"';
 const FIELDS = [
   'identifiant',
@@ -92,13 +92,13 @@ function parseAid(raw: Record<string, unknown>, index: number): AidRecord {
   const point = r.optionalGeoPoint('coordonnees_gps');
   return {
     id: r.text('identifiant'),
-    siren: r.code('siren', /^\d{9}$/, 'a 9-digit SIREN'),
+    siren: r.code('siren', SIREN, 'a 9-digit SIREN'),
     companyName: r.text('entreprise'),
     measure,
     programme: programmeOf(measure),
     description: r.text('description_projet'),
     sector: r.text('filiere'),
-    communeCode: r.code('code_commune', COMMUNE, 'an INSEE commune code'),
+    communeCode: r.code('code_commune', INSEE_COMMUNE, 'an INSEE commune code'),
     communeName: r.text('nom_commune'),
     postalCode: r.code('code_postal', /^\d{5}$/, 'a 5-digit postal code'),
     departmentCode: r.code('code_departement', /^(\d{2,3}|2[AB])$/, 'a department code'),

@@ -2,6 +2,7 @@
 // (liste-ti-grpt2023-*.csv: territory -> EPCIs, liste-ti-com2023-*.csv: commune -> territories)
 // into the same dataset shape as the generator, so dropping the files in replaces the
 // illustrative list. The files only give the perimeter: details (binômes, sheets…) stay empty.
+import { SIREN } from '../../../kit/src/reference/companyIds.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseCsv } from '../../../kit/src/csv.ts';
@@ -94,7 +95,7 @@ export function loadAnctFiles(dir: string, geo: Geography): ProgrammeDataset {
     const id = fields.id_ti!;
     const siren = fields.siren_groupement!;
     if (!TERRITORY_ID.test(id)) throw new Error(`${where}: bad territory id "${id}" (expected ti-NNNN)`);
-    if (!/^\d{9}$/.test(siren)) throw new Error(`${where}: bad SIREN "${siren}" (expected 9 digits)`);
+    if (!SIREN.test(siren)) throw new Error(`${where}: bad SIREN "${siren}" (expected 9 digits)`);
     const d = draft(id, fields.lib_ti!, where);
     if (!d.epciSirens.includes(siren)) d.epciSirens.push(siren);
   }
