@@ -32,7 +32,9 @@ describe('Opendatasoft records endpoint', () => {
       (r) =>
         ['51108', '51454'].includes(r.code_commune as string) && (r.dateconvention as string) >= '2023-01-01',
     );
+    expect(expected.length).toBeGreaterThan(0);
     expect(body.total_count).toBe(expected.length);
+    expect(body.results.length).toBeGreaterThan(0);
     expect(body.results.every((r) => r.code_commune !== '08105')).toBe(true);
   });
 

@@ -48,6 +48,7 @@ describe('BanqueDesTerritoiresClient against its simulator', () => {
       (d) => d.id === FINANCINGS_DATASET_ID,
     )!.records;
     const expected = published.filter((r) => grandEst.includes(r.code_commune as string));
+    expect(expected.length).toBeGreaterThan(100);
     expect(found.records.map((f) => f.id).sort()).toEqual(
       expected.map((r) => r.referencedecision as string).sort(),
     );
