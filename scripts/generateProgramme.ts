@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateProgramme } from '../subgraphs/territories/src/programme/generate.ts';
-import { loadGeography } from '../subgraphs/territories/src/programme/geo.ts';
+import { generateProgramme } from '../tools/programme/generateProgramme.ts';
+import { loadGeography } from '../kit/src/reference/geography.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'data', 'programme', 'programme.json');

@@ -4,10 +4,10 @@
 // dataset and the real geography; the same bytes on every run (seeded PRNG, no clock).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { makeSiren } from '../kit/src/siren.js';
-import { loadGeography } from '../subgraphs/territories/src/programme/geo.js';
-import type { ProgrammeDataset } from '../subgraphs/territories/src/programme/types.js';
-import { digits, pick, randomFor, randomInt, type Random } from './kit/prng.js';
+import { makeSiren, makeSiret } from '../kit/src/reference/companyIds.js';
+import { loadGeography } from '../kit/src/reference/geography.js';
+import type { ProgrammeDataset } from '../kit/src/reference/programme.js';
+import { digits, pick, randomFor, randomInt, type Random } from '../kit/src/prng.js';
 import { FAMILY_NAMES, SECTORS, type Sector } from './worldVocabulary.js';
 
 export type { Sector };
@@ -237,28 +237,6 @@ function freshSiren(random: Random, used: Set<string>): string {
       return siren;
     }
   }
-}
-
-/** SIREN + 4-digit establishment number + a Luhn check digit over all 14 digits. */
-export function makeSiret(siren: string, nic4: string): string {
-  const base = `${siren}${nic4}`;
-  for (let check = 0; check <= 9; check++) {
-    if (luhnValid(`${base}${check}`)) return `${base}${check}`;
-  }
-  throw new Error(`makeSiret: no check digit for ${base}`);
-}
-
-function luhnValid(digitString: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digitString.length; i++) {
-    let d = digitString.charCodeAt(digitString.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 function postalCodeOf(inseeCode: string, departmentCode: string): string {

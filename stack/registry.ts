@@ -8,24 +8,24 @@ import { readBanqueDesTerritoiresConfig } from '../subgraphs/banque-des-territoi
 import { startBanqueDesTerritoires } from '../subgraphs/banque-des-territoires/src/start.js';
 import { readBpifranceConfig } from '../subgraphs/bpifrance/src/config.js';
 import { startBpifrance } from '../subgraphs/bpifrance/src/start.js';
-import { readCaisseDesDepotsSimConfig } from '../sim/caisse-des-depots/config.js';
-import { startCaisseDesDepotsSimulator } from '../sim/caisse-des-depots/start.js';
-import { readEconomieSimConfig } from '../sim/economie/config.js';
-import { startEconomieSimulator } from '../sim/economie/start.js';
+import { readBanqueDesTerritoiresSimulatorConfig } from '../sim/banque-des-territoires/config.js';
+import { startBanqueDesTerritoiresSimulator } from '../sim/banque-des-territoires/start.js';
+import { readBpifranceSimulatorConfig } from '../sim/bpifrance/config.js';
+import { startBpifranceSimulator } from '../sim/bpifrance/start.js';
 import { readBusinessFranceConfig } from '../subgraphs/business-france/src/config.js';
 import { startBusinessFrance } from '../subgraphs/business-france/src/start.js';
-import { readBusinessFranceSimConfig } from '../sim/business-france/config.js';
+import { readBusinessFranceSimulatorConfig } from '../sim/business-france/config.js';
 import { startBusinessFranceSimulator } from '../sim/business-france/start.js';
-import { readAdemeSimConfig } from '../sim/ademe/config.js';
-import { startAdemeSim } from '../sim/ademe/start.js';
+import { readAdemeSimulatorConfig } from '../sim/ademe/config.js';
+import { startAdemeSimulator } from '../sim/ademe/start.js';
 import { readAdemeConfig } from '../subgraphs/ademe/src/config.js';
 import { startAdeme } from '../subgraphs/ademe/src/start.js';
-import { readFranceTravailSimConfig } from '../sim/france-travail/config.js';
-import { startFranceTravailSim } from '../sim/france-travail/start.js';
+import { readFranceTravailSimulatorConfig } from '../sim/france-travail/config.js';
+import { startFranceTravailSimulator } from '../sim/france-travail/start.js';
 import { readFranceTravailConfig } from '../subgraphs/france-travail/src/config.js';
 import { startFranceTravail } from '../subgraphs/france-travail/src/start.js';
-import { readVteSimConfig } from '../sim/vte/config.js';
-import { startVteSim } from '../sim/vte/start.js';
+import { readVteSimulatorConfig } from '../sim/vte/config.js';
+import { startVteSimulator } from '../sim/vte/start.js';
 import { readVteConfig } from '../subgraphs/vte/src/config.js';
 import { startVte } from '../subgraphs/vte/src/start.js';
 
@@ -57,7 +57,7 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'SIM_CAISSE_DES_DEPOTS_PORT',
     defaultPort: 4102,
     urlEnv: 'CAISSE_DES_DEPOTS_API_URL',
-    start: (env) => startCaisseDesDepotsSimulator(readCaisseDesDepotsSimConfig(env)),
+    start: (env) => startBanqueDesTerritoiresSimulator(readBanqueDesTerritoiresSimulatorConfig(env)),
   },
   {
     name: 'banque-des-territoires',
@@ -72,7 +72,7 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'SIM_ECONOMIE_PORT',
     defaultPort: 4103,
     urlEnv: 'ECONOMIE_API_URL',
-    start: (env) => startEconomieSimulator(readEconomieSimConfig(env)),
+    start: (env) => startBpifranceSimulator(readBpifranceSimulatorConfig(env)),
   },
   {
     name: 'bpifrance',
@@ -87,7 +87,7 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'SIM_BUSINESS_FRANCE_PORT',
     defaultPort: 4106,
     urlEnv: 'BUSINESS_FRANCE_API_URL',
-    start: (env) => startBusinessFranceSimulator(readBusinessFranceSimConfig(env)),
+    start: (env) => startBusinessFranceSimulator(readBusinessFranceSimulatorConfig(env)),
   },
   {
     name: 'business-france',
@@ -102,7 +102,7 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'SIM_ADEME_PORT',
     defaultPort: 4104,
     urlEnv: 'ADEME_API_URL',
-    start: (env) => startAdemeSim(readAdemeSimConfig(env)),
+    start: (env) => startAdemeSimulator(readAdemeSimulatorConfig(env)),
   },
   {
     name: 'ademe',
@@ -117,7 +117,7 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'SIM_FRANCE_TRAVAIL_PORT',
     defaultPort: 4105,
     urlEnv: 'FRANCE_TRAVAIL_API_URL',
-    start: (env) => startFranceTravailSim(readFranceTravailSimConfig(env)),
+    start: (env) => startFranceTravailSimulator(readFranceTravailSimulatorConfig(env)),
   },
   {
     name: 'france-travail',
@@ -132,7 +132,7 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'SIM_VTE_PORT',
     defaultPort: 4107,
     urlEnv: 'VTE_API_URL',
-    start: (env) => startVteSim(readVteSimConfig(env)),
+    start: (env) => startVteSimulator(readVteSimulatorConfig(env)),
   },
   {
     name: 'vte',

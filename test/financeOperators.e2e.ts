@@ -4,9 +4,12 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../stack/registry.js';
-import { buildCaisseDesDepotsDatasets, FINANCINGS_DATASET_ID } from '../sim/caisse-des-depots/datasets.js';
+import {
+  buildBanqueDesTerritoiresRecords,
+  FINANCINGS_DATASET_ID,
+} from '../sim/banque-des-territoires/records.js';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
-import { buildEconomieDatasets } from '../sim/economie/datasets.js';
+import { buildBpifranceRecords } from '../sim/bpifrance/records.js';
 import { loadWorld } from '../sim/world.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
@@ -142,7 +145,7 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
 
     const bdt = territory.banqueDesTerritoires!;
     const world = loadWorld();
-    const published = buildCaisseDesDepotsDatasets(world).find(
+    const published = buildBanqueDesTerritoiresRecords(world).find(
       (d) => d.id === FINANCINGS_DATASET_ID,
     )!.records;
     const expected = published.filter((r) => territory.communeCodes.includes(r.code_commune as string));
@@ -244,7 +247,7 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     // an operator that always answered an empty list fails here.
     const siren = '564269132';
     const world = loadWorld();
-    const laureates = buildEconomieDatasets(world)[0]!.records.filter((r) => r.siren === siren);
+    const laureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.siren === siren);
     const projects = buildBusinessFranceRecords(world, PROGRAMME_FILE).projects.filter(
       (p) => p.siren === siren,
     );

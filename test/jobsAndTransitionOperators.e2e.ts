@@ -2,8 +2,8 @@
 // territory's picture, each upstream down / slow / sending garbage, a stale copy marked in the
 // answer, bad input refused before any upstream call, and upstream calls for 1 and 21 territories.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AIDS_DATASET, buildAdemeDatasets, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/datasets.js';
-import { buildOffers } from '../sim/france-travail/offers.js';
+import { AIDS_DATASET, buildAdemeRecords, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/records.js';
+import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { SERVICES } from '../stack/registry.js';
@@ -159,7 +159,7 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     expect(ft.recruitment.difficultProjects).toBeLessThanOrEqual(ft.recruitment.projects);
 
     const ademe = territory.ademe!;
-    const aids = buildAdemeDatasets(world)
+    const aids = buildAdemeRecords(world)
       .get(AIDS_DATASET)!
       .lines.filter((l) => communes.has(String(l.codeCommuneBeneficiaire)));
     expect(aids.length).toBeGreaterThan(0);
@@ -294,7 +294,7 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
   it('shows what the three operators did for one company, found by SIREN', async () => {
     const offers = buildOffers(world);
     const vte = buildVteRecords(world);
-    const ademeAids = buildAdemeDatasets(world).get(AIDS_DATASET)!.lines;
+    const ademeAids = buildAdemeRecords(world).get(AIDS_DATASET)!.lines;
     // A company with records at all three operators, so that no check below holds for an empty list.
     const company = world.companies.find(
       (c) =>

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AIDS_DATASET, buildAdemeDatasets } from '../sim/ademe/datasets.js';
+import { AIDS_DATASET, buildAdemeRecords } from '../sim/ademe/records.js';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
-import { buildEconomieDatasets } from '../sim/economie/datasets.js';
-import { buildOffers } from '../sim/france-travail/offers.js';
+import { buildBpifranceRecords } from '../sim/bpifrance/records.js';
+import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { REPO_ROOT } from '../tools/composition.js';
@@ -175,8 +175,8 @@ describe('the support picture', () => {
     // from the simulators' own builders on the one deterministic world, not from the subgraphs.
     const siren = '564269132';
     const world = loadWorld();
-    const laureates = buildEconomieDatasets(world)[0]!.records.filter((r) => r.siren === siren);
-    const ademeAids = buildAdemeDatasets(world)
+    const laureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.siren === siren);
+    const ademeAids = buildAdemeRecords(world)
       .get(AIDS_DATASET)!
       .lines.filter((l) => l.sirenBeneficiaire === siren);
     const projects = buildBusinessFranceRecords(

@@ -1,5 +1,6 @@
 // Settings every operator subgraph reads for its upstream, under the upstream's own prefix
-// (`<SOURCE>_API_URL`, `<SOURCE>_TIMEOUT_MS`, `<SOURCE>_CACHE_TTL_MS`), plus the shared CACHE_URL.
+// (`<SOURCE>_API_URL`, `<SOURCE>_TIMEOUT_MS`, `<SOURCE>_CACHE_TTL_MS`, `<SOURCE>_BREAKER_*`), plus the
+// shared CACHE_URL.
 // Called only from a service's config module, which passes it the environment.
 import { readInt, readUrl } from './env.js';
 
@@ -39,5 +40,21 @@ export function readUpstreamSettings(env: Env, prefix: string, defaults: Upstrea
     cacheTtlMs: readInt(env, `${prefix}_CACHE_TTL_MS`, defaults.cacheTtlMs, 0),
     minIntervalMs: defaults.minIntervalMs ?? 0,
     cacheUrl: readUrl(env, 'CACHE_URL', undefined),
+  };
+}
+
+/** When an upstream's circuit breaker opens, and how long it stays open before a probe. */
+export interface BreakerSettings {
+  /** Consecutive failures that open the breaker. */
+  failureThreshold: number;
+  /** How long it stays open before one call probes the upstream again. */
+  resetMs: number;
+}
+
+/** Reads `<prefix>_BREAKER_FAILURES` (default 5) and `<prefix>_BREAKER_RESET_MS` (default 10 s). */
+export function readBreakerSettings(env: Env, prefix: string): BreakerSettings {
+  return {
+    failureThreshold: readInt(env, `${prefix}_BREAKER_FAILURES`, 5, 1),
+    resetMs: readInt(env, `${prefix}_BREAKER_RESET_MS`, 10_000, 1),
   };
 }

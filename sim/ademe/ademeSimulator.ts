@@ -3,8 +3,8 @@
 import type { SimFaults } from '../kit/faults.js';
 import { createSimulator, type Simulator } from '../kit/simulator.js';
 import { loadWorld, type World } from '../world.js';
-import { LINES_PATH, answerLines, textError } from './dataFair.js';
-import { buildAdemeDatasets } from './datasets.js';
+import { LINES_PATH, answerLines, textError } from '../protocols/dataFair.js';
+import { buildAdemeRecords } from './records.js';
 
 /** Options of {@link createAdemeSimulator}. */
 export interface AdemeSimulatorOptions {
@@ -14,7 +14,7 @@ export interface AdemeSimulatorOptions {
 
 /** Builds the ADEME data-fair simulator. */
 export function createAdemeSimulator(options: AdemeSimulatorOptions = {}): Simulator {
-  const datasets = buildAdemeDatasets(options.world ?? loadWorld());
+  const datasets = buildAdemeRecords(options.world ?? loadWorld());
   return createSimulator({
     name: 'ademe',
     rateLimitPerSecond: 20,

@@ -2,9 +2,9 @@
 import type { RunningServer } from '../../kit/src/listen.js';
 import { listenSimulator } from '../kit/simulator.js';
 import { createAdemeSimulator } from './ademeSimulator.js';
-import type { AdemeSimConfig } from './config.js';
+import type { AdemeSimulatorConfig } from './config.js';
 
 /** Builds the simulated datasets and serves them. */
-export function startAdemeSim(config: AdemeSimConfig): Promise<RunningServer> {
+export function startAdemeSimulator(config: AdemeSimulatorConfig): Promise<RunningServer> {
   return listenSimulator(createAdemeSimulator({ faults: config.faults }), config.port, config.host);
 }

@@ -4,7 +4,7 @@ import { readPort, readString } from '../../kit/src/env.js';
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 
 /** Settings of the simulator. */
-export interface BusinessFranceSimConfig {
+export interface BusinessFranceSimulatorConfig {
   port: number;
   host: string;
   /** Faults at start-up (SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_GARBAGE, SIM_DOWN). */
@@ -15,9 +15,9 @@ export interface BusinessFranceSimConfig {
 }
 
 /** Reads SIM_BUSINESS_FRANCE_PORT, HOST, PROGRAMME_FILE, GEO_DIR and the SIM_* faults. */
-export function readBusinessFranceSimConfig(
+export function readBusinessFranceSimulatorConfig(
   env: Record<string, string | undefined> = process.env,
-): BusinessFranceSimConfig {
+): BusinessFranceSimulatorConfig {
   return {
     port: readPort(env, 'SIM_BUSINESS_FRANCE_PORT', 4106),
     host: readString(env, 'HOST', '127.0.0.1'),

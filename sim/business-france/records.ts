@@ -3,8 +3,8 @@
 // still waiting for its company) and the sites promoted to foreign investors. Field names follow
 // the VIE offers backend's camelCase style. Investors and amounts are illustrative.
 import { readFileSync } from 'node:fs';
-import type { ProgrammeDataset, SiteRecord } from '../../subgraphs/territories/src/programme/types.js';
-import { pick, randomFor, randomInt, type Random } from '../kit/prng.js';
+import type { ProgrammeDataset, SiteRecord } from '../../kit/src/reference/programme.js';
+import { pick, randomFor, randomInt, type Random } from '../../kit/src/prng.js';
 import type { World, WorldCommune, WorldCompany } from '../world.js';
 
 /** A foreign-investment project as the backend returns it. */

@@ -1,8 +1,9 @@
 // The "Marché du travail" indicator `stat-perspective-employeur`: the BMO survey's recruitment
 // projects by territory and activity, with the share employers judge difficult and the seasonal
 // share. Values are derived from the world's companies in the department (illustrative).
-import { ROME_LABELS } from '../../subgraphs/france-travail/src/romeReference.js';
-import { randomFor, randomInt } from '../kit/prng.js';
+import { DEPARTMENT } from '../../kit/src/reference/companyIds.js';
+import { ROME_LABELS } from '../../kit/src/reference/romeLabels.js';
+import { randomFor, randomInt } from '../../kit/src/prng.js';
 import type { SimResponse } from '../kit/simulator.js';
 import type { World } from '../world.js';
 import { badRequest } from './search.js';
@@ -90,7 +91,7 @@ export function answerBmo(rows: ReadonlyMap<string, BmoRow[]>, bodyText: string)
     );
   }
   const department = body.codeTerritoire;
-  if (typeof department !== 'string' || !/^(\d{2}|2[AB]|97\d)$/.test(department)) {
+  if (typeof department !== 'string' || !DEPARTMENT.test(department)) {
     return badRequest(`codeTerritoire « ${String(department)} » incorrect.`);
   }
   if (body.codeTypeActivite !== undefined && body.codeTypeActivite !== 'ROME') {

@@ -1,10 +1,13 @@
 // Configuration of the France Travail simulator: the only place it reads the environment.
 import { readInt, readPort, readString } from '../../kit/src/env.js';
-import { SIMULATED_CLIENT_ID, SIMULATED_CLIENT_SECRET } from '../../subgraphs/france-travail/src/config.js';
+import {
+  SIMULATED_CLIENT_ID,
+  SIMULATED_CLIENT_SECRET,
+} from '../../kit/src/reference/franceTravailCredentials.js';
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 
 /** Settings of the France Travail simulator. */
-export interface FranceTravailSimConfig {
+export interface FranceTravailSimulatorConfig {
   port: number;
   host: string;
   /** The credentials it accepts: the same variables the client sends. */
@@ -15,9 +18,9 @@ export interface FranceTravailSimConfig {
 }
 
 /** Reads SIM_FRANCE_TRAVAIL_PORT, HOST, FRANCE_TRAVAIL_CLIENT_ID/SECRET, SIM_FRANCE_TRAVAIL_TOKEN_TTL_S and SIM_* faults. */
-export function readFranceTravailSimConfig(
+export function readFranceTravailSimulatorConfig(
   env: Record<string, string | undefined> = process.env,
-): FranceTravailSimConfig {
+): FranceTravailSimulatorConfig {
   return {
     port: readPort(env, 'SIM_FRANCE_TRAVAIL_PORT', 4105),
     host: readString(env, 'HOST', '127.0.0.1'),

@@ -6,7 +6,7 @@ import type { SimFaults } from '../kit/faults.js';
 import { createSimulator, type SimRequest, type SimResponse, type Simulator } from '../kit/simulator.js';
 import { loadWorld, type World } from '../world.js';
 import { answerBmo, buildBmo } from './bmo.js';
-import { buildOffers } from './offers.js';
+import { buildOffers } from './records.js';
 import { answerSearch } from './search.js';
 
 /** Path of the token endpoint (with `?realm=/partenaire`). */

@@ -2,9 +2,10 @@
 // endpoint's rules: `range=p-d` (at most 150 per call, p ≤ 3000, d ≤ 3149), comma-separated
 // filters, 206 + Content-Range when partial, 200 when complete, 204 with no body when nothing
 // matches, 400 {codeHttp, message} on a bad parameter. Pure: no port, no clock.
-import { ROME_LABELS } from '../../subgraphs/france-travail/src/romeReference.js';
+import { DEPARTMENT } from '../../kit/src/reference/companyIds.js';
+import { ROME_LABELS } from '../../kit/src/reference/romeLabels.js';
 import type { SimResponse } from '../kit/simulator.js';
-import { CONTRACT_TYPES, type Offre } from './offers.js';
+import { CONTRACT_TYPES, type Offre } from './records.js';
 
 /** Most offers one call returns. */
 export const MAX_PER_CALL = 150;
@@ -28,7 +29,7 @@ export function answerSearch(offers: readonly Offre[], query: URLSearchParams): 
   const badCommune = communes.find((c) => !/^\d[\dAB]\d{3}$/.test(c));
   if (badCommune) return badRequest(`Valeur du paramètre « commune » incorrecte : ${badCommune}.`);
   const departments = readList(query, 'departement');
-  const badDepartment = departments.find((d) => !/^(\d{2}|2[AB]|97\d)$/.test(d));
+  const badDepartment = departments.find((d) => !DEPARTMENT.test(d));
   if (badDepartment) return badRequest(`Valeur du paramètre « departement » incorrecte : ${badDepartment}.`);
   const romes = readList(query, 'codeROME');
   const badRome = romes.find((r) => !ROME_LABELS.has(r));

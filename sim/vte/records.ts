@@ -2,7 +2,7 @@
 // Territorial en Entreprise: a young graduate's first job in an industrial SME) published by the
 // world's companies, and the 4,000 € hiring aid granted for each VTE recruited in a Territoire
 // d'industrie. Field names follow the VIE offers backend's camelCase style. Illustrative.
-import { pick, randomFor, randomInt } from '../kit/prng.js';
+import { pick, randomFor, randomInt } from '../../kit/src/prng.js';
 import type { World } from '../world.js';
 
 /** A VTE offer as the backend returns it. */

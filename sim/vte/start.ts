@@ -1,10 +1,10 @@
 // Starts the VTE simulator on a port: used by index.ts and by the whole-stack launcher.
 import type { RunningServer } from '../../kit/src/listen.js';
 import { listenSimulator } from '../kit/simulator.js';
-import type { VteSimConfig } from './config.js';
+import type { VteSimulatorConfig } from './config.js';
 import { createVteSimulator } from './vteSimulator.js';
 
 /** Builds the simulated offers and aid and serves them. */
-export function startVteSim(config: VteSimConfig): Promise<RunningServer> {
+export function startVteSimulator(config: VteSimulatorConfig): Promise<RunningServer> {
   return listenSimulator(createVteSimulator({ faults: config.faults }), config.port, config.host);
 }

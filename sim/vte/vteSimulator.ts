@@ -3,7 +3,7 @@
 // (`POST /api/Offers/search` with `{limit, skip, query, …}` → `{count, result: [...]}`).
 import type { SimFaults } from '../kit/faults.js';
 import { createSimulator, type Simulator } from '../kit/simulator.js';
-import { vieRateLimited, vieSearchRoute } from '../kit/vieSearch.js';
+import { vieRateLimited, vieSearchRoute } from '../protocols/vieSearch.js';
 import { loadWorld, type World } from '../world.js';
 import { buildVteRecords, type VteAidItem, type VteOfferItem } from './records.js';
 

@@ -186,8 +186,8 @@ function addToRegistry(text: string, n: ScaffoldNames, port: number, simPort: nu
   lines.splice(
     lastImport + 1,
     0,
-    `import { read${n.Pascal}SimConfig } from '../sim/${n.name}/config.js';`,
-    `import { start${n.Pascal}Sim } from '../sim/${n.name}/start.js';`,
+    `import { read${n.Pascal}SimulatorConfig } from '../sim/${n.name}/config.js';`,
+    `import { start${n.Pascal}Simulator } from '../sim/${n.name}/start.js';`,
     `import { read${n.Pascal}Config } from '../subgraphs/${n.name}/src/config.js';`,
     `import { start${n.Pascal} } from '../subgraphs/${n.name}/src/start.js';`,
   );
@@ -199,7 +199,7 @@ function addToRegistry(text: string, n: ScaffoldNames, port: number, simPort: nu
     portEnv: 'SIM_${n.CONST}_PORT',
     defaultPort: ${simPort},
     urlEnv: '${n.CONST}_API_URL',
-    start: (env) => start${n.Pascal}Sim(read${n.Pascal}SimConfig(env)),
+    start: (env) => start${n.Pascal}Simulator(read${n.Pascal}SimulatorConfig(env)),
   },
   {
     name: '${n.name}',

@@ -1,6 +1,7 @@
 // What this subgraph keeps of ADEME's data-fair lines, and the field-by-field checks that turn a
 // line into it. A failed check throws; the upstream client makes it an UPSTREAM_BAD_RESPONSE
 // naming ADEME, so a drifted column is an error, never a silently wrong amount.
+import { INSEE_COMMUNE, SIRET } from '../../../kit/src/reference/companyIds.js';
 
 /** One ADEME aid ("Les aides financières de l'ADEME"). */
 export interface AdemeAid {
@@ -51,8 +52,7 @@ type Line = Record<string, unknown>;
 /** Checks one aid line. */
 export function checkAid(line: Line, columns: AidColumns, where: string): AdemeAid {
   const siret = text(line.idBeneficiaire, `${where}.idBeneficiaire`);
-  if (!/^\d{14}$/.test(siret))
-    throw new Error(`${where}.idBeneficiaire must be a 14-digit SIRET; got "${siret}"`);
+  if (!SIRET.test(siret)) throw new Error(`${where}.idBeneficiaire must be a 14-digit SIRET; got "${siret}"`);
   const siren = text(line[columns.siren], `${where}.${columns.siren}`);
   if (siren !== siret.slice(0, 9))
     throw new Error(`${where}.${columns.siren} "${siren}" is not the SIREN of ${siret}`);
@@ -90,7 +90,7 @@ export function checkEnvelope(line: Line, where: string): FondsVertEnvelope {
 /** Checks one funded-project line. */
 export function checkProject(line: Line, where: string): FondsVertProject {
   const holderSiret = optionalText(line.siretPorteur, `${where}.siretPorteur`);
-  if (holderSiret !== null && !/^\d{14}$/.test(holderSiret)) {
+  if (holderSiret !== null && !SIRET.test(holderSiret)) {
     throw new Error(`${where}.siretPorteur must be a 14-digit SIRET; got "${holderSiret}"`);
   }
   const grant = euros(line.montantSubvention, `${where}.montantSubvention`);
@@ -145,7 +145,6 @@ function date(value: unknown, where: string): string {
 
 function commune(value: unknown, where: string): string {
   const raw = text(value, where);
-  if (!/^(\d{5}|2[AB]\d{3})$/.test(raw))
-    throw new Error(`${where} must be an INSEE commune code; got "${raw}"`);
+  if (!INSEE_COMMUNE.test(raw)) throw new Error(`${where} must be an INSEE commune code; got "${raw}"`);
   return raw;
 }

@@ -1,8 +1,16 @@
 // Configuration of the ademe subgraph: the only place it reads the environment.
 import { readInt, readString, readSubgraphBasics } from '../../../kit/src/env.js';
-import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+import {
+  readBreakerSettings,
+  readUpstreamSettings,
+  type BreakerSettings,
+  type UpstreamSettings,
+} from '../../../kit/src/upstreamSettings.js';
 import type { AidColumns } from './ademeRecords.js';
 import type { AdemeDatasets } from './ademeClient.js';
+
+/** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
+export const OPERATOR_ID = 'ademe';
 
 /** Settings of the ademe subgraph. */
 export interface AdemeConfig {
@@ -15,7 +23,7 @@ export interface AdemeConfig {
   pageSize: number;
   valuesPerCall: number;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
-  breaker: { failureThreshold: number; resetMs: number };
+  breaker: BreakerSettings;
   gatewaySecret?: string;
   production: boolean;
 }
@@ -46,9 +54,6 @@ export function readAdemeConfig(env: Record<string, string | undefined> = proces
     },
     pageSize: readInt(env, 'ADEME_PAGE_SIZE', 1_000, 1),
     valuesPerCall: readInt(env, 'ADEME_VALUES_PER_CALL', 100, 1),
-    breaker: {
-      failureThreshold: readInt(env, 'ADEME_BREAKER_FAILURES', 5, 1),
-      resetMs: readInt(env, 'ADEME_BREAKER_RESET_MS', 10_000, 1),
-    },
+    breaker: readBreakerSettings(env, 'ADEME'),
   };
 }

@@ -4,9 +4,7 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { AdemeAid, AdemeClient, FondsVertEnvelope, FondsVertProject } from './ademeClient.js';
-
-/** The operator id in errors and stale notices. */
-export const OPERATOR_ID = 'ademe';
+import { OPERATOR_ID } from './config.js';
 
 /** Fonds Vert data of one region. */
 export interface RegionFondsVert {

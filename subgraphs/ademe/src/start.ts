@@ -2,8 +2,7 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { AdemeClient } from './ademeClient.js';
-import type { AdemeConfig } from './config.js';
-import { OPERATOR_ID } from './loaders.js';
+import { OPERATOR_ID, type AdemeConfig } from './config.js';
 import { createAdemeContext, createAdemeServer } from './server.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */

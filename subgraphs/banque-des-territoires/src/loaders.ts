@@ -4,10 +4,12 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
-import type { CaisseDesDepotsClient, FinancingRecord, SchoolRecord } from './caisseDesDepotsClient.js';
-
-/** The operator id in errors and stale notices. */
-export const OPERATOR_ID = 'banque-des-territoires';
+import type {
+  BanqueDesTerritoiresClient,
+  FinancingRecord,
+  SchoolRecord,
+} from './banqueDesTerritoiresClient.js';
+import { OPERATOR_ID } from './config.js';
 
 /** The loaders one request uses. */
 export interface Loaders {
@@ -17,7 +19,7 @@ export interface Loaders {
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
 export function createLoaders(
-  client: CaisseDesDepotsClient,
+  client: BanqueDesTerritoiresClient,
   stale: StaleCollector,
   requestId?: string,
 ): Loaders {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
-import type { CaisseDesDepotsClient } from './caisseDesDepotsClient.js';
+import type { BanqueDesTerritoiresClient } from './banqueDesTerritoiresClient.js';
 import type { BanqueDesTerritoiresContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -22,7 +22,7 @@ export function createBanqueDesTerritoiresServer(options: { hideInternalErrors?:
 
 /** Makes the context of one request. */
 export function createBanqueDesTerritoiresContext(
-  client: CaisseDesDepotsClient,
+  client: BanqueDesTerritoiresClient,
   requestId?: string,
 ): BanqueDesTerritoiresContext {
   const stale = new StaleCollector();

@@ -2,9 +2,8 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
-import { CaisseDesDepotsClient } from './caisseDesDepotsClient.js';
-import type { BanqueDesTerritoiresConfig } from './config.js';
-import { OPERATOR_ID } from './loaders.js';
+import { BanqueDesTerritoiresClient } from './banqueDesTerritoiresClient.js';
+import { OPERATOR_ID, type BanqueDesTerritoiresConfig } from './config.js';
 import { createBanqueDesTerritoiresContext, createBanqueDesTerritoiresServer } from './server.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
@@ -13,12 +12,12 @@ export function startBanqueDesTerritoires(config: BanqueDesTerritoiresConfig): P
     operator: OPERATOR_ID,
     label: 'Banque des Territoires',
     source: 'caisse-des-depots',
-    breaker: { failureThreshold: 5, resetMs: 10_000 },
+    breaker: config.breaker,
     settings: config.upstream,
     listen: config,
     server: createBanqueDesTerritoiresServer({ hideInternalErrors: config.production }),
     client: (upstream) =>
-      new CaisseDesDepotsClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
+      new BanqueDesTerritoiresClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
     context: createBanqueDesTerritoiresContext,
   });
 }

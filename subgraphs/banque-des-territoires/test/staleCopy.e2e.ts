@@ -2,8 +2,8 @@
 // `extensions.stale`, rather than dropping Banque des Territoires from the picture.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../kit/src/listen.js';
-import { readCaisseDesDepotsSimConfig } from '../../../sim/caisse-des-depots/config.js';
-import { createCaisseDesDepotsSimulator } from '../../../sim/caisse-des-depots/start.js';
+import { readBanqueDesTerritoiresSimulatorConfig } from '../../../sim/banque-des-territoires/config.js';
+import { createBanqueDesTerritoiresSimulator } from '../../../sim/banque-des-territoires/banqueDesTerritoiresSimulator.js';
 import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
 import { loadWorld } from '../../../sim/world.js';
 import { readBanqueDesTerritoiresConfig } from '../src/config.js';
@@ -18,7 +18,7 @@ let portal: RunningServer;
 let subgraph: RunningServer;
 
 beforeAll(async () => {
-  simulator = createCaisseDesDepotsSimulator(readCaisseDesDepotsSimConfig({}));
+  simulator = createBanqueDesTerritoiresSimulator(readBanqueDesTerritoiresSimulatorConfig({}));
   portal = await listenSimulator(simulator, 0);
   subgraph = await startBanqueDesTerritoires(
     readBanqueDesTerritoiresConfig({

@@ -1,6 +1,6 @@
 // Which phase-2 axis a Bpifrance measure falls under.
 import type { Phase2Axis } from '../../../kit/src/operatorSummary.js';
-import type { AidRecord } from './economieClient.js';
+import type { AidRecord } from './bpifranceClient.js';
 
 /**
  * Investment aid modernises production (innovation), Rebond industriel finances jobs where a site

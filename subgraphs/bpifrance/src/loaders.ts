@@ -3,10 +3,8 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
-import type { AidRecord, EconomieClient } from './economieClient.js';
-
-/** The operator id in errors and stale notices. */
-export const OPERATOR_ID = 'bpifrance';
+import type { AidRecord, BpifranceClient } from './bpifranceClient.js';
+import { OPERATOR_ID } from './config.js';
 
 /** The loaders one request uses. */
 export interface Loaders {
@@ -15,7 +13,7 @@ export interface Loaders {
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
-export function createLoaders(client: EconomieClient, stale: StaleCollector, requestId?: string): Loaders {
+export function createLoaders(client: BpifranceClient, stale: StaleCollector, requestId?: string): Loaders {
   return {
     aidsByCommune: new DataLoader((codes) =>
       client

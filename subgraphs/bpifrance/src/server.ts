@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
-import type { EconomieClient } from './economieClient.js';
+import type { BpifranceClient } from './bpifranceClient.js';
 import type { BpifranceContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -21,7 +21,7 @@ export function createBpifranceServer(options: { hideInternalErrors?: boolean } 
 }
 
 /** Makes the context of one request. */
-export function createBpifranceContext(client: EconomieClient, requestId?: string): BpifranceContext {
+export function createBpifranceContext(client: BpifranceClient, requestId?: string): BpifranceContext {
   const stale = new StaleCollector();
   return { loaders: createLoaders(client, stale, requestId), stale, requestId };
 }

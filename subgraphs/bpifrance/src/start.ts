@@ -2,9 +2,8 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
-import type { BpifranceConfig } from './config.js';
-import { EconomieClient } from './economieClient.js';
-import { OPERATOR_ID } from './loaders.js';
+import { OPERATOR_ID, type BpifranceConfig } from './config.js';
+import { BpifranceClient } from './bpifranceClient.js';
 import { createBpifranceContext, createBpifranceServer } from './server.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
@@ -13,11 +12,11 @@ export function startBpifrance(config: BpifranceConfig): Promise<RunningServer> 
     operator: OPERATOR_ID,
     label: 'Bpifrance',
     source: 'economie',
-    breaker: { failureThreshold: 5, resetMs: 10_000 },
+    breaker: config.breaker,
     settings: config.upstream,
     listen: config,
     server: createBpifranceServer({ hideInternalErrors: config.production }),
-    client: (upstream) => new EconomieClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
+    client: (upstream) => new BpifranceClient(new OpendatasoftClient(upstream, { apiKey: config.apiKey })),
     context: createBpifranceContext,
   });
 }

@@ -1,6 +1,7 @@
 // The only code of this subgraph that talks to its upstream: the Business France backend, whose
 // search protocol is modelled on its VIE offers API (Business France publishes no public API).
 // Items are checked field by field; anything off is an UPSTREAM_BAD_RESPONSE naming the operator.
+import { INSEE_COMMUNE, SIREN } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { VieSearchClient, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 
@@ -50,7 +51,6 @@ const ACTIVITIES: readonly Activity[] = [
   'R&D, ingénierie',
   'Logistique',
 ];
-const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 
 /** Reads Business France projects and promoted sites, by commune or by company. */
 export class BusinessFranceClient {
@@ -103,8 +103,8 @@ function parseProject(raw: Record<string, unknown>, index: number): ProjectRecor
     kind: KINDS[r.oneOf('projectType', Object.keys(KINDS))]!,
     activity: r.oneOf('activityName', ACTIVITIES),
     sector: r.text('sectorName'),
-    siren: r.optionalCode('siren', /^\d{9}$/, 'a 9-digit SIREN'),
-    communeCode: r.code('cityInseeCode', COMMUNE, 'an INSEE commune code'),
+    siren: r.optionalCode('siren', SIREN, 'a 9-digit SIREN'),
+    communeCode: r.code('cityInseeCode', INSEE_COMMUNE, 'an INSEE commune code'),
     investment: r.amount('investmentAmount'),
     jobs: r.integer('jobsCreated'),
     announcedOn: r.date('announcementDate'),
@@ -117,7 +117,7 @@ function parseSite(raw: Record<string, unknown>, index: number): PromotedSiteRec
   return {
     siteId: r.text('siteId'),
     name: r.text('siteName'),
-    communeCode: r.code('cityInseeCode', COMMUNE, 'an INSEE commune code'),
+    communeCode: r.code('cityInseeCode', INSEE_COMMUNE, 'an INSEE commune code'),
     surfaceHectares: r.amount('surfaceHectares'),
     sectors: r.textList('sectors'),
     promotedSince: r.date('promotionStartDate'),

@@ -1,6 +1,14 @@
 // Configuration of the business-france subgraph: the only place it reads the environment.
 import { readSubgraphBasics } from '../../../kit/src/env.js';
-import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+import {
+  readBreakerSettings,
+  readUpstreamSettings,
+  type BreakerSettings,
+  type UpstreamSettings,
+} from '../../../kit/src/upstreamSettings.js';
+
+/** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
+export const OPERATOR_ID = 'business-france';
 
 /** Settings of the business-france subgraph. */
 export interface BusinessFranceConfig {
@@ -8,11 +16,13 @@ export interface BusinessFranceConfig {
   host: string;
   /** The Business France backend (its simulator by default: there is no public API). */
   upstream: UpstreamSettings;
+  /** Consecutive failures that open the circuit breaker, and how long it stays open. */
+  breaker: BreakerSettings;
   gatewaySecret?: string;
   production: boolean;
 }
 
-/** Reads BUSINESS_FRANCE_PORT, BUSINESS_FRANCE_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, CACHE_URL. */
+/** Reads BUSINESS_FRANCE_PORT, BUSINESS_FRANCE_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, BUSINESS_FRANCE_BREAKER_FAILURES/_BREAKER_RESET_MS, CACHE_URL. */
 export function readBusinessFranceConfig(
   env: Record<string, string | undefined> = process.env,
 ): BusinessFranceConfig {
@@ -25,5 +35,6 @@ export function readBusinessFranceConfig(
       // The backend allows 10 calls a second; stay just under it.
       minIntervalMs: 110,
     }),
+    breaker: readBreakerSettings(env, 'BUSINESS_FRANCE'),
   };
 }

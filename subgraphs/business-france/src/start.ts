@@ -3,8 +3,7 @@ import type { RunningServer } from '../../../kit/src/listen.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { VieSearchClient } from '../../../kit/src/upstream/vieSearchClient.js';
 import { BusinessFranceClient } from './businessFranceClient.js';
-import type { BusinessFranceConfig } from './config.js';
-import { OPERATOR_ID } from './loaders.js';
+import { OPERATOR_ID, type BusinessFranceConfig } from './config.js';
 import { createBusinessFranceContext, createBusinessFranceServer } from './server.js';
 
 /** Largest page the Business France search accepts. */
@@ -16,7 +15,7 @@ export function startBusinessFrance(config: BusinessFranceConfig): Promise<Runni
     operator: OPERATOR_ID,
     label: 'Business France',
     source: 'business-france',
-    breaker: { failureThreshold: 5, resetMs: 10_000 },
+    breaker: config.breaker,
     settings: config.upstream,
     listen: config,
     server: createBusinessFranceServer({ hideInternalErrors: config.production }),

@@ -6,14 +6,14 @@ import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 import { VieSearchClient } from '../../../kit/src/upstream/vieSearchClient.js';
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
-import { readBusinessFranceSimConfig } from '../../../sim/business-france/config.js';
+import { readBusinessFranceSimulatorConfig } from '../../../sim/business-france/config.js';
 import { buildBusinessFranceRecords } from '../../../sim/business-france/records.js';
-import { createBusinessFranceSimulator } from '../../../sim/business-france/start.js';
+import { createBusinessFranceSimulator } from '../../../sim/business-france/businessFranceSimulator.js';
 import { loadWorld } from '../../../sim/world.js';
 import { BusinessFranceClient } from '../src/businessFranceClient.js';
 
 const world = loadWorld();
-const config = readBusinessFranceSimConfig({});
+const config = readBusinessFranceSimulatorConfig({});
 const published = buildBusinessFranceRecords(world, config.programmeFile);
 const allCommunes = [...new Set(world.territories.flatMap((t) => t.communeCodes))];
 

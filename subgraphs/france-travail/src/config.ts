@@ -1,10 +1,18 @@
 // Configuration of the france-travail subgraph: the only place it reads the environment.
 import { readInt, readString, readSubgraphBasics, readUrl } from '../../../kit/src/env.js';
-import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+import {
+  SIMULATED_CLIENT_ID,
+  SIMULATED_CLIENT_SECRET,
+} from '../../../kit/src/reference/franceTravailCredentials.js';
+import {
+  readBreakerSettings,
+  readUpstreamSettings,
+  type BreakerSettings,
+  type UpstreamSettings,
+} from '../../../kit/src/upstreamSettings.js';
 
-/** Credentials the simulator accepts by default, so `npm start` needs none. */
-export const SIMULATED_CLIENT_ID = 'territoires-graph';
-export const SIMULATED_CLIENT_SECRET = 'simulated-secret';
+/** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
+export const OPERATOR_ID = 'france-travail';
 
 /** Settings of the france-travail subgraph. */
 export interface FranceTravailConfig {
@@ -20,7 +28,7 @@ export interface FranceTravailConfig {
   /** INSEE codes per search call. */
   communesPerCall: number;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
-  breaker: { failureThreshold: number; resetMs: number };
+  breaker: BreakerSettings;
   gatewaySecret?: string;
   production: boolean;
 }
@@ -52,9 +60,6 @@ export function readFranceTravailConfig(
       'api_offresdemploiv2 o2dsoffre api_stats-offres-demandes-emploiv1',
     ),
     communesPerCall: readInt(env, 'FRANCE_TRAVAIL_COMMUNES_PER_CALL', 50, 1),
-    breaker: {
-      failureThreshold: readInt(env, 'FRANCE_TRAVAIL_BREAKER_FAILURES', 5, 1),
-      resetMs: readInt(env, 'FRANCE_TRAVAIL_BREAKER_RESET_MS', 10_000, 1),
-    },
+    breaker: readBreakerSettings(env, 'FRANCE_TRAVAIL'),
   };
 }

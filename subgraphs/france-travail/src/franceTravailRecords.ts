@@ -1,6 +1,7 @@
 // What this subgraph keeps of France Travail's answers, and the field-by-field checks that turn
 // an upstream item into it. A check that fails throws; the upstream client turns that into
 // UPSTREAM_BAD_RESPONSE, so a drifted field is an error, never a silently wrong figure.
+import { SIRET } from '../../../kit/src/reference/companyIds.js';
 
 /** One job offer. */
 export interface Offer {
@@ -53,7 +54,7 @@ export function checkOffer(raw: unknown, index: number): Offer {
     throw new Error(`${where}.nombrePostes must be a whole number; got ${JSON.stringify(item.nombrePostes)}`);
   }
   const siret = optionalText(company.siret, `${where}.entreprise.siret`);
-  if (siret !== null && !/^\d{14}$/.test(siret))
+  if (siret !== null && !SIRET.test(siret))
     throw new Error(`${where}.entreprise.siret must be 14 digits; got "${siret}"`);
   return {
     id: text(item.id, `${where}.id`),

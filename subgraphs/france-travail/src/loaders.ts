@@ -5,9 +5,8 @@
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { BmoRow, FranceTravailClient, Offer, OfferFilters } from './franceTravailClient.js';
+import { OPERATOR_ID } from './config.js';
 
-/** The operator id in errors and stale notices. */
-export const OPERATOR_ID = 'france-travail';
 /** SIRENs per company search call. */
 const SIRENS_PER_CALL = 50;
 

@@ -2,9 +2,8 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { openUpstream, serveWithClient } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
-import type { FranceTravailConfig } from './config.js';
+import { OPERATOR_ID, type FranceTravailConfig } from './config.js';
 import { FranceTravailClient } from './franceTravailClient.js';
-import { OPERATOR_ID } from './loaders.js';
 import { createFranceTravailContext, createFranceTravailServer } from './server.js';
 
 /** Builds the France Travail client from the config. */

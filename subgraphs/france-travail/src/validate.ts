@@ -1,7 +1,7 @@
 // Checks of caller input, run before any upstream call.
-import { checkSiret } from '../../../kit/src/companyIds.js';
+import { checkSiret } from '../../../kit/src/reference/companyIds.js';
 import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
-import { ROME_CODE_FORMAT, ROME_LABELS } from './romeReference.js';
+import { ROME_CODE_FORMAT, ROME_LABELS } from '../../../kit/src/reference/romeLabels.js';
 
 /** A ROME code of the reference list, or UNKNOWN_ROME_CODE saying why not. */
 export function checkRomeCode(code: string): string {

@@ -11,7 +11,7 @@ import {
   createFranceTravailSimulator,
   type FranceTravailSimulator,
 } from '../../../sim/france-travail/franceTravailSimulator.js';
-import { buildOffers } from '../../../sim/france-travail/offers.js';
+import { buildOffers } from '../../../sim/france-travail/records.js';
 import { loadWorld } from '../../../sim/world.js';
 import { FranceTravailClient } from '../src/franceTravailClient.js';
 

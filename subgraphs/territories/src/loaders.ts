@@ -1,7 +1,7 @@
 // Per-request DataLoaders of the territories subgraph, made by one factory.
 import DataLoader from 'dataloader';
 import type { ProgrammeStore } from './programmeStore.js';
-import type { TerritoryRecord } from './programme/types.js';
+import type { TerritoryRecord } from '../../../kit/src/reference/programme.js';
 
 /** The loaders one request uses. */
 export interface Loaders {

@@ -1,8 +1,8 @@
 // The territories subgraph's data source: the programme dataset (generated, or the real ANCT
 // files) laid over the real geography, with the indexes the resolvers need. Loaded once at start.
 import { readFileSync } from 'node:fs';
-import { loadAnctFiles } from './programme/anctFiles.js';
-import { loadGeography } from './programme/geo.js';
+import { loadAnctFiles } from './anctFiles.js';
+import { loadGeography } from '../../../kit/src/reference/geography.js';
 import {
   PHASE1_AXES,
   PHASE2_AXES,
@@ -12,7 +12,7 @@ import {
   type Phase,
   type ProgrammeDataset,
   type TerritoryRecord,
-} from './programme/types.js';
+} from '../../../kit/src/reference/programme.js';
 
 /** Count, share and budget of one axis. */
 export interface AxisShare {

@@ -1,9 +1,9 @@
 // Argument checks of the territories subgraph: a bad argument is a coded error, never a crash.
+import { INSEE_COMMUNE } from '../../../kit/src/reference/companyIds.js';
 import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
-import type { Geography, Phase } from './programme/types.js';
+import type { Geography, Phase } from '../../../kit/src/reference/programme.js';
 
 const TERRITORY_ID = /^ti-\d{3,5}$/;
-const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 
 /** A territory id must look like `ti-4405`; an unknown but well-formed id is simply not found. */
 export function checkTerritoryId(id: string): string {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAnctFiles } from '../src/programme/anctFiles.ts';
-import { loadGeography } from '../src/programme/geo.ts';
-import type { Geography, ProgrammeDataset } from '../src/programme/types.ts';
+import { loadAnctFiles } from '../src/anctFiles.ts';
+import { loadGeography } from '../../../kit/src/reference/geography.ts';
+import type { Geography, ProgrammeDataset } from '../../../kit/src/reference/programme.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, 'fixtures', 'anct');

@@ -1,6 +1,14 @@
 // Configuration of the vte subgraph: the only place it reads the environment.
-import { readInt, readSubgraphBasics } from '../../../kit/src/env.js';
-import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
+import { readSubgraphBasics } from '../../../kit/src/env.js';
+import {
+  readBreakerSettings,
+  readUpstreamSettings,
+  type BreakerSettings,
+  type UpstreamSettings,
+} from '../../../kit/src/upstreamSettings.js';
+
+/** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
+export const OPERATOR_ID = 'vte';
 
 /** Settings of the vte subgraph. */
 export interface VteConfig {
@@ -9,7 +17,7 @@ export interface VteConfig {
   /** The VTE backend (its simulator by default). */
   upstream: UpstreamSettings;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
-  breaker: { failureThreshold: number; resetMs: number };
+  breaker: BreakerSettings;
   gatewaySecret?: string;
   production: boolean;
 }
@@ -25,9 +33,6 @@ export function readVteConfig(env: Record<string, string | undefined> = process.
       // The backend allows 10 calls a second; a little under it absorbs timer jitter.
       minIntervalMs: 110,
     }),
-    breaker: {
-      failureThreshold: readInt(env, 'VTE_BREAKER_FAILURES', 5, 1),
-      resetMs: readInt(env, 'VTE_BREAKER_RESET_MS', 10_000, 1),
-    },
+    breaker: readBreakerSettings(env, 'VTE'),
   };
 }

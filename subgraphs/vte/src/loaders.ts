@@ -5,9 +5,7 @@ import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 import type { VteAid, VteClient, VteOffer } from './vteClient.js';
-
-/** The operator id in errors and stale notices. */
-export const OPERATOR_ID = 'vte';
+import { OPERATOR_ID } from './config.js';
 
 /** The loaders one request uses. */
 export interface Loaders {

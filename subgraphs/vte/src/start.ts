@@ -2,8 +2,7 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { VieSearchClient } from '../../../kit/src/upstream/vieSearchClient.js';
-import type { VteConfig } from './config.js';
-import { OPERATOR_ID } from './loaders.js';
+import { OPERATOR_ID, type VteConfig } from './config.js';
 import { createVteContext, createVteServer } from './server.js';
 import { VteClient } from './vteClient.js';
 

@@ -2,6 +2,7 @@
 // API; its backend is modelled on Business France's VIE offers search (`POST …/search` with
 // `{limit, skip, query, …}` → `{count, result}`), read through the shared VIE-search client in
 // lists of communes or SIRENs, pages of 100. Items are checked field by field.
+import { INSEE_COMMUNE, SIREN, SIRET } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { VieSearchClient, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 
@@ -39,10 +40,6 @@ export interface VteAid {
   amount: number;
   programme: string;
 }
-
-const SIREN = /^\d{9}$/;
-const SIRET = /^\d{14}$/;
-const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 
 /** The VTE backend, as this subgraph uses it. */
 export class VteClient {
@@ -91,7 +88,7 @@ function parseOffer(raw: Record<string, unknown>, index: number): VteOffer {
     companyName: r.text('organizationName'),
     siren,
     siret,
-    communeCode: r.code('cityInseeCode', COMMUNE, 'an INSEE commune code'),
+    communeCode: r.code('cityInseeCode', INSEE_COMMUNE, 'an INSEE commune code'),
     cityName: r.text('cityName'),
     durationMonths: duration,
     startDate: r.date('missionStartDate'),
@@ -115,7 +112,7 @@ function parseAid(raw: Record<string, unknown>, index: number): VteAid {
     companyName: r.text('organizationName'),
     siren,
     siret,
-    communeCode: r.code('cityInseeCode', COMMUNE, 'an INSEE commune code'),
+    communeCode: r.code('cityInseeCode', INSEE_COMMUNE, 'an INSEE commune code'),
     hiredOn: r.date('hiringDate'),
     amount: r.amount('aidAmount'),
     programme: r.text('programName'),

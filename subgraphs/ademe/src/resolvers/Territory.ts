@@ -1,8 +1,7 @@
-// Territory and Company, as this subgraph extends them: the gateway hands over the territory's
-// communes (and its id, whose digits after `ti-` start with the region code), or a SIREN.
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+// Territory, as this subgraph extends it: the gateway hands over the territory's communes (and its
+// id, whose digits after `ti-` start with the region code).
 import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
-import type { AdemeTerritoryValue } from './Ademe.js';
+import type { AdemeTerritoryValue } from './AdemeTerritory.js';
 
 /** The representation the gateway sends (`@requires(fields: "communeCodes")`). */
 export interface TerritoryRepresentation {
@@ -24,9 +23,4 @@ export const Territory = {
     regionCode: regionOfTerritory(t.id),
     communeCodes: t.communeCodes,
   }),
-};
-
-export const Company = {
-  __resolveReference: (ref: { siren: string }) => ({ siren: checkSiren(ref.siren) }),
-  ademe: (c: { siren: string }) => ({ siren: checkSiren(c.siren) }),
 };

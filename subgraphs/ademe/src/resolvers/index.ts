@@ -2,8 +2,9 @@
 import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { AdemeContext } from '../context.js';
-import { AdemeAidType, AdemeCompany, AdemeTerritory, FondsVertProjectType } from './Ademe.js';
-import { Company, Territory } from './Territory.js';
+import { AdemeAidType, AdemeTerritory, FondsVertProjectType } from './AdemeTerritory.js';
+import { AdemeCompany, Company } from './Company.js';
+import { Territory } from './Territory.js';
 
 export const resolvers = {
   Euros: EurosScalar,

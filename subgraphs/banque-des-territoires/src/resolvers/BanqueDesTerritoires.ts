@@ -4,7 +4,7 @@ import { summarize, type SummaryItem } from '../../../../kit/src/operatorSummary
 import { checkPageSize, decodeCursor, paginate } from '../../../../kit/src/pagination.js';
 import { sumEuros } from '../../../../kit/src/scalars.js';
 import { axisOfTheme } from '../axes.js';
-import type { FinancingKind, FinancingRecord, SchoolRecord } from '../caisseDesDepotsClient.js';
+import type { FinancingKind, FinancingRecord, SchoolRecord } from '../banqueDesTerritoiresClient.js';
 import type { BanqueDesTerritoiresContext } from '../context.js';
 
 /** Largest page of financings a caller may ask for. */

@@ -4,7 +4,7 @@ import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate } from '../../../../kit/src/pagination.js';
 import { sumEuros } from '../../../../kit/src/scalars.js';
 import { axisOfAid } from '../axes.js';
-import type { AidRecord, BpifranceProgramme } from '../economieClient.js';
+import type { AidRecord, BpifranceProgramme } from '../bpifranceClient.js';
 import type { BpifranceContext } from '../context.js';
 
 /** Largest page of aid a caller may ask for. */

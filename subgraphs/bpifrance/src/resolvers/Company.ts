@@ -1,8 +1,8 @@
 // Company, as this subgraph extends it, and the aid records that point back to companies.
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { axisOfAid } from '../axes.js';
-import type { AidRecord } from '../economieClient.js';
+import type { AidRecord } from '../bpifranceClient.js';
 import type { BpifranceContext } from '../context.js';
 import { newestFirst } from './BpifranceTerritory.js';
 

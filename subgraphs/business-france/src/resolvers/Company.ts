@@ -1,5 +1,5 @@
 // Company, as this subgraph extends it, and the projects that point back to companies.
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import { axisOfProject } from '../axes.js';
 import type { ProjectRecord } from '../businessFranceClient.js';
 import type { BusinessFranceContext } from '../context.js';

@@ -1,7 +1,6 @@
-// Territory and Company, as this subgraph extends them: the gateway hands over the territory's
-// communes and departments, or the company's SIREN.
-import type { FranceTravailCompanyValue, FranceTravailTerritoryValue } from './FranceTravail.js';
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+// Territory, as this subgraph extends it: the gateway hands over the territory's communes and
+// departments.
+import type { FranceTravailTerritoryValue } from './FranceTravailTerritory.js';
 
 /** The representation the gateway sends (`@requires(fields: "communeCodes departmentCodes")`). */
 export interface TerritoryRepresentation {
@@ -18,9 +17,4 @@ export const Territory = {
     communeCodes: t.communeCodes,
     departmentCodes: t.departmentCodes,
   }),
-};
-
-export const Company = {
-  __resolveReference: (ref: { siren: string }) => ({ siren: checkSiren(ref.siren) }),
-  franceTravail: (c: { siren: string }): FranceTravailCompanyValue => ({ siren: checkSiren(c.siren) }),
 };

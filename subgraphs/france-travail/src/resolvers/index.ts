@@ -2,9 +2,10 @@
 import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { FranceTravailContext } from '../context.js';
-import { FranceTravailCompany, FranceTravailTerritory, RecruitmentOutlook } from './FranceTravail.js';
+import { Company, FranceTravailCompany } from './Company.js';
+import { FranceTravailTerritory, RecruitmentOutlook } from './FranceTravailTerritory.js';
 import { JobOffer } from './JobOffer.js';
-import { Company, Territory } from './Territory.js';
+import { Territory } from './Territory.js';
 
 export const resolvers = {
   Euros: EurosScalar,

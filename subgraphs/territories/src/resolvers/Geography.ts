@@ -1,7 +1,13 @@
 // Fields of the geography types: Region, Department, Epci, Commune.
 import { checkPhase } from '../validate.js';
 import type { TerritoriesContext } from '../context.js';
-import type { CommuneRecord, DepartmentRecord, EpciRecord, Phase, RegionRecord } from '../programme/types.js';
+import type {
+  CommuneRecord,
+  DepartmentRecord,
+  EpciRecord,
+  Phase,
+  RegionRecord,
+} from '../../../../kit/src/reference/programme.js';
 
 type PhaseArgs = { phase?: number | null };
 const phaseOf = (args: PhaseArgs): Phase => checkPhase(args.phase) ?? 2;

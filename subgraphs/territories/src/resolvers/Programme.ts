@@ -8,7 +8,7 @@ import type {
   MissionRecord,
   ProjectLeadRecord,
   SiteRecord,
-} from '../programme/types.js';
+} from '../../../../kit/src/reference/programme.js';
 
 export const ActionSheet = {
   budget: (s: ActionSheetRecord) => s.budgetEuros,

@@ -1,9 +1,9 @@
 // Root fields of the territories subgraph.
-import { checkSiren } from '../../../../kit/src/companyIds.js';
+import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import { paginate } from '../../../../kit/src/pagination.js';
 import { normalizeForSearch } from '../text.js';
 import type { TerritoriesContext } from '../context.js';
-import type { Axis, Phase, TerritoryRecord } from '../programme/types.js';
+import type { Axis, Phase, TerritoryRecord } from '../../../../kit/src/reference/programme.js';
 import { checkDepartment, checkInseeCode, checkPhase, checkRegion, checkTerritoryId } from '../validate.js';
 
 /** Largest page a caller may ask for. */

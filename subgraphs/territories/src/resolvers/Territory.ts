@@ -5,7 +5,7 @@ import { axisShares } from '../programmeStore.js';
 import { checkPhase } from '../validate.js';
 import { MAX_PAGE_SIZE } from './Query.js';
 import type { TerritoriesContext } from '../context.js';
-import type { ActionStatus, Axis, Phase, TerritoryRecord } from '../programme/types.js';
+import type { ActionStatus, Axis, Phase, TerritoryRecord } from '../../../../kit/src/reference/programme.js';
 
 type PageArgs = { first?: number | null; after?: string | null };
 

@@ -1,7 +1,5 @@
-// Territory and Company, as this subgraph extends them: the gateway hands over the territory's
-// communes, or the company's SIREN.
-import { checkSiren } from '../../../../kit/src/companyIds.js';
-import type { VteTerritoryValue } from './Vte.js';
+// Territory, as this subgraph extends it: the gateway hands over the territory's communes.
+import type { VteTerritoryValue } from './VteTerritory.js';
 
 /** The representation the gateway sends (`@requires(fields: "communeCodes")`). */
 export interface TerritoryRepresentation {
@@ -15,9 +13,4 @@ export const Territory = {
     territoryId: t.id,
     communeCodes: t.communeCodes,
   }),
-};
-
-export const Company = {
-  __resolveReference: (ref: { siren: string }) => ({ siren: checkSiren(ref.siren) }),
-  vte: (c: { siren: string }) => ({ siren: checkSiren(c.siren) }),
 };

@@ -2,8 +2,9 @@
 import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { VteContext } from '../context.js';
-import { Company, Territory } from './Territory.js';
-import { VteAidType, VteCompany, VteOfferType, VteTerritory } from './Vte.js';
+import { Company, VteCompany } from './Company.js';
+import { Territory } from './Territory.js';
+import { VteAidType, VteOfferType, VteTerritory } from './VteTerritory.js';
 
 export const resolvers = {
   Euros: EurosScalar,

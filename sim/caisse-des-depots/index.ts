@@ -1,9 +1,0 @@
-// Entry point: serves the simulated Caisse des Dépôts portal alone, configured by the environment.
-import { runMain } from '../../kit/src/env.js';
-import { readCaisseDesDepotsSimConfig } from './config.js';
-import { startCaisseDesDepotsSimulator } from './start.js';
-
-runMain('caisse-des-depots simulator', async () => {
-  const running = await startCaisseDesDepotsSimulator(readCaisseDesDepotsSimConfig());
-  console.log(`caisse-des-depots simulator (Opendatasoft Explore v2.1) ready at ${running.url}`);
-});
