@@ -4,9 +4,9 @@
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildManifest, sha256 } from '../gateway/src/persistedOperations.js';
+import { buildManifest, sha256 } from '../gateway/src/pipeline/persistedOperations.js';
 import { call, codeOf, post, startGateway, tempFile, type RawResult } from '../gateway/test/helpers.js';
-import { REPO_ROOT } from '../tools/composition.js';
+import { REPO_ROOT } from '../kit/src/paths.js';
 import { startTestStack, type Stack } from './helpers/stack.js';
 
 let stack: Stack;

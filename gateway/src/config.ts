@@ -2,10 +2,10 @@
 // flags (--supergraph, --port) win over the environment, which wins over the defaults.
 import { resolve } from 'node:path';
 import { ConfigError, readBool, readInt, readPort, readString, readUrl } from '../../kit/src/env.js';
-import { REPO_ROOT, SUPERGRAPH_FILE } from '../../tools/composition.js';
+import { MANIFEST_FILE, SUPERGRAPH_FILE } from '../../kit/src/paths.js';
 
-/** Where `npm run operations:manifest` writes the persisted-operation manifest. */
-export const MANIFEST_FILE = resolve(REPO_ROOT, 'operations/persisted-operations.json');
+// scripts/buildManifest.ts writes the manifest where the gateway reads it by default.
+export { MANIFEST_FILE };
 
 /** Settings of the gateway. */
 export interface GatewayConfig {

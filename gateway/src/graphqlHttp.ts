@@ -8,17 +8,17 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ErrorCode } from '../../kit/src/errors.js';
 import { ANONYMOUS, type CallerIdentity } from '../../kit/src/gatewayIdentity.js';
 import { HttpError, parseJsonBody, readBody, sendGraphQLError, toHeaderMap } from '../../kit/src/http.js';
-import type { Authenticator } from './auth.js';
+import type { Authenticator } from './guards/auth.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
-import { looksLikeCsrf } from './cors.js';
-import type { FederatedGateway } from './federation.js';
-import type { Logger } from './logger.js';
-import { recordRateLimited, recordRequest, type Outcome } from './metrics.js';
-import type { PersistedOperations } from './persistedOperations.js';
-import type { RateLimiter } from './rateLimit.js';
-import { cachedHeaders, type ResponseCache } from './responseCache.js';
-import { withSpan, type Tracing } from './tracing.js';
+import { looksLikeCsrf } from './guards/cors.js';
+import type { FederatedGateway } from './supergraph/federation.js';
+import type { Logger } from './observability/logger.js';
+import { recordRateLimited, recordRequest, type Outcome } from './observability/metrics.js';
+import type { PersistedOperations } from './pipeline/persistedOperations.js';
+import type { RateLimiter } from './guards/rateLimit.js';
+import { cachedHeaders, type ResponseCache } from './pipeline/responseCache.js';
+import { withSpan, type Tracing } from './observability/tracing.js';
 
 /** What the pipeline needs, assembled by server.ts. */
 export interface GraphQLHttpDeps {

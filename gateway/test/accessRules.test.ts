@@ -1,7 +1,7 @@
 // Reading access rules from a composed supergraph, and the copy @apollo/gateway is given.
 import { ApolloGateway } from '@apollo/gateway';
 import { describe, expect, it } from 'vitest';
-import { prepareSupergraph } from '../src/accessRules.js';
+import { prepareSupergraph } from '../src/guards/accessRules.js';
 import { composeSdls } from '../../tools/composition.js';
 
 function compose(sdl: string): string {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen } from '../../kit/src/listen.js';
 import { DEVELOPMENT_JWT_SECRET, readGatewayConfig, type GatewayConfig } from '../src/config.js';
-import { signDevelopmentToken } from '../src/devToken.js';
+import { signDevelopmentToken } from '../src/guards/devToken.js';
 import { createGatewayApp } from '../src/server.js';
 
 /** A development token (HS256, the default secret) with these scopes. */

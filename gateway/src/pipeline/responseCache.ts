@@ -6,8 +6,8 @@
 // not kept at all.
 import { createHash } from 'node:crypto';
 import type { Keyv } from 'keyv';
-import type { CallerIdentity } from '../../kit/src/gatewayIdentity.js';
-import { recordCacheLookup } from '../../kit/src/metrics.js';
+import type { CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
+import { recordCacheLookup } from '../../../kit/src/metrics.js';
 
 /** What the cache keeps of a response. */
 export interface CachedResponse {

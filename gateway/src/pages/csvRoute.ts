@@ -3,8 +3,8 @@
 // answers the list at `path` as CSV. A query that fails answers its GraphQL errors as JSON.
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { ErrorCode } from '../../kit/src/errors.js';
-import { HttpError, parseJsonBody, readBody, sendGraphQLError, sendJson } from '../../kit/src/http.js';
+import { ErrorCode } from '../../../kit/src/errors.js';
+import { HttpError, parseJsonBody, readBody, sendGraphQLError, sendJson } from '../../../kit/src/http.js';
 import { itemsAt, listPaths, tableToCsv, toTable, type CsvLocale } from './csvExport.js';
 
 export const CSV_EXPORT_PATH = '/export.csv';

@@ -3,7 +3,7 @@
 // replica sees the same entries. Redis trouble never fails a request: caches miss and limits open.
 import type { RedisClientType } from '@keyv/redis';
 import { Keyv } from 'keyv';
-import type { Logger } from './logger.js';
+import type { Logger } from '../observability/logger.js';
 import { LruMap } from './lru.js';
 
 /** The shared stores of one gateway. */

@@ -1,7 +1,7 @@
 // The dashboard's SVG charts: slices and bars in proportion to the figures, labels escaped, and
 // the cases a dashboard meets (an empty plan, an operator whose figures are missing).
 import { describe, expect, it } from 'vitest';
-import { AXES, barChart, donutChart, escapeXml, formatEuros } from './charts.js';
+import { AXES, barChart, donutChart, escapeXml, formatEuros } from '../src/pages/dashboard/charts.js';
 
 /** Attribute values of every element with `class="<cls>"` in an SVG string. */
 function attributes(svg: string, cls: string, name: string): string[] {

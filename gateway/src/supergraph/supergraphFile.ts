@@ -1,7 +1,7 @@
 // Reads and checks a supergraph file before the gateway trusts it.
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
-import { prepareSupergraph } from './accessRules.js';
+import { prepareSupergraph } from '../guards/accessRules.js';
 
 /** Reads a supergraph file; throws one line naming the file and why it cannot be served. */
 export function readSupergraph(path: string): string {

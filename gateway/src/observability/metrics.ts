@@ -2,7 +2,7 @@
 // latency by operation name and outcome, subgraph fetches, rate-limit refusals. Response cache
 // lookups are counted by kit's recordCacheLookup (cache="response").
 import { Counter, Histogram } from 'prom-client';
-import { LATENCY_BUCKETS, metricsRegistry } from '../../kit/src/metrics.js';
+import { LATENCY_BUCKETS, metricsRegistry } from '../../../kit/src/metrics.js';
 
 /** How a request ended: ok, partial (data and errors), error (no data), refused (before execution). */
 export type Outcome = 'ok' | 'partial' | 'error' | 'refused';

@@ -1,6 +1,6 @@
 // Development tokens: what `npm run token` prints, and what the tests sign with.
 import { SignJWT } from 'jose';
-import { ConfigError } from '../../kit/src/env.js';
+import { ConfigError } from '../../../kit/src/env.js';
 
 /** What a development token says. */
 export interface TokenArgs {

@@ -1,7 +1,7 @@
 import { buildSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { FetchBatcher, type BatchMember } from './fetchBatcher.js';
-import type { RawResponse, SubgraphHttpClient } from './fetcher.js';
+import { FetchBatcher, type BatchMember } from '../src/fetch/fetchBatcher.js';
+import type { RawResponse, SubgraphHttpClient } from '../src/fetch/fetcher.js';
 
 const schema = buildSchema(`
   type Query { item(id: ID!): Item boom: String strict: String! }

@@ -2,7 +2,7 @@
 // requests, counted per API key, token subject, or IP for anonymous callers. With Redis the
 // counters are shared by every gateway replica (one atomic script per request).
 import type { RedisClientType } from '@keyv/redis';
-import type { Logger } from './logger.js';
+import type { Logger } from '../observability/logger.js';
 
 /** The verdict for one request. */
 export interface RateDecision {

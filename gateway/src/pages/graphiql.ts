@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../../tools/composition.js';
+import { OPERATIONS_DIR } from '../../../kit/src/paths.js';
 import { bundleClient } from './clientBundle.js';
 
 const require = createRequire(import.meta.url);
@@ -43,7 +43,7 @@ export interface ExampleOperation {
 }
 
 /** Reads operations/*.graphql (and a sibling NAME.variables.json when present) as example tabs. */
-export function loadExampleOperations(dir = join(REPO_ROOT, 'operations')): ExampleOperation[] {
+export function loadExampleOperations(dir = OPERATIONS_DIR): ExampleOperation[] {
   let files: string[];
   try {
     files = readdirSync(dir)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneJson, dedupeRepresentations, InflightShare, sharingScope } from './dedupe.js';
+import { cloneJson, dedupeRepresentations, InflightShare, sharingScope } from '../src/fetch/dedupe.js';
 
 describe('dedupeRepresentations', () => {
   it('sends each distinct representation once, in first-seen order', () => {

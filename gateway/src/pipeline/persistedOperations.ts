@@ -14,9 +14,9 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Keyv } from 'keyv';
-import { ConfigError } from '../../kit/src/env.js';
-import { ErrorCode } from '../../kit/src/errors.js';
-import { HttpError } from '../../kit/src/http.js';
+import { ConfigError } from '../../../kit/src/env.js';
+import { ErrorCode } from '../../../kit/src/errors.js';
+import { HttpError } from '../../../kit/src/http.js';
 
 /** One operation of the manifest (Apollo's persisted query manifest format). */
 export interface ManifestOperation {

@@ -3,13 +3,13 @@
 // context, a timeout, and a measure of each fetch for /metrics.
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../kit/src/errors.js';
-import { signIdentity } from '../../kit/src/gatewayIdentity.js';
-import type { GatewayContext } from './context.js';
+import { ErrorCode } from '../../../kit/src/errors.js';
+import { signIdentity } from '../../../kit/src/gatewayIdentity.js';
+import type { GatewayContext } from '../context.js';
 import { FastRemoteGraphQLDataSource } from './fastDataSource.js';
-import { recordSubgraphFetch } from './metrics.js';
+import { recordSubgraphFetch } from '../observability/metrics.js';
 import { noteSubgraphStale } from './staleExtensions.js';
-import { injectTraceHeaders } from './tracing.js';
+import { injectTraceHeaders } from '../observability/tracing.js';
 
 /** Options shared by every subgraph data source. */
 export interface DataSourceOptions {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../../../tools/composition.js';
+import { OPERATIONS_DIR } from '../../../../kit/src/paths.js';
 import { bundleClient } from '../clientBundle.js';
 import type { DashboardConfig } from './client.js';
 import { dashboardPage } from './page.js';
@@ -20,10 +20,7 @@ export function isDashboardPath(path: string): boolean {
 }
 
 /** Makes the dashboard handler; throws at start when an operation file it needs is missing. */
-export function createDashboard(
-  operationsDir = join(REPO_ROOT, 'operations'),
-  defaultTerritoryId = 'ti-4405',
-) {
+export function createDashboard(operationsDir = OPERATIONS_DIR, defaultTerritoryId = 'ti-4405') {
   const read = (name: string) => readFileSync(join(operationsDir, `${name}.graphql`), 'utf8');
   const config: DashboardConfig = {
     endpoint: '/graphql',

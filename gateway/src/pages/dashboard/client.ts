@@ -6,7 +6,7 @@ import type {
   OperatorFiguresFragment,
   TerritoryDashboardQuery,
   TerritoryDirectoryQuery,
-} from '../../../operations/generated/types.js';
+} from '../../../../operations/generated/types.js';
 import { AXES, barChart, donutChart, escapeXml, formatEuros, type Bar } from './charts.js';
 
 /** What the page hands the script (see page.ts). */

@@ -26,10 +26,10 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { ErrorCode } from '../../kit/src/errors.js';
-import type { CallerIdentity } from '../../kit/src/gatewayIdentity.js';
+import { ErrorCode } from '../../../kit/src/errors.js';
+import type { CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
 import { meetsCondition, type AccessRules, type Requirement } from './accessRules.js';
-import type { GatewayContext } from './context.js';
+import type { GatewayContext } from '../context.js';
 
 /** @apollo/gateway's executor, as Apollo Server calls it. */
 export type GatewayExecutor = (requestContext: GatewayRequestContext) => Promise<GatewayResult>;

@@ -2,7 +2,7 @@
 // written so that a spreadsheet reads them back exactly (RFC 4180, BOM, French conventions).
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../kit/src/csv.js';
-import { formatValue, itemsAt, listPaths, toCsv, toTable } from './csvExport.js';
+import { formatValue, itemsAt, listPaths, toCsv, toTable } from '../src/pages/csvExport.js';
 
 const result = {
   department: {

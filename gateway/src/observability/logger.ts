@@ -1,6 +1,6 @@
 // Structured logs: one JSON object per line on stdout, with the request id when there is one, so
 // a log pipeline can join a request's lines across the gateway and its subgraphs.
-import type { LogLevel } from './config.js';
+import type { LogLevel } from '../config.js';
 
 /** Fields added to a log line. */
 export type LogFields = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FastRemoteGraphQLDataSource } from './fastDataSource.js';
+import { FastRemoteGraphQLDataSource } from '../src/fetch/fastDataSource.js';
 
 type Options = GraphQLDataSourceProcessOptions<Record<string, unknown>>;
 

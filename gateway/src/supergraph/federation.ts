@@ -7,12 +7,12 @@ import { ApolloGateway, type ServiceEndpointDefinition } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { AccessControl, type GatewayExecutor, type GatewayRequestContext } from './accessControl.js';
-import { prepareSupergraph, type PreparedSupergraph } from './accessRules.js';
-import type { LimitsConfig } from './config.js';
-import { OperationLimits } from './limits.js';
-import type { Logger } from './logger.js';
-import { recordSupergraphReload } from './metrics.js';
+import { AccessControl, type GatewayExecutor, type GatewayRequestContext } from '../guards/accessControl.js';
+import { prepareSupergraph, type PreparedSupergraph } from '../guards/accessRules.js';
+import type { LimitsConfig } from '../config.js';
+import { OperationLimits } from '../pipeline/limits.js';
+import type { Logger } from '../observability/logger.js';
+import { recordSupergraphReload } from '../observability/metrics.js';
 import type { SupergraphSource } from './supergraphSource.js';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];

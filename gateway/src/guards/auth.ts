@@ -13,11 +13,11 @@ import {
   type JWTVerifyGetKey,
   type KeyLike,
 } from 'jose';
-import { ErrorCode } from '../../kit/src/errors.js';
-import { ANONYMOUS, type CallerIdentity } from '../../kit/src/gatewayIdentity.js';
-import { HttpError } from '../../kit/src/http.js';
-import type { GatewayConfig } from './config.js';
-import { LruMap } from './lru.js';
+import { ErrorCode } from '../../../kit/src/errors.js';
+import { ANONYMOUS, type CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
+import { HttpError } from '../../../kit/src/http.js';
+import type { GatewayConfig } from '../config.js';
+import { LruMap } from '../pipeline/lru.js';
 
 export type { CallerIdentity };
 

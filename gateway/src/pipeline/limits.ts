@@ -23,9 +23,9 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { ErrorCode } from '../../kit/src/errors.js';
-import { HttpError } from '../../kit/src/http.js';
-import type { LimitsConfig } from './config.js';
+import { ErrorCode } from '../../../kit/src/errors.js';
+import { HttpError } from '../../../kit/src/http.js';
+import type { LimitsConfig } from '../config.js';
 import { LruMap } from './lru.js';
 
 /** What the gateway knows about the operation a request runs. */

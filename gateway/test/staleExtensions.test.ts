@@ -1,6 +1,6 @@
 // The gateway's side of stale marking: subgraph notices recorded per request and merged.
 import { describe, expect, it } from 'vitest';
-import { noteSubgraphStale, staleNoticesOf } from './staleExtensions.js';
+import { noteSubgraphStale, staleNoticesOf } from '../src/fetch/staleExtensions.js';
 
 describe('noteSubgraphStale', () => {
   it('merges notices of several subgraph responses, one per operator, the oldest copy kept', () => {

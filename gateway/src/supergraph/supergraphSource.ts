@@ -4,7 +4,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { Logger } from './logger.js';
+import type { Logger } from '../observability/logger.js';
 
 /** Options of {@link SupergraphSource}. */
 export interface SupergraphSourceOptions {
