@@ -3,7 +3,7 @@
 // missing credentials make an anonymous caller, who still reads the open data.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   createRemoteJWKSet,
   errors as joseErrors,
@@ -29,7 +29,7 @@ export interface ApiKeyEntry {
 
 /** Turns a request's credentials into an identity; throws an HttpError (401) for bad ones. */
 export interface Authenticator {
-  authenticate(req: IncomingMessage): Promise<CallerIdentity>;
+  authenticate(headers: IncomingHttpHeaders): Promise<CallerIdentity>;
 }
 
 /** Verified tokens are remembered (until they expire) so a caller's next request skips the crypto. */
@@ -52,15 +52,15 @@ export function createAuthenticator(config: GatewayConfig['auth']): Authenticato
   }
 
   return {
-    async authenticate(req) {
-      const apiKey = req.headers['x-api-key'];
+    async authenticate(headers) {
+      const apiKey = headers['x-api-key'];
       if (typeof apiKey === 'string' && apiKey !== '') {
         // Keys are looked up by digest, so the lookup time says nothing about a key's characters.
         const entry = keys.get(digest(apiKey));
         if (!entry) throw unauthorized(ErrorCode.INVALID_API_KEY, 'The API key is not known.');
         return { kind: 'apiKey', subject: entry.name, scopes: entry.scopes };
       }
-      const authorization = req.headers.authorization;
+      const authorization = headers.authorization;
       if (!authorization) return ANONYMOUS;
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1])

@@ -1,8 +1,13 @@
 // Rate limits per caller: a fixed window of RATE_LIMIT_WINDOW_MS holding at most RATE_LIMIT_MAX
 // requests, counted per API key, token subject, or IP for anonymous callers. With Redis the
 // counters are shared by every gateway replica (one atomic script per request).
+import type { IncomingHttpHeaders } from 'node:http';
 import type { RedisClientType } from '@keyv/redis';
+import { ErrorCode } from '../../../kit/src/errors.js';
+import type { CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
+import { HttpError } from '../../../kit/src/http.js';
 import type { Logger } from '../observability/logger.js';
+import { recordRateLimited } from '../observability/metrics.js';
 
 /** The verdict for one request. */
 export interface RateDecision {
@@ -77,4 +82,58 @@ export function createRateLimiter(options: {
       return decide(window.count, window.resetAt - now);
     },
   };
+}
+
+/** A 429 with the headers that say when to come back. */
+export class RateLimitError extends HttpError {
+  constructor(
+    message: string,
+    readonly headers: Record<string, string>,
+  ) {
+    super(429, ErrorCode.RATE_LIMITED, message);
+  }
+}
+
+/** Where a request comes from, as the rate limiter counts it. */
+export interface RateLimitSubject {
+  caller: CallerIdentity;
+  headers: IncomingHttpHeaders;
+  remoteAddress?: string;
+}
+
+/**
+ * Counts one request of its caller (API key, token subject, or IP when anonymous); answers the
+ * `ratelimit-*` headers, or throws a RateLimitError when the caller is over its limit.
+ */
+export async function admitRequest(
+  limiter: RateLimiter,
+  subject: RateLimitSubject,
+  options: { windowMs: number; trustProxy: boolean },
+): Promise<Record<string, string>> {
+  const { caller } = subject;
+  const key =
+    caller.kind === 'anonymous'
+      ? `ip:${clientIp(subject, options.trustProxy)}`
+      : `${caller.kind}:${caller.subject ?? ''}`;
+  const decision = await limiter.hit(key);
+  const headers = {
+    'ratelimit-limit': String(decision.limit),
+    'ratelimit-remaining': String(decision.remaining),
+    'ratelimit-reset': String(decision.resetSeconds),
+  };
+  if (decision.allowed) return headers;
+  recordRateLimited(caller.kind);
+  throw new RateLimitError(
+    `Too many requests: ${decision.limit} per ${Math.round(options.windowMs / 1000)} s for this caller. Retry in ${decision.resetSeconds} s.`,
+    { ...headers, 'retry-after': String(decision.resetSeconds) },
+  );
+}
+
+function clientIp(subject: RateLimitSubject, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = subject.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return subject.remoteAddress ?? 'unknown';
 }

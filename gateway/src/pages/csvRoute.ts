@@ -1,19 +1,25 @@
-// GET|POST /export.csv: runs a query through the gateway's own /graphql pipeline (in process, so
+// GET|POST /export.csv: runs a query through the gateway's request pipeline (runOperation, so
 // authentication, rate limits, operation limits and the response cache apply as to any query) and
 // answers the list at `path` as CSV. A query that fails answers its GraphQL errors as JSON.
-import { IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode } from '../../../kit/src/errors.js';
 import { HttpError, parseJsonBody, readBody, sendGraphQLError, sendJson } from '../../../kit/src/http.js';
+import { applyCors } from '../guards/cors.js';
+import { requestIdOf, writeOperationResponse } from '../pipeline/graphqlRoute.js';
+import type { OperationResponse } from '../pipeline/operationRequest.js';
+import type { OperationPipeline } from '../pipeline/runOperation.js';
 import { itemsAt, listPaths, tableToCsv, toTable, type CsvLocale } from './csvExport.js';
 
 export const CSV_EXPORT_PATH = '/export.csv';
 
 /** What the route needs from the gateway. */
 export interface CsvRouteDeps {
-  /** The gateway's own request handler; the export calls it with a POST /graphql. */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  pipeline: OperationPipeline;
   bodyLimitBytes: number;
+  /** Origins allowed to call from a browser, as for /graphql. */
+  corsOrigins: string[];
 }
 
 /** One export request, from the query string (GET) or a JSON body (POST). */
@@ -25,9 +31,8 @@ interface ExportParams {
   locale: CsvLocale;
 }
 
-/** Headers of the /graphql answer worth passing on (CORS, rate limits, request id, cache). */
-const RELAYED_HEADERS =
-  /^(access-control-|vary$|x-request-id$|x-cache$|ratelimit-|retry-after$|www-authenticate$)/;
+/** Headers of the pipeline's answer worth passing on (rate limits, credentials, cache). */
+const RELAYED_HEADERS = /^(x-cache$|ratelimit-|retry-after$|www-authenticate$)/;
 
 /** Serves one /export.csv request. */
 export async function serveCsvExport(
@@ -35,11 +40,8 @@ export async function serveCsvExport(
   res: ServerResponse,
   deps: CsvRouteDeps,
 ): Promise<void> {
-  if (req.method === 'OPTIONS') {
-    // CORS preflight: answered exactly as /graphql answers it.
-    const preflight = await callGraphQL(req, deps, undefined);
-    return relay(res, preflight);
-  }
+  // CORS preflight: answered exactly as /graphql answers it.
+  if (req.method === 'OPTIONS' && applyCors(req, res, deps.corsOrigins)) return;
   let params: ExportParams;
   try {
     if (req.method !== 'GET' && req.method !== 'POST') {
@@ -50,17 +52,26 @@ export async function serveCsvExport(
     if (!(error instanceof HttpError)) throw error;
     return sendGraphQLError(res, error, error.status === 405 ? { allow: 'GET, POST' } : {});
   }
-  const answer = await callGraphQL(req, deps, {
+  applyCors(req, res, deps.corsOrigins);
+  const requestId = requestIdOf(req) ?? randomUUID();
+  res.setHeader('x-request-id', requestId);
+  const answer = await deps.pipeline.runOperation({
+    method: req.method,
+    requestId,
     query: params.query,
     variables: params.variables,
     operationName: params.operationName,
+    // The export reads the answer as JSON, whatever the caller accepts for the file.
+    headers: { ...req.headers, 'content-type': 'application/json', accept: 'application/json' },
+    remoteAddress: req.socket.remoteAddress,
   });
+  const text = await bodyText(answer);
   const relayed = relayedHeaders(answer.headers);
   let body: { data?: unknown; errors?: unknown[] };
   try {
-    body = JSON.parse(answer.body.toString('utf8')) as typeof body;
+    body = JSON.parse(text) as typeof body;
   } catch {
-    return relay(res, answer);
+    return writeOperationResponse(res, { ...answer, body: text });
   }
   if (answer.status !== 200 || body.data === undefined || body.data === null) {
     // Failed before or during execution: the errors, never an empty file.
@@ -183,103 +194,16 @@ function refuseNonQueries(query: string, operationName: string | undefined): voi
   }
 }
 
-/** A response captured in memory. */
-interface Captured {
-  status: number;
-  headers: Record<string, string | string[]>;
-  body: Buffer;
+function relayedHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => RELAYED_HEADERS.test(name)));
 }
 
-/** Calls the gateway's handler with a POST /graphql (or the same OPTIONS) built from `original`. */
-async function callGraphQL(
-  original: IncomingMessage,
-  deps: CsvRouteDeps,
-  body: object | undefined,
-): Promise<Captured> {
-  // Same socket, so the pipeline sees the caller's address (rate limits per client).
-  const req = new IncomingMessage(original.socket);
-  req.method = body ? 'POST' : (original.method ?? 'OPTIONS');
-  req.url = '/graphql';
-  const text = body ? JSON.stringify(body) : '';
-  const headers: Record<string, string | string[] | undefined> = { ...original.headers };
-  for (const name of ['content-length', 'transfer-encoding', 'accept-encoding', 'content-encoding'])
-    delete headers[name];
-  if (body)
-    Object.assign(headers, {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'content-length': String(Buffer.byteLength(text)),
-    });
-  req.headers = headers as IncomingMessage['headers'];
-  req.push(text);
-  req.push(null);
-  // Marks the message as fully received: an incomplete one would abort, taking the socket with it.
-  req.complete = true;
-  const res = new CapturedResponse();
-  // The pipeline writes to a ServerResponse; the capture implements the part of it that it uses.
-  await deps.handle(req, res as unknown as ServerResponse);
-  return res.result();
-}
-
-/** The subset of ServerResponse the gateway's handlers use, kept in memory. */
-class CapturedResponse {
-  statusCode = 200;
-  headersSent = false;
-  writableEnded = false;
-  private readonly headers: Record<string, string | string[]> = {};
-  private readonly chunks: Buffer[] = [];
-
-  setHeader(name: string, value: string | number | readonly string[]): this {
-    this.headers[name.toLowerCase()] =
-      typeof value === 'number' ? String(value) : Array.isArray(value) ? [...value] : (value as string);
-    return this;
-  }
-  getHeader(name: string): string | string[] | undefined {
-    return this.headers[name.toLowerCase()];
-  }
-  hasHeader(name: string): boolean {
-    return name.toLowerCase() in this.headers;
-  }
-  removeHeader(name: string): void {
-    delete this.headers[name.toLowerCase()];
-  }
-  writeHead(
-    status: number,
-    reasonOrHeaders?: string | Record<string, string | number | string[]>,
-    maybeHeaders?: Record<string, string | number | string[]>,
-  ): this {
-    this.statusCode = status;
-    const headers = typeof reasonOrHeaders === 'object' ? reasonOrHeaders : maybeHeaders;
-    for (const [name, value] of Object.entries(headers ?? {})) this.setHeader(name, value);
-    this.headersSent = true;
-    return this;
-  }
-  write(chunk: string | Uint8Array): boolean {
-    this.headersSent = true;
-    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-    return true;
-  }
-  end(chunk?: string | Uint8Array): this {
-    if (chunk !== undefined) this.write(chunk);
-    this.headersSent = true;
-    this.writableEnded = true;
-    return this;
-  }
-  result(): Captured {
-    return { status: this.statusCode, headers: this.headers, body: Buffer.concat(this.chunks) };
-  }
-}
-
-function relayedHeaders(headers: Record<string, string | string[]>): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers))
-    if (RELAYED_HEADERS.test(name)) kept[name] = Array.isArray(value) ? value.join(', ') : value;
-  return kept;
-}
-
-function relay(res: ServerResponse, answer: Captured): void {
-  res.writeHead(answer.status, answer.headers);
-  res.end(answer.body);
+/** The answer's text; an incremental delivery is gathered first. */
+async function bodyText(answer: OperationResponse): Promise<string> {
+  if (typeof answer.body === 'string') return answer.body;
+  let text = '';
+  for await (const chunk of answer.body) text += chunk;
+  return text;
 }
 
 function operationNameOf(query: string): string | undefined {
