@@ -13,6 +13,18 @@ export function devToken(scopes: string[], subject = 'agent-1', expires = '1h'):
   return signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { scopes, subject, expires });
 }
 
+/**
+ * Production mode and the secrets it refuses to start without; the gateway secret is the stack's
+ * own when it has one, so its subgraphs still take the gateway's calls.
+ */
+export function productionSettings(env: Record<string, string | undefined>): Record<string, string> {
+  return {
+    PRODUCTION: 'true',
+    JWT_SECRET: 'a-production-token-secret-for-tests',
+    GATEWAY_SECRET: env.GATEWAY_SECRET || 'a-production-gateway-secret-for-tests',
+  };
+}
+
 /** The answer to a raw HTTP call: status, headers and the parsed JSON body. */
 export interface RawResult {
   status: number;
