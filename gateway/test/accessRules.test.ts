@@ -39,7 +39,7 @@ describe('prepareSupergraph', () => {
     expect(gatewaySdl).not.toMatch(/requiresScopes|authenticated/);
     expect(subgraphs).toEqual([{ name: 'a', url: 'http://a.example/graphql' }]);
     const gateway = new ApolloGateway({ supergraphSdl: gatewaySdl });
-    await expect(gateway.load()).resolves.toBeDefined();
+    await expect(gateway.load()).resolves.toMatchObject({ executor: expect.any(Function) });
     await gateway.stop();
   });
 

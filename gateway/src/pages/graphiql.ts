@@ -42,13 +42,19 @@ export interface ExampleOperation {
   variables?: string;
 }
 
+/**
+ * The tabs GraphiQL opens first, in this order: the README's first query, then the support picture
+ * the product exists for. The other examples follow in alphabetical order.
+ */
+export const FIRST_EXAMPLES = ['MarneOverview', 'TerritorySupportPicture'];
+
 /** Reads operations/*.graphql (and a sibling NAME.variables.json when present) as example tabs. */
 export function loadExampleOperations(dir = OPERATIONS_DIR): ExampleOperation[] {
   let files: string[];
   try {
     files = readdirSync(dir)
       .filter((f) => f.endsWith('.graphql'))
-      .sort();
+      .sort(byExampleOrder);
   } catch {
     return [];
   }
@@ -62,6 +68,15 @@ export function loadExampleOperations(dir = OPERATIONS_DIR): ExampleOperation[] 
     }
     return { name, query: readFileSync(join(dir, file), 'utf8'), variables };
   });
+}
+
+/** Orders operation files: {@link FIRST_EXAMPLES} first, then by name. */
+function byExampleOrder(a: string, b: string): number {
+  const rank = (file: string) => {
+    const index = FIRST_EXAMPLES.indexOf(basename(file, '.graphql'));
+    return index === -1 ? FIRST_EXAMPLES.length : index;
+  };
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** The GraphiQL page; `endpoint` is where it sends queries. */
