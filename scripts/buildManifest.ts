@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../kit/src/env.js';
 import { MANIFEST_FILE } from '../gateway/src/config.js';
-import { buildManifest } from '../gateway/src/persistedOperations.js';
+import { buildManifest } from '../gateway/src/pipeline/persistedOperations.js';
 import { REPO_ROOT } from '../tools/composition.js';
 
 runMain('operations:manifest', async () => {

@@ -3,7 +3,7 @@
 // restricted fields in GraphiQL (header `Authorization: Bearer <token>`).
 import { runMain } from '../kit/src/env.js';
 import { readGatewayConfig } from '../gateway/src/config.js';
-import { parseTokenArgs, signDevelopmentToken } from '../gateway/src/devToken.js';
+import { parseTokenArgs, signDevelopmentToken } from '../gateway/src/guards/devToken.js';
 
 runMain('token', async () => {
   const args = parseTokenArgs(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // GET|POST /export.csv on a running gateway: the query runs through the gateway's own pipeline
 // (its limits apply), the chosen list comes back as CSV a spreadsheet opens, and a query that
 // fails comes back as its GraphQL errors, not as an empty file.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../kit/src/csv.js';
 import { startTestStack, type Stack } from './helpers/stack.js';
@@ -66,7 +67,8 @@ describe('CSV export over HTTP', () => {
     const text = await response.text();
     const [header, ...rows] = parseCsv(text, ';');
     expect(header).toEqual(['title', 'budget']);
-    expect(rows.length).toBeGreaterThan(0);
+    // Pays de Châlons has more than five published sheets: `first: 5` gives five rows.
+    expect(rows).toHaveLength(5);
     expect(rows.every((r) => /^\d+(,\d+)?$/.test(r[1] ?? ''))).toBe(true);
   });
 
@@ -115,6 +117,26 @@ describe('CSV export over HTTP', () => {
     expect(((await wrongPath.json()) as { errors: { message: string }[] }).errors[0]?.message).toContain(
       'its lists are regions',
     );
+  });
+
+  it('runs through the gateway pipeline: the caller’s request id, its rate-limit count, the response cache', async () => {
+    const alias = `run_${randomUUID().replace(/-/g, '')}`;
+    const url = exportUrl({ query: `{ ${alias}: regions { code name } }`, path: alias });
+    const first = await fetch(url, { headers: { 'x-request-id': 'csv-export-1' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-request-id')).toBe('csv-export-1');
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    const limit = Number(first.headers.get('ratelimit-limit'));
+    expect(limit).toBeGreaterThan(0);
+    expect(Number(first.headers.get('ratelimit-remaining'))).toBeLessThan(limit);
+    const second = await fetch(url);
+    expect(second.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(Number(second.headers.get('ratelimit-remaining'))).toBeLessThan(
+      Number(first.headers.get('ratelimit-remaining')),
+    );
+    expect(parseCsv(await second.text())).toEqual(parseCsv(await first.text()));
+    expect(parseCsv(await (await fetch(url)).text())).toContainEqual(['44', 'Grand Est']);
   });
 
   it('applies the gateway limits to the exported query', async () => {

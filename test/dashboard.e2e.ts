@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT } from '../tools/composition.js';
+import { REPO_ROOT } from '../kit/src/paths.js';
 import { CHROMIUM_PATH, launchBrowser } from './helpers/browser.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { setFaults } from './helpers/simulators.js';

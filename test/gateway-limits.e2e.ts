@@ -4,9 +4,9 @@
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildManifest, sha256 } from '../gateway/src/persistedOperations.js';
+import { buildManifest, sha256 } from '../gateway/src/pipeline/persistedOperations.js';
 import { call, codeOf, post, startGateway, tempFile, type RawResult } from '../gateway/test/helpers.js';
-import { REPO_ROOT } from '../tools/composition.js';
+import { REPO_ROOT } from '../kit/src/paths.js';
 import { startTestStack, type Stack } from './helpers/stack.js';
 
 let stack: Stack;
@@ -160,6 +160,7 @@ describe('operation limits', () => {
     const query = `query Pages($n: Int!) { territories(first: $n) { nodes { communes(first: 200) { nodes { territories { name } } } } } }`;
     const cheap = await post(graphql, { query, variables: { n: 1 } });
     expect(cheap.body.errors).toBeUndefined();
+    expect((cheap.body.data?.territories as { nodes: unknown[] }).nodes).toHaveLength(1);
     const costly = await post(graphql, { query, variables: { n: 200 } });
     expectRefusal(costly, 400, 'MAX_COST_EXCEEDED');
     // Defaults count too: `communes` asks for 50 per territory when `first` is not given.

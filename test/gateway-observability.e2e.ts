@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../kit/src/listen.js';
 import { recordUpstreamCall, setCircuitBreakerState } from '../kit/src/metrics.js';
 import { composeWithLedger, startLedgerSubgraph } from '../gateway/test/fixtures/ledgerSubgraph.js';
-import { call, codeOf, post, startGateway, tempFile, type TestGateway } from '../gateway/test/helpers.js';
+import {
+  call,
+  codeOf,
+  post,
+  productionSettings,
+  startGateway,
+  tempFile,
+  type TestGateway,
+} from '../gateway/test/helpers.js';
 import { startTestStack, type Stack } from './helpers/stack.js';
 
 let stack: Stack;
@@ -187,7 +195,7 @@ describe('errors', () => {
   let production: TestGateway;
   beforeAll(async () => {
     production = await startGateway(
-      { ...stack.env, PRODUCTION: 'true', RATE_LIMIT_MAX: '0' },
+      { ...stack.env, ...productionSettings(stack.env), RATE_LIMIT_MAX: '0' },
       { supergraphPath },
     );
   });
@@ -215,7 +223,7 @@ describe('errors', () => {
   it('names the subgraph that cannot be reached, without its address, in production', async () => {
     const spare = await startLedgerSubgraph();
     const gateway = await startGateway(
-      { ...stack.env, PRODUCTION: 'true', RATE_LIMIT_MAX: '0' },
+      { ...stack.env, ...productionSettings(stack.env), RATE_LIMIT_MAX: '0' },
       { supergraphPath: tempFile('s.graphql', composeWithLedger(spare.url)) },
     );
     try {

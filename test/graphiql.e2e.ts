@@ -27,6 +27,22 @@ suite('GraphiQL in chromium', () => {
     await stack?.stop();
   });
 
+  it('opens on the README’s MarneOverview, then the support picture, and runs it as it opens', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${stack.gatewayUrl}/`);
+    const tabs = page.locator('.graphiql-tab');
+    await expect.poll(() => tabs.count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    const labels = (await tabs.allInnerTexts()).map((label) => label.trim());
+    expect(labels.slice(0, 2)).toEqual(['MarneOverview', 'TerritorySupportPicture']);
+    expect((await page.locator('.graphiql-tab-active').innerText()).trim()).toBe('MarneOverview');
+    // No tab clicked: what runs is the tab GraphiQL opened on.
+    await page.locator('.graphiql-execute-button').click();
+    await expect
+      .poll(() => page.locator('.result-window').innerText(), { timeout: 20_000 })
+      .toContain('"territoryCount": 5');
+    await page.close();
+  });
+
   it('runs the preloaded Marne overview and shows its figures, with no request off the machine', async () => {
     const page = await browser.newPage();
     const offHost: string[] = [];

@@ -2,15 +2,14 @@
 // Used by `npm run compose`, the staleness test and the partner schema checks.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse, Source, type DocumentNode, type GraphQLError } from 'graphql';
 import { parse as parseYaml } from 'yaml';
+import { SUPERGRAPH_CONFIG, REPO_ROOT } from '../kit/src/paths.js';
 import { loadSubgraphSchema, type SubgraphSchema } from '../kit/src/subgraphSchema.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const SUPERGRAPH_CONFIG = resolve(REPO_ROOT, 'schema/supergraph.yaml');
-export const SUPERGRAPH_FILE = resolve(REPO_ROOT, 'schema/supergraph.graphql');
+// The paths live in kit so that runtime services find the same files without importing tools/.
+export { REPO_ROOT, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../kit/src/paths.js';
 
 /** One subgraph of the composition config. */
 export interface SubgraphEntry {

@@ -2,10 +2,10 @@
 // flags (--supergraph, --port) win over the environment, which wins over the defaults.
 import { resolve } from 'node:path';
 import { ConfigError, readBool, readInt, readPort, readString, readUrl } from '../../kit/src/env.js';
-import { REPO_ROOT, SUPERGRAPH_FILE } from '../../tools/composition.js';
+import { MANIFEST_FILE, SUPERGRAPH_FILE } from '../../kit/src/paths.js';
 
-/** Where `npm run operations:manifest` writes the persisted-operation manifest. */
-export const MANIFEST_FILE = resolve(REPO_ROOT, 'operations/persisted-operations.json');
+// scripts/buildManifest.ts writes the manifest where the gateway reads it by default.
+export { MANIFEST_FILE };
 
 /** Settings of the gateway. */
 export interface GatewayConfig {
@@ -100,13 +100,15 @@ export function readGatewayConfig(env: Env = process.env, argv: string[] = []): 
     flags.port !== undefined
       ? readPort({ PORT: flags.port }, 'PORT', 4000)
       : readPort(env, 'GATEWAY_PORT', 4000);
+  const production = readBool(env, 'PRODUCTION', env.NODE_ENV === 'production');
+  if (production) requireProductionSecrets(env);
   return {
     port,
     host: readString(env, 'HOST', '127.0.0.1'),
     supergraphPath: resolve(flags.supergraph ?? readString(env, 'SUPERGRAPH_PATH', SUPERGRAPH_FILE)),
     subgraphUrls: readSubgraphUrls(env),
     gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
+    production,
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1_000_000, 1024),
     subgraphTimeoutMs: readInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1),
     supergraphUrl: readUrl(env, 'SUPERGRAPH_URL', undefined),
@@ -154,6 +156,28 @@ export function readGatewayConfig(env: Env = process.env, argv: string[] = []): 
     otlpEndpoint: readUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', undefined),
     serviceName: readString(env, 'OTEL_SERVICE_NAME', 'territoires-gateway'),
   };
+}
+
+/**
+ * A production gateway must not run on what ships in the repository: caller tokens signed with the
+ * development secret would be accepted (anyone could mint any scope), and subgraphs could not
+ * tell the gateway's calls from anyone else's.
+ */
+function requireProductionSecrets(env: Env): void {
+  const production = 'in production (PRODUCTION=true or NODE_ENV=production)';
+  const secret = env.JWT_SECRET;
+  if (!env.JWT_JWKS_URL && !env.JWT_PUBLIC_KEY_FILE) {
+    if (!secret)
+      throw new ConfigError(
+        `JWT_SECRET is required ${production}, or JWT_PUBLIC_KEY_FILE or JWT_JWKS_URL: without one the gateway would accept tokens signed with the development secret.`,
+      );
+    if (secret === DEVELOPMENT_JWT_SECRET)
+      throw new ConfigError(`JWT_SECRET is the development secret; set a secret of your own ${production}.`);
+  }
+  if (!env.GATEWAY_SECRET)
+    throw new ConfigError(
+      `GATEWAY_SECRET is required ${production}: the gateway sends it with every subgraph call so that subgraphs can refuse calls from anyone else.`,
+    );
 }
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];

@@ -1,7 +1,6 @@
 // The gateway as a pure application: it assembles the modules (auth, limits, persisted operations,
 // response cache, rate limits, hot reload, readiness, metrics, logs, traces) around Apollo Server
 // and @apollo/gateway, and routes HTTP requests. Opens no port; index.ts (or the stack) listens.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -9,26 +8,26 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../kit/src/errors.js';
 import { sendJson } from '../../kit/src/http.js';
 import { renderMetrics } from '../../kit/src/metrics.js';
-import { createAuthenticator } from './auth.js';
+import { createAuthenticator } from './guards/auth.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
-import { applyCors } from './cors.js';
-import { SubgraphDataSource } from './dataSource.js';
-import { FederatedGateway } from './federation.js';
-import { CSV_EXPORT_PATH, serveCsvExport } from './csvRoute.js';
-import { createDashboard, isDashboardPath } from './dashboard/dashboardRoute.js';
-import { ASSET_PREFIX, graphiqlPage, loadExampleOperations, serveGraphiqlAsset } from './graphiql.js';
-import { createGraphQLHandler } from './graphqlHttp.js';
-import { createLogger, type Logger } from './logger.js';
-import { PersistedOperations, readManifest } from './persistedOperations.js';
-import { createRateLimiter } from './rateLimit.js';
-import { ReadinessProbe } from './readiness.js';
-import { ResponseCache } from './responseCache.js';
-import { openStores } from './stores.js';
-import { readSupergraph } from './supergraphFile.js';
-import { SupergraphSource, fetchSupergraph } from './supergraphSource.js';
-import { staleExtensionsPlugin } from './staleExtensions.js';
-import { startTracing } from './tracing.js';
+import { SubgraphDataSource } from './fetch/dataSource.js';
+import { FederatedGateway } from './supergraph/federation.js';
+import { CSV_EXPORT_PATH, serveCsvExport } from './pages/csvRoute.js';
+import { createDashboard, isDashboardPath } from './pages/dashboard/dashboardRoute.js';
+import { ASSET_PREFIX, graphiqlPage, loadExampleOperations, serveGraphiqlAsset } from './pages/graphiql.js';
+import { createGraphQLRoute } from './pipeline/graphqlRoute.js';
+import { createOperationPipeline } from './pipeline/runOperation.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { PersistedOperations, readManifest } from './pipeline/persistedOperations.js';
+import { createRateLimiter } from './guards/rateLimit.js';
+import { ReadinessProbe } from './observability/readiness.js';
+import { ResponseCache } from './pipeline/responseCache.js';
+import { openStores } from './pipeline/stores.js';
+import { readSupergraph } from './supergraph/supergraphFile.js';
+import { SupergraphSource, fetchSupergraph } from './supergraph/supergraphSource.js';
+import { staleExtensionsPlugin } from './fetch/staleExtensions.js';
+import { startTracing } from './observability/tracing.js';
 
 /** A started gateway: its request handler and how to stop it. */
 export interface GatewayApp {
@@ -85,7 +84,7 @@ export async function createGatewayApp(
     await apollo.start();
     closers.unshift(() => apollo.stop());
 
-    const graphql = createGraphQLHandler({
+    const pipeline = createOperationPipeline({
       config,
       apollo,
       gateway,
@@ -102,6 +101,10 @@ export async function createGatewayApp(
       responseCache: config.responseCache ? new ResponseCache(stores.keyv('response')) : undefined,
       logger,
       tracing,
+    });
+    const graphql = createGraphQLRoute(pipeline, {
+      bodyLimitBytes: config.bodyLimitBytes,
+      corsOrigins: config.corsOrigins,
     });
     const readiness = new ReadinessProbe({
       ttlMs: config.readyProbeTtlMs,
@@ -147,13 +150,14 @@ export async function createGatewayApp(
       }
       if (isDashboardPath(path)) return dashboard(path, res);
       if (path === CSV_EXPORT_PATH)
-        return serveCsvExport(req, res, { handle, bodyLimitBytes: config.bodyLimitBytes });
+        return serveCsvExport(req, res, {
+          pipeline,
+          bodyLimitBytes: config.bodyLimitBytes,
+          corsOrigins: config.corsOrigins,
+        });
       if (path !== '/graphql')
         return sendJson(res, 404, { error: `No route ${path}; GraphQL is at /graphql.` });
-      if (applyCors(req, res, config.corsOrigins)) return;
-      const requestId = requestIdOf(req) ?? randomUUID();
-      res.setHeader('x-request-id', requestId);
-      await graphql(req, res, requestId);
+      await graphql(req, res);
     }
 
     return {
@@ -185,13 +189,6 @@ function subgraphUrl(config: GatewayConfig, name: string, routingUrl: string | u
 
 function wantsHtml(req: IncomingMessage, url: URL): boolean {
   return !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
-}
-
-function requestIdOf(req: IncomingMessage): string | undefined {
-  const value = req.headers['x-request-id'];
-  const text = Array.isArray(value) ? value[0] : value;
-  // A caller-supplied id ends up in logs and headers: keep it short and printable.
-  return text && /^[\w.:-]{1,128}$/.test(text) ? text : undefined;
 }
 
 /** In production, internal messages and stack traces never reach a caller; coded errors keep their code. */

@@ -1,7 +1,7 @@
 // Reading access rules from a composed supergraph, and the copy @apollo/gateway is given.
 import { ApolloGateway } from '@apollo/gateway';
 import { describe, expect, it } from 'vitest';
-import { prepareSupergraph } from '../src/accessRules.js';
+import { prepareSupergraph } from '../src/guards/accessRules.js';
 import { composeSdls } from '../../tools/composition.js';
 
 function compose(sdl: string): string {
@@ -39,7 +39,7 @@ describe('prepareSupergraph', () => {
     expect(gatewaySdl).not.toMatch(/requiresScopes|authenticated/);
     expect(subgraphs).toEqual([{ name: 'a', url: 'http://a.example/graphql' }]);
     const gateway = new ApolloGateway({ supergraphSdl: gatewaySdl });
-    await expect(gateway.load()).resolves.toBeDefined();
+    await expect(gateway.load()).resolves.toMatchObject({ executor: expect.any(Function) });
     await gateway.stop();
   });
 

@@ -5,12 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen } from '../../kit/src/listen.js';
 import { DEVELOPMENT_JWT_SECRET, readGatewayConfig, type GatewayConfig } from '../src/config.js';
-import { signDevelopmentToken } from '../src/devToken.js';
+import { signDevelopmentToken } from '../src/guards/devToken.js';
 import { createGatewayApp } from '../src/server.js';
 
 /** A development token (HS256, the default secret) with these scopes. */
 export function devToken(scopes: string[], subject = 'agent-1', expires = '1h'): Promise<string> {
   return signDevelopmentToken(DEVELOPMENT_JWT_SECRET, { scopes, subject, expires });
+}
+
+/**
+ * Production mode and the secrets it refuses to start without; the gateway secret is the stack's
+ * own when it has one, so its subgraphs still take the gateway's calls.
+ */
+export function productionSettings(env: Record<string, string | undefined>): Record<string, string> {
+  return {
+    PRODUCTION: 'true',
+    JWT_SECRET: 'a-production-token-secret-for-tests',
+    GATEWAY_SECRET: env.GATEWAY_SECRET || 'a-production-gateway-secret-for-tests',
+  };
 }
 
 /** The answer to a raw HTTP call: status, headers and the parsed JSON body. */

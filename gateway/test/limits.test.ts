@@ -3,7 +3,7 @@ import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { LimitsConfig } from '../src/config.js';
 import { HttpError } from '../../kit/src/http.js';
-import { OperationLimits } from '../src/limits.js';
+import { OperationLimits } from '../src/pipeline/limits.js';
 
 const schema = buildSchema(`
   type Query { territories(first: Int = 50): Connection! territory(id: ID!): Territory regions: [Region!]! }

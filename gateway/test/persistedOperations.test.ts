@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, sha256 } from '../src/persistedOperations.js';
+import { buildManifest, sha256 } from '../src/pipeline/persistedOperations.js';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'operations-'));

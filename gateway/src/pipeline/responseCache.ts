@@ -1,0 +1,117 @@
+// Whole-response cache. Subgraphs give cache hints (@cacheControl → their Cache-Control header);
+// @apollo/gateway folds them into the response's policy and Apollo Server writes it as the
+// gateway's Cache-Control header. A response is kept for that max-age when it has no errors.
+// The key holds the caller: anonymous callers share PUBLIC entries; an authenticated caller's
+// entries are only ever served back to that same caller; PRIVATE answers of anonymous callers are
+// not kept at all.
+import { createHash } from 'node:crypto';
+import type { Keyv } from 'keyv';
+import type { CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
+import { recordCacheLookup } from '../../../kit/src/metrics.js';
+
+/** What the cache keeps of a response. */
+export interface CachedResponse {
+  /** The operation's name, for the metrics and logs of the hits. */
+  operationName?: string;
+  status: number;
+  contentType: string;
+  body: string;
+  /** `public` or `private`, from the policy. */
+  scope: string;
+  storedAt: number;
+  maxAgeSeconds: number;
+}
+
+/** What identifies a response: the operation, its inputs, the schema and who asked. */
+export interface CacheKeyParts {
+  schemaId: string;
+  query: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+  accept?: string;
+  caller: CallerIdentity;
+}
+
+/** Looks responses up and keeps the cacheable ones. */
+export class ResponseCache {
+  constructor(private readonly store: Keyv<CachedResponse>) {}
+
+  /** The cache key of a request. */
+  key(parts: CacheKeyParts): string {
+    const caller =
+      parts.caller.kind === 'anonymous'
+        ? 'anonymous'
+        : `${parts.caller.kind}:${parts.caller.subject ?? ''}:${[...parts.caller.scopes].sort().join(' ')}`;
+    return createHash('sha256')
+      .update(
+        JSON.stringify([
+          parts.schemaId,
+          parts.query,
+          parts.operationName ?? null,
+          parts.variables ?? null,
+          parts.accept ?? '',
+          caller,
+        ]),
+      )
+      .digest('hex');
+  }
+
+  /** A fresh stored response, or undefined (Redis trouble counts as a miss). */
+  async get(key: string): Promise<CachedResponse | undefined> {
+    let entry: CachedResponse | undefined;
+    try {
+      entry = await this.store.get(key);
+    } catch {
+      entry = undefined;
+    }
+    const fresh = entry && Date.now() - entry.storedAt < entry.maxAgeSeconds * 1000 ? entry : undefined;
+    recordCacheLookup('response', fresh !== undefined);
+    return fresh;
+  }
+
+  /**
+   * Keeps a response when its Cache-Control header (Apollo's policy, set only for answers without
+   * errors) allows it for this caller. Returns true when stored.
+   */
+  async maybeStore(
+    key: string,
+    caller: CallerIdentity,
+    answer: {
+      status: number;
+      cacheControl?: string;
+      contentType: string;
+      body: string;
+      operationName?: string;
+    },
+  ): Promise<boolean> {
+    const { status, cacheControl, contentType, body, operationName } = answer;
+    const policy = /^max-age=(\d+), (public|private)$/.exec(cacheControl ?? '');
+    if (status !== 200 || !policy) return false;
+    const maxAgeSeconds = Number(policy[1]);
+    const scope = policy[2] as string;
+    if (maxAgeSeconds <= 0 || (scope === 'private' && caller.kind === 'anonymous')) return false;
+    const entry: CachedResponse = {
+      operationName,
+      status,
+      contentType,
+      body,
+      scope,
+      storedAt: Date.now(),
+      maxAgeSeconds,
+    };
+    try {
+      await this.store.set(key, entry, maxAgeSeconds * 1000);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** The Cache-Control header a cached answer goes out with, its max-age shortened by its age. */
+export function cachedHeaders(entry: CachedResponse, caller: CallerIdentity): Record<string, string> {
+  const age = Math.floor((Date.now() - entry.storedAt) / 1000);
+  // An authenticated caller's answer must not sit in shared HTTP caches either.
+  const scope = caller.kind === 'anonymous' ? entry.scope : 'private';
+  return { 'cache-control': `max-age=${Math.max(0, entry.maxAgeSeconds - age)}, ${scope}`, age: String(age) };
+}

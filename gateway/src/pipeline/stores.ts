@@ -1,0 +1,71 @@
+// Where the gateway keeps what replicas share: the response cache, persisted queries and rate
+// limit counters. In memory by default (bounded LRU maps); on Redis when CACHE_URL is set, so every
+// replica sees the same entries. Redis trouble never fails a request: caches miss and limits open.
+import type { RedisClientType } from '@keyv/redis';
+import { Keyv } from 'keyv';
+import type { Logger } from '../observability/logger.js';
+import { LruMap } from './lru.js';
+
+/** The shared stores of one gateway. */
+export interface Stores {
+  /** A keyv namespace (e.g. `response`, `apq`). */
+  keyv<T>(namespace: string): Keyv<T>;
+  /** The Redis client when CACHE_URL is set (rate limits use it directly for atomic counters). */
+  redis?: RedisClientType;
+  close(): Promise<void>;
+}
+
+/** Opens the stores: Redis at `cacheUrl`, or memory maps of at most `memoryEntries` each. */
+export async function openStores(
+  cacheUrl: string | undefined,
+  memoryEntries: number,
+  logger: Logger,
+): Promise<Stores> {
+  if (!cacheUrl) {
+    const made: Keyv[] = [];
+    return {
+      keyv: <T>(namespace: string) => {
+        const keyv = new Keyv<T>({ store: new LruMap<string, unknown>(memoryEntries), namespace });
+        made.push(keyv as Keyv);
+        return keyv;
+      },
+      close: async () => {
+        for (const keyv of made) await keyv.clear();
+      },
+    };
+  }
+  // The Redis client is loaded only when it is used: it adds about 150 ms to every start otherwise.
+  const { default: KeyvRedis, createClient } = await import('@keyv/redis');
+  const redis = createClient({
+    url: cacheUrl,
+    // Keep retrying in the background; requests meanwhile see misses, not errors.
+    socket: {
+      reconnectStrategy: (attempt: number) => Math.min(100 * 2 ** attempt, 5_000),
+      connectTimeout: 2_000,
+    },
+    // Fail fast instead of queueing commands while Redis is away.
+    disableOfflineQueue: true,
+  }) as RedisClientType;
+  let lastError = '';
+  redis.on('error', (error: Error) => {
+    if (error.message !== lastError) logger.warn('redis error', { error: error.message });
+    lastError = error.message;
+  });
+  await redis.connect();
+  return {
+    keyv: <T>(namespace: string) => {
+      // The Redis adapter prefixes keys with the namespace itself: keyv must not add it again.
+      const keyv = new Keyv<T>({
+        store: new KeyvRedis(redis),
+        namespace: `territoires:${namespace}`,
+        useKeyPrefix: false,
+      });
+      keyv.on('error', () => undefined);
+      return keyv;
+    },
+    redis,
+    close: async () => {
+      if (redis.isOpen) await redis.quit().catch(() => undefined);
+    },
+  };
+}
