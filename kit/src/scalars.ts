@@ -55,3 +55,23 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: toIsoDate,
   parseLiteral: (ast) => toIsoDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/** Normalises an ISO 8601 date-time (or a Date) to its UTC form; fails on anything else. */
+export function toIsoDateTime(value: unknown): string {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new CodedError(
+      ErrorCode.BAD_USER_INPUT,
+      `DateTime must be ISO 8601 (YYYY-MM-DDTHH:MM:SSZ); got ${JSON.stringify(value)}.`,
+    );
+  }
+  return date.toISOString();
+}
+
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'An instant in ISO 8601 form, in UTC (YYYY-MM-DDTHH:MM:SS.sssZ).',
+  serialize: toIsoDateTime,
+  parseValue: toIsoDateTime,
+  parseLiteral: (ast) => toIsoDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});

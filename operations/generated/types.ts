@@ -18,6 +18,8 @@ export type Scalars = {
   Float: { input: number; output: number };
   /** A calendar date in ISO 8601 form (YYYY-MM-DD). */
   Date: { input: string; output: string };
+  /** An instant in ISO 8601 form, in UTC (YYYY-MM-DDTHH:MM:SS.sssZ). */
+  DateTime: { input: string; output: string };
   /** An amount in euros, exact to the cent, as a JSON number. */
   Euros: { input: number; output: number };
 };
@@ -126,14 +128,22 @@ export type MissionStatus = 'DONE' | 'IN_PROGRESS' | 'PLANNED';
 
 /** The State's operators that contribute to the Territoires d'industrie programme. */
 export type Operator =
+  /** Action Logement, housing for employees. */
+  | 'ACTION_LOGEMENT'
   /** ADEME, the ecological-transition agency. */
   | 'ADEME'
+  /** APEC, the executives' employment agency. */
+  | 'APEC'
   /** Banque des Territoires (Caisse des Dépôts). */
   | 'BANQUE_DES_TERRITOIRES'
   /** Bpifrance. */
   | 'BPIFRANCE'
   /** Business France. */
   | 'BUSINESS_FRANCE'
+  /** DGEFP, the State's employment and vocational-training delegation (FNE-Formation, GPEC territoriale). */
+  | 'DGEFP'
+  /** L'État en région: the préfecture de région, which steers the Fonds Vert (DGALN data). */
+  | 'ETAT'
   /** France Travail. */
   | 'FRANCE_TRAVAIL'
   /** Volontariat Territorial en Entreprise. */

@@ -35,7 +35,7 @@ export async function generateOperationTypes(supergraphPath = SUPERGRAPH_FILE): 
             skipTypename: true,
             useTypeImports: true,
             strictScalars: true,
-            scalars: { Euros: 'number', Date: 'string' },
+            scalars: { Euros: 'number', Date: 'string', DateTime: 'string' },
           },
         },
       },

@@ -1,5 +1,5 @@
 // The ademe subgraph's resolver map, one file per group of types.
-import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { AdemeContext } from '../context.js';
 import { AdemeAidType, AdemeTerritory, FondsVertProjectType } from './AdemeTerritory.js';
@@ -9,6 +9,7 @@ import { Territory } from './Territory.js';
 export const resolvers = {
   Euros: EurosScalar,
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Territory,
   Company,
   AdemeTerritory,

@@ -1,5 +1,5 @@
 // The banque-des-territoires subgraph's resolver map, one file per group of types.
-import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { BanqueDesTerritoiresContext } from '../context.js';
 import { BanqueDesTerritoires, Financing } from './BanqueDesTerritoires.js';
@@ -8,6 +8,7 @@ import { Territory } from './Territory.js';
 export const resolvers = {
   Euros: EurosScalar,
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Territory,
   BanqueDesTerritoires,
   Financing,

@@ -1,5 +1,5 @@
 // The business-france subgraph's resolver map, one file per group of types.
-import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { BusinessFranceContext } from '../context.js';
 import { BusinessFranceTerritory } from './BusinessFranceTerritory.js';
@@ -9,6 +9,7 @@ import { Territory } from './Territory.js';
 export const resolvers = {
   Euros: EurosScalar,
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Territory,
   Company,
   BusinessFranceTerritory,

@@ -1,5 +1,5 @@
 // The france-travail subgraph's resolver map, one file per group of types.
-import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { FranceTravailContext } from '../context.js';
 import { Company, FranceTravailCompany } from './Company.js';
@@ -10,6 +10,7 @@ import { Territory } from './Territory.js';
 export const resolvers = {
   Euros: EurosScalar,
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Territory,
   Company,
   FranceTravailTerritory,

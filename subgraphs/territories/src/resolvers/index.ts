@@ -1,5 +1,5 @@
 // The territories subgraph's resolver map, one file per group of types.
-import { DateScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { TerritoriesContext } from '../context.js';
 import { Commune, Department, Epci, Region } from './Geography.js';
@@ -18,6 +18,7 @@ import { Territory } from './Territory.js';
 export const resolvers = {
   Euros: EurosScalar,
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Query,
   Territory,
   Region,
