@@ -58,6 +58,7 @@ describe('start-up', () => {
   it('refuses to start the territories subgraph on a missing dataset, in one line naming the file', async () => {
     const child = run('subgraphs/territories/src/index.ts', [], {
       TERRITORIES_PORT: '0',
+      GATEWAY_SECRET: 'alone-test-secret',
       PROGRAMME_FILE: '/nonexistent/programme.json',
     });
     const { code } = await child.exited;
