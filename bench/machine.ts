@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../tools/composition.js';
 import { installedBenchVersion } from './benchDependencies.js';
 
-/** Packages of the benchmark's own install (bench/package.json), not of the project's. */
+/** Packages of the benchmark's own install (bench/packages/package.json), not of the project's. */
 const BENCH_PACKAGES = new Set(['@graphql-hive/gateway', 'autocannon']);
 
 /** The machine and software of a run. */
@@ -22,7 +22,7 @@ export function describeRun(): RunContext {
   const list = cpus();
   const versions: Record<string, string> = { node: process.versions.node };
   // The project's packages from its own install; the contender and the load generator from the
-  // benchmark's (bench/package.json).
+  // benchmark's (bench/packages/package.json).
   for (const name of [
     '@apollo/gateway',
     '@apollo/server',
