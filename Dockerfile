@@ -1,4 +1,6 @@
 # One image for every service of Territoires Graph; docker-compose.yml picks the entry point.
+# No secret is baked in: GATEWAY_SECRET and JWT_SECRET come from the environment at run time
+# (.dockerignore keeps a local .env, and every node_modules, out of the build context).
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -14,7 +14,8 @@ export default defineConfig({
     // Tests that build a stock ApolloGateway must not send its usage metrics off the machine.
     env: { APOLLO_TELEMETRY_DISABLED: 'true' },
     include: ['**/*.test.ts', '**/*.e2e.ts'],
-    exclude: ['node_modules/**', '**/dist/**'],
+    // `**/`: bench/packages/ has a node_modules of its own, with packages that ship their tests.
+    exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

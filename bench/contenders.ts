@@ -1,12 +1,10 @@
 // The parties of the public workload: each gateway in its own process on the same supergraph,
 // and the floor (a subgraph called directly, no gateway in between).
-import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { BENCH_PACKAGES_DIR } from './benchDependencies.js';
 import { startChild, startProgram, type ChildHandle } from './child.js';
+import { freePort } from './freePort.js';
 import { startGateway } from './gatewayBundle.js';
-
-const require = createRequire(import.meta.url);
 
 /** A party of the public workload. */
 export interface Contender {
@@ -23,7 +21,8 @@ export interface Contender {
  */
 export const BENCH_GATEWAY_ENV: Record<string, string> = { RATE_LIMIT_MAX: '0', MAX_COST: '100000000' };
 
-const HIVE_BIN = join(require.resolve('@graphql-hive/gateway/package.json'), '..', 'dist', 'bin.js');
+/** The Hive gateway's command line, from the benchmark's own packages (bench/packages). */
+const HIVE_BIN = join(BENCH_PACKAGES_DIR, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
 
 function startHive(supergraphFile: string, extraArgs: string[]): Promise<ChildHandle<{ url: string }>> {
   return freePort().then(async (port) => {
@@ -59,16 +58,3 @@ export const CONTENDERS: Contender[] = [
   },
   { id: 'floor', label: 'floor: one subgraph called directly' },
 ];
-
-/** A TCP port free at the time of asking (for programs that cannot report the one they took). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

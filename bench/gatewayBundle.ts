@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { GATEWAY_BUNDLE } from '../tools/gatewayBundle.js';
 import { startProgram, type ChildHandle } from './child.js';
-import { freePort } from './contenders.js';
+import { freePort } from './freePort.js';
 
 /** How the gateway process is started: the bundle, or the sources under tsx (`npm run gateway`). */
 export type GatewayEntry = 'bundle' | 'source';

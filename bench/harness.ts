@@ -1,12 +1,14 @@
 // The benchmark harness: starts the load generator, runs the public and mission workloads (and
 // the soak when asked), and renders the report. `bench/run.ts` is its command line.
+import { ensureBenchDependencies } from './benchDependencies.js';
+import type { BenchReport } from './benchReport.js';
 import { startChild } from './child.js';
 import { buildGatewayBundle } from '../tools/gatewayBundle.js';
 import { describeRun } from './machine.js';
 import { LATENCY_PROFILES } from './mission/latency.js';
 import { runMissionWorkload, type MissionOptions } from './mission/missionWorkload.js';
 import { runPublicWorkload, type PublicOptions } from './publicWorkload.js';
-import { renderReport, type BenchReport } from './report.js';
+import { renderReport } from './report.js';
 import { runSoak } from './soak.js';
 import { minutes } from './targets.js';
 
@@ -54,6 +56,10 @@ const SMOKE = {
 export async function runBench(options: BenchOptions): Promise<{ report: BenchReport; markdown: string }> {
   const settings = options.smoke ? SMOKE : FULL;
   const started = performance.now();
+  const log = (line: string) =>
+    options.log?.(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  // Before describeRun(), which reads the versions of these packages.
+  await ensureBenchDependencies(log);
   const report: BenchReport = {
     command: options.command,
     startedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -61,8 +67,6 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     smoke: options.smoke,
     context: describeRun(),
   };
-  const log = (line: string) =>
-    options.log?.(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   log('building dist/gateway.mjs (npm run build)');
   await buildGatewayBundle();
   const load = await startChild('bench/load.ts');

@@ -1,8 +1,13 @@
 // Child process of the harness: the load generator. It runs autocannon in its own process so
 // the load never shares a CPU budget with the party being measured.
-import autocannon from 'autocannon';
+import type Autocannon from 'autocannon';
 import { runMain } from '../kit/src/env.js';
+import { requireBenchPackage } from './benchDependencies.js';
 import { serveHarness } from './child.js';
+
+// From the benchmark's own packages (bench/packages), which the harness installs before it
+// starts this process; typed by bench/autocannon.d.ts.
+const autocannon = requireBenchPackage('autocannon') as typeof Autocannon;
 
 /** One load run: where, what, how hard and how long. */
 export interface LoadSpec {

@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../tools/composition.js';
+import { installedBenchVersion } from './benchDependencies.js';
+
+/** Packages of the benchmark's own install (bench/packages/package.json), not of the project's. */
+const BENCH_PACKAGES = new Set(['@graphql-hive/gateway', 'autocannon']);
 
 /** The machine and software of a run. */
 export interface RunContext {
@@ -17,6 +21,8 @@ export interface RunContext {
 export function describeRun(): RunContext {
   const list = cpus();
   const versions: Record<string, string> = { node: process.versions.node };
+  // The project's packages from its own install; the contender and the load generator from the
+  // benchmark's (bench/packages/package.json).
   for (const name of [
     '@apollo/gateway',
     '@apollo/server',
@@ -25,7 +31,8 @@ export function describeRun(): RunContext {
     'graphql',
     'autocannon',
   ]) {
-    versions[name] = packageVersion(name);
+    versions[name] =
+      (BENCH_PACKAGES.has(name) ? installedBenchVersion(name) : packageVersion(name)) ?? 'not installed';
   }
   return {
     cpuModel: list[0]?.model ?? 'unknown',
@@ -36,12 +43,13 @@ export function describeRun(): RunContext {
   };
 }
 
-function packageVersion(name: string): string {
+/** The version installed for the project (the root node_modules), or undefined. */
+function packageVersion(name: string): string | undefined {
   try {
     // Read from node_modules: some packages do not export their package.json.
     const file = join(REPO_ROOT, 'node_modules', name, 'package.json');
     return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   } catch {
-    return 'not installed';
+    return undefined;
   }
 }

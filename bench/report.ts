@@ -1,24 +1,10 @@
 // Turns one run's figures into docs/benchmarks.md: machine, versions, command, tables, targets.
-import type { RunContext } from './machine.js';
+import type { BenchReport } from './benchReport.js';
 import type { Aggregate } from './measure.js';
 import type { MissionResult } from './mission/missionWorkload.js';
 import type { PublicResult, ScenarioResult } from './publicWorkload.js';
 import type { SoakResult } from './soak.js';
 import { checkTargets, minutes } from './targets.js';
-
-/** Everything one harness run measured. */
-export interface BenchReport {
-  command: string;
-  startedAt: string;
-  durationS: number;
-  smoke: boolean;
-  context: RunContext;
-  public?: PublicResult;
-  mission?: MissionResult;
-  /** Why the mission workload could not run, when it could not. */
-  missionError?: string;
-  soak?: SoakResult;
-}
 
 /** Renders the report as Markdown. */
 export function renderReport(report: BenchReport): string {

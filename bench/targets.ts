@@ -1,5 +1,5 @@
 // The performance targets of the benchmark issue, checked against one run's figures.
-import type { BenchReport } from './report.js';
+import type { BenchReport } from './benchReport.js';
 
 /** One target: what it asks, what was measured, and whether it was met. */
 export interface TargetCheck {

@@ -1,5 +1,6 @@
 // Starts the whole stack in this process (simulators, subgraphs, gateway) and stops it.
 // Used by `npm start` (documented ports) and by end-to-end tests (free ports).
+import { randomBytes } from 'node:crypto';
 import { listen, type RunningServer } from '../kit/src/listen.js';
 import { readGatewayConfig, type GatewayConfig } from '../gateway/src/config.js';
 import { createGatewayApp } from '../gateway/src/server.js';
@@ -18,17 +19,30 @@ export interface StackOptions {
   skip?: string[];
 }
 
+/**
+ * A fresh gateway secret: 32 random bytes. The subgraphs of a stack listen on ports anyone on the
+ * machine can reach; only a caller holding this run's secret — the gateway — gets answers.
+ */
+export function newGatewaySecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 /** The running stack: each service's URL and a stop() that closes them all. */
 export interface Stack {
   gatewayUrl: string;
   services: Record<string, RunningServer>;
+  /** The environment the services were started from, GATEWAY_SECRET included. */
   env: Env;
   stop(): Promise<void>;
 }
 
-/** Starts simulators, then subgraphs, then the gateway; on a failure, stops what started. */
+/**
+ * Starts simulators, then subgraphs, then the gateway; on a failure, stops what started. The
+ * gateway and every subgraph share GATEWAY_SECRET: the one given, or a new one for this run.
+ */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env: Env = { ...(options.env ?? process.env) };
+  env.GATEWAY_SECRET ||= newGatewaySecret();
   const services: Record<string, RunningServer> = {};
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {

@@ -1,5 +1,6 @@
 // Docker cannot run here, so docker-compose.yml is kept right by reading it: every subgraph of
-// schema/supergraph.yaml is a service whose port matches, and the gateway routes to it.
+// schema/supergraph.yaml is a service whose port matches, and the gateway routes to it; no secret
+// is written in it, each comes from the environment and compose refuses to start without it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { parse } from 'yaml';
 import { readSupergraphConfig, REPO_ROOT } from '../tools/composition.js';
 import { SERVICES } from '../stack/registry.js';
 import { GATEWAY_BUNDLE } from '../tools/gatewayBundle.js';
+import { DEVELOPMENT_JWT_SECRET } from '../gateway/src/config.js';
 
 interface ComposeService {
   build?: unknown;
@@ -17,9 +19,16 @@ interface ComposeService {
   depends_on?: string[] | Record<string, unknown>;
 }
 
-const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as {
-  services: Record<string, ComposeService>;
-};
+const text = readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8');
+const compose = parse(text) as { services: Record<string, ComposeService> };
+
+/** Compose's "required variable" form: `${NAME:?message}` fails `docker compose up` when NAME is unset or empty. */
+function requiredFromEnvironment(name: string): RegExp {
+  return new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
+}
+
+/** Settings whose value is a credential, by name. */
+const SECRET_SETTING = /SECRET|PASSWORD|API_KEY|TOKEN/;
 
 describe('docker-compose.yml', () => {
   it('opens with a comment saying how it is used', () => {
@@ -39,6 +48,41 @@ describe('docker-compose.yml', () => {
         expect(existsSync(join(REPO_ROOT, entry)), `${name}: ${entry}`).toBe(true);
       }
     }
+  });
+
+  it('writes no secret: every credential setting is taken from the environment and required', () => {
+    expect(text).not.toMatch(/change-me/i);
+    expect(text).not.toContain(DEVELOPMENT_JWT_SECRET);
+    const credentials: string[] = [];
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [key, value] of Object.entries(service.environment ?? {})) {
+        if (!SECRET_SETTING.test(key)) continue;
+        credentials.push(`${name}.${key}`);
+        expect(String(value), `${name}: ${key}`).toMatch(requiredFromEnvironment(key));
+      }
+    }
+    expect(credentials).toContain('gateway.GATEWAY_SECRET');
+    expect(credentials).toContain('gateway.JWT_SECRET');
+  });
+
+  it('gives the gateway and every subgraph GATEWAY_SECRET from the environment, and the gateway JWT_SECRET', () => {
+    const needers = ['gateway', ...SERVICES.filter((s) => s.kind === 'subgraph').map((s) => s.name)];
+    for (const name of needers) {
+      expect(String(compose.services[name]?.environment?.GATEWAY_SECRET), name).toMatch(
+        requiredFromEnvironment('GATEWAY_SECRET'),
+      );
+    }
+    expect(String(compose.services.gateway?.environment?.JWT_SECRET)).toMatch(
+      requiredFromEnvironment('JWT_SECRET'),
+    );
+    expect(String(compose.services.gateway?.environment?.PRODUCTION)).toBe('true');
+  });
+
+  it('says in its header how the secrets are given (.env), and keeps .env out of the image', () => {
+    const header = text.slice(0, text.search(/^[^#]/m));
+    for (const word of ['.env', 'GATEWAY_SECRET', 'JWT_SECRET']) expect(header).toContain(word);
+    const dockerignore = readFileSync(join(REPO_ROOT, '.dockerignore'), 'utf8').split('\n');
+    expect(dockerignore).toContain('.env');
   });
 
   it('has the gateway and Redis, with the gateway on Redis', () => {

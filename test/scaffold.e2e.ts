@@ -37,6 +37,7 @@ const COPIED_FILES = [
   'vitest.config.ts',
   'docker-compose.yml',
   'Dockerfile',
+  '.dockerignore',
   '.prettierrc.json',
   '.prettierignore',
   'eslint.config.js',

@@ -72,6 +72,7 @@ export interface MissionResult {
 interface StackReady {
   url: string;
   subgraphUrls: Record<string, string>;
+  gatewaySecret: string;
   simulators: string[];
   subgraphs: string[];
 }
@@ -96,8 +97,8 @@ export async function runMissionWorkload(
       const source: number[] = [];
       for (let round = 0; round < 3; round++) {
         const body = queries[0]?.body ?? '';
-        bundle.push((await gatewayColdStart('bundle', first.ready.subgraphUrls, body)) ?? NaN);
-        source.push((await gatewayColdStart('source', first.ready.subgraphUrls, body)) ?? NaN);
+        bundle.push((await gatewayColdStart('bundle', first.ready, body)) ?? NaN);
+        source.push((await gatewayColdStart('source', first.ready, body)) ?? NaN);
       }
       gatewayColdStartMs = medianOrUndefined(bundle);
       gatewayColdStartSourceMs = medianOrUndefined(source);
@@ -185,11 +186,15 @@ function startStackChild(env: Record<string, string>): Promise<ChildHandle<Stack
 /** Spawns our gateway on the committed supergraph and times it to the first support picture. */
 async function gatewayColdStart(
   entry: GatewayEntry,
-  subgraphUrls: Record<string, string>,
+  stack: StackReady,
   body: string,
 ): Promise<number | undefined> {
   const started = performance.now();
-  const gateway = await startGateway(entry, SUPERGRAPH_FILE, { ...BENCH_GATEWAY_ENV, ...subgraphUrls });
+  const gateway = await startGateway(entry, SUPERGRAPH_FILE, {
+    ...BENCH_GATEWAY_ENV,
+    ...stack.subgraphUrls,
+    GATEWAY_SECRET: stack.gatewaySecret,
+  });
   try {
     const answer = await post(`${gateway.ready.url}/graphql`, body);
     return describeAnswer(answer).territories === 1 ? performance.now() - started : undefined;

@@ -28,6 +28,8 @@ runMain('bench stack', async () => {
     {
       url: `${stack.gatewayUrl}/graphql`,
       subgraphUrls,
+      // This run's secret: a gateway started beside the stack must send it to reach the subgraphs.
+      gatewaySecret: stack.env.GATEWAY_SECRET,
       simulators: SERVICES.filter((s) => s.kind === 'simulator').map((s) => s.name),
       subgraphs: SERVICES.filter((s) => s.kind === 'subgraph').map((s) => s.name),
     },

@@ -71,16 +71,34 @@ export function runMain(name: string, main: () => Promise<unknown>): void {
 export interface SubgraphBasics {
   port: number;
   host: string;
+  /**
+   * The secret every call must carry (`x-gateway-secret`); undefined only when
+   * ALLOW_UNAUTHENTICATED_SUBGRAPH opened the subgraph for local debugging.
+   */
   gatewaySecret?: string;
   production: boolean;
 }
 
-/** Reads `<portEnv>`, HOST, GATEWAY_SECRET and PRODUCTION (default: NODE_ENV=production). */
+/**
+ * Reads `<portEnv>`, HOST, GATEWAY_SECRET, ALLOW_UNAUTHENTICATED_SUBGRAPH and PRODUCTION (default:
+ * NODE_ENV=production). A subgraph answers the gateway only, so GATEWAY_SECRET is required; outside
+ * production, ALLOW_UNAUTHENTICATED_SUBGRAPH=true opens it to any caller, for local debugging.
+ */
 export function readSubgraphBasics(env: Env, portEnv: string, defaultPort: number): SubgraphBasics {
+  const production = readBool(env, 'PRODUCTION', env.NODE_ENV === 'production');
+  const gatewaySecret = env.GATEWAY_SECRET || undefined;
+  const open = readBool(env, 'ALLOW_UNAUTHENTICATED_SUBGRAPH', false);
+  if (!gatewaySecret && (production || !open)) {
+    throw new ConfigError(
+      production
+        ? 'GATEWAY_SECRET is required in production: set it to the secret the gateway sends, so that only the gateway gets answers.'
+        : 'GATEWAY_SECRET is required: set it to the secret the gateway sends (`npm start` makes one per run), or set ALLOW_UNAUTHENTICATED_SUBGRAPH=true to open this subgraph to any caller while debugging locally.',
+    );
+  }
   return {
     port: readPort(env, portEnv, defaultPort),
     host: readString(env, 'HOST', '127.0.0.1'),
-    gatewaySecret: env.GATEWAY_SECRET || undefined,
-    production: readBool(env, 'PRODUCTION', env.NODE_ENV === 'production'),
+    gatewaySecret,
+    production,
   };
 }

@@ -48,8 +48,9 @@ export function signIdentity(
 }
 
 /**
- * Reads the identity the gateway sent. Without a secret (development) the header is trusted as
- * is; with one, a missing or wrong signature, or a stale header, gives `undefined` (refuse the call).
+ * Reads the identity the gateway sent. With a secret, a missing or wrong signature, or a stale
+ * header, gives `undefined` (refuse the call). Without one — only a subgraph opened for local
+ * debugging with ALLOW_UNAUTHENTICATED_SUBGRAPH, or a test fixture — the header is trusted as is.
  * No identity header at all means an anonymous caller.
  */
 export function verifyIdentity(

@@ -238,6 +238,45 @@ describe('UpstreamClient', () => {
     expect(upstream.breakerState).toBe('open');
   });
 
+  it('answers every call made during the half-open probe once the upstream is back, with no CIRCUIT_OPEN', async () => {
+    fallback = json(500, { message: 'boom' });
+    const upstream = client({ retries: 0, breaker: { failureThreshold: 1, resetMs: 50 } });
+    await codeOf(upstream.request(readOk));
+    await vi.waitFor(() => expect(upstream.breakerState).toBe('half-open'), { timeout: 2_000, interval: 10 });
+    // The upstream has recovered but answers slowly: the probe is still out when the others arrive.
+    fallback = async (req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return json(200, { ok: true })(req, res);
+    };
+    const pages = [1, 2, 3, 4].map((page) =>
+      upstream.request({ ...readOk, params: { page } }).then((answer) => answer.value),
+    );
+    expect(await Promise.all(pages)).toEqual([true, true, true, true]);
+    expect(upstream.breakerState).toBe('closed');
+    // One failed call, then the probe alone until it answered, then the three that waited for it.
+    expect(calls.map((c) => c.url)).toEqual([
+      '/lines',
+      '/lines?page=1',
+      '/lines?page=2',
+      '/lines?page=3',
+      '/lines?page=4',
+    ]);
+  });
+
+  it('refuses the calls made during a half-open probe that fails, with CIRCUIT_OPEN', async () => {
+    fallback = json(500, { message: 'boom' });
+    const upstream = client({ retries: 0, breaker: { failureThreshold: 1, resetMs: 50 } });
+    await codeOf(upstream.request(readOk));
+    await vi.waitFor(() => expect(upstream.breakerState).toBe('half-open'), { timeout: 2_000, interval: 10 });
+    const pages = [1, 2, 3].map((page) => codeOf(upstream.request({ ...readOk, params: { page } })));
+    expect((await Promise.all(pages)).map((failure) => failure.code)).toEqual([
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+      ErrorCode.CIRCUIT_OPEN,
+      ErrorCode.CIRCUIT_OPEN,
+    ]);
+    expect(calls).toHaveLength(2);
+  });
+
   it('serves the last good answer marked stale when the upstream fails', async () => {
     const upstream = client({ ttlMs: 0, retries: 0 });
     const fresh = await upstream.request(readOk);

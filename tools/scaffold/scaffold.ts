@@ -270,7 +270,8 @@ async function addToCompose(
     {
       HOST: '0.0.0.0',
       [`${n.CONST}_PORT`]: port,
-      GATEWAY_SECRET: 'change-me-in-production',
+      // Never a literal: compose takes it from the environment or .env (see the file's header).
+      GATEWAY_SECRET: '${GATEWAY_SECRET:?set GATEWAY_SECRET, see the top of docker-compose.yml}',
       CACHE_URL: 'redis://redis:6379',
       [`${n.CONST}_API_URL`]: `http://${n.name}-sim:${simPort}`,
     },

@@ -230,7 +230,8 @@ export class UpstreamClient {
     request: UpstreamRequest<T>,
     idempotent: boolean,
   ): Promise<{ raw: RawAnswer; value: T }> {
-    if (this.breaker && !this.breaker.tryAcquire()) {
+    // During a half-open probe, wait for it at most one attempt's timeout, as if calling ourselves.
+    if (this.breaker && !(await this.breaker.acquire(this.options.timeoutMs))) {
       throw this.error(
         ErrorCode.CIRCUIT_OPEN,
         `${this.label} upstream is failing; calls are paused for up to ${this.options.breaker?.resetMs} ms.`,

@@ -13,6 +13,8 @@ const territory = loadWorld().territoryById.get('ti-4405')!;
 const QUERY = `query ($r: [_Any!]!) { _entities(representations: $r) {
   ... on Territory { banqueDesTerritoires { summary { count amount } } } } }`;
 
+const SECRET = 'stale-copy-test-secret';
+
 let simulator: Simulator;
 let portal: RunningServer;
 let subgraph: RunningServer;
@@ -23,6 +25,7 @@ beforeAll(async () => {
   subgraph = await startBanqueDesTerritoires(
     readBanqueDesTerritoiresConfig({
       BANQUE_DES_TERRITOIRES_PORT: '0',
+      GATEWAY_SECRET: SECRET,
       CAISSE_DES_DEPOTS_API_URL: portal.url,
       // Always ask the portal; the copy is only for when it fails.
       CAISSE_DES_DEPOTS_CACHE_TTL_MS: '0',
@@ -38,7 +41,7 @@ afterAll(async () => {
 async function ask(): Promise<{ data?: unknown; errors?: unknown[]; extensions?: { stale?: unknown } }> {
   const response = await fetch(`${subgraph.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-gateway-secret': SECRET },
     body: JSON.stringify({
       query: QUERY,
       variables: { r: [{ __typename: 'Territory', id: territory.id, communeCodes: territory.communeCodes }] },

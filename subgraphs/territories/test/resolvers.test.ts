@@ -10,7 +10,7 @@ let server: ApolloServer<TerritoriesContext>;
 let store: ProgrammeStore;
 
 beforeAll(async () => {
-  store = ProgrammeStore.load(readTerritoriesConfig({}));
+  store = ProgrammeStore.load(readTerritoriesConfig({ GATEWAY_SECRET: 'unused-in-process' }));
   server = createTerritoriesServer();
   await server.start();
 });

@@ -1,16 +1,24 @@
 // Smoke run of the benchmark harness (about a second per party): it must keep producing a
 // well-formed report. The figures themselves are never asserted; they depend on the machine.
+// The contenders are the benchmark's own packages (bench/packages/package.json): CI installs them
+// (.ci/run); elsewhere the harness installs them on first use, so a clone without them takes a
+// few minutes more here, and fails with npm's reason when the registry cannot be reached.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBench } from './harness.js';
-import { WORKLOAD_ANSWER_BYTES } from './publicWorkload.js';
-import type { BenchReport } from './report.js';
+import { benchDependenciesInstalled } from '../benchDependencies.js';
+import type { BenchReport } from '../benchReport.js';
+import { runBench } from '../harness.js';
+import { WORKLOAD_ANSWER_BYTES } from '../publicWorkload.js';
+
+const COMMAND = 'vitest bench/test/bench.e2e.ts';
+const INSTALL_MS = benchDependenciesInstalled() ? 0 : 480_000;
 
 let report: BenchReport;
 let markdown: string;
 
 beforeAll(async () => {
-  ({ report, markdown } = await runBench({ smoke: true, soak: false, command: 'vitest bench/bench.e2e.ts' }));
-}, 150_000);
+  ({ report, markdown } = await runBench({ smoke: true, soak: false, command: COMMAND }));
+  // About two and a half minutes on a quiet machine; twice that leaves room for a shared one.
+}, 300_000 + INSTALL_MS);
 
 /** The rows of the Markdown table that follows `heading`. */
 function tableAfter(heading: string): string[][] {
@@ -77,17 +85,15 @@ describe('the benchmark harness, in smoke mode', () => {
   it('states the machine, the versions, the command and every target', () => {
     expect(markdown).toMatch(/- CPU: .+, \d+ cores; memory \d/);
     expect(markdown).toContain('@graphql-hive/gateway 2.');
-    expect(markdown).toContain('vitest bench/bench.e2e.ts');
+    expect(markdown).toContain(COMMAND);
     const targets = tableAfter('## Targets');
     expect(targets.length).toBeGreaterThanOrEqual(5);
     for (const row of targets.slice(1)) expect(['met', '**not met**', '—']).toContain(row[2]);
   });
 
-  it('reports the mission workload for 1, 21 and 183 territories, or says why it could not', () => {
-    if (report.missionError) {
-      expect(markdown).toContain('Not measured: the stack did not run');
-      return;
-    }
+  it('runs the mission workload for 1, 21 and 183 territories through the whole stack', () => {
+    // A stack that cannot start is a failure of the product, not a result to report.
+    expect(report.missionError).toBeUndefined();
     expect(report.mission?.growth.map((g) => g.size)).toEqual([1, 21, 183]);
     expect(report.mission?.growth.map((g) => g.territories)).toEqual([1, 21, 183]);
     expect(tableAfter('### Under load').length).toBeGreaterThan(3);
