@@ -1,5 +1,12 @@
 // The mirror's public surface: open a store, sync sources into it, read it in batches.
-export { DEFAULT_MIRROR_FILE, migrateMirror, openMirror, type MirrorEngine, type MirrorOptions, type MirrorStore } from './openMirror.js';
+export {
+  DEFAULT_MIRROR_FILE,
+  migrateMirror,
+  openMirror,
+  type MirrorEngine,
+  type MirrorOptions,
+  type MirrorStore,
+} from './openMirror.js';
 export { guardMirror, isMirrorUnavailable } from './mirrorError.js';
 export { locatedColumnOf, runSync, type SyncOptions, type SyncProgress, type SyncResult } from './runSync.js';
 export { acquireLease, newHolderId, releaseLease, renewLease } from './syncLock.js';
@@ -28,4 +35,11 @@ export { parseFranceRelanceProject } from './parsers/parseFranceRelanceProject.j
 export { dataFairLinesReader, type DataFairLinesOptions } from './readers/dataFairLinesReader.js';
 export { httpCsvReader, type HttpCsvOptions } from './readers/httpCsvReader.js';
 export { odsExportReader, odsExportUrl, type OdsExportOptions } from './readers/odsExportReader.js';
-export { ademeAidSource, bmoSource, cdcSubsidySource, fondsVertSource, franceRelanceSource, REAL_DATASETS } from './sources.js';
+export {
+  ademeAidSource,
+  bmoSource,
+  cdcSubsidySource,
+  fondsVertSource,
+  franceRelanceSource,
+  REAL_DATASETS,
+} from './sources.js';

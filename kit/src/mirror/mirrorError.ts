@@ -32,7 +32,8 @@ export function isMirrorUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
-    if (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_BUSY')) return true;
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_BUSY'))
+      return true;
     if (/^(08|57P|53)/.test(code)) return true;
   }
   return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message));
@@ -45,8 +46,12 @@ export async function guardMirror<T>(what: string, query: () => Promise<T>): Pro
   } catch (error) {
     if (error instanceof CodedError || !isMirrorUnavailable(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new CodedError(ErrorCode.MIRROR_UNAVAILABLE, `The mirror database is unavailable (${what}): ${message}`, {
-      cause: (error as { code?: unknown }).code ?? null,
-    });
+    throw new CodedError(
+      ErrorCode.MIRROR_UNAVAILABLE,
+      `The mirror database is unavailable (${what}): ${message}`,
+      {
+        cause: (error as { code?: unknown }).code ?? null,
+      },
+    );
   }
 }

@@ -28,7 +28,9 @@ export function progressBar(output: ProgressOutput = process.stderr): (progress:
       output.write(`\r\x1b[2K${line}${progress.phase === 'done' ? '\n' : ''}`);
       return;
     }
-    const decile = progress.total ? Math.floor((10 * progress.read) / progress.total) : Math.floor(progress.read / 10_000);
+    const decile = progress.total
+      ? Math.floor((10 * progress.read) / progress.total)
+      : Math.floor(progress.read / 10_000);
     if (progress.phase !== 'reading' || decile > lastDecile) {
       lastDecile = progress.phase === 'done' ? -1 : decile;
       output.write(`${line}\n`);

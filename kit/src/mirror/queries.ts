@@ -40,7 +40,11 @@ const AMOUNT_COLUMN: Record<CommuneTable, string | null> = {
 type Row = Record<string, unknown>;
 
 /** Totals by axis for each territory of the batch, in the batch's order, in ONE query. */
-export function summarizeByAxis(store: MirrorStore, table: CommuneTable, territories: readonly TerritoryCommunes[]): Promise<TerritorySummary[]> {
+export function summarizeByAxis(
+  store: MirrorStore,
+  table: CommuneTable,
+  territories: readonly TerritoryCommunes[],
+): Promise<TerritorySummary[]> {
   return guardMirror(`summarizing ${table} by axis`, async () => {
     if (territories.length === 0) return [];
     // The territory→commune pairs travel as ONE JSON parameter: a batch of 183 territories has
@@ -60,11 +64,17 @@ export function summarizeByAxis(store: MirrorStore, table: CommuneTable, territo
     const byTerritory = new Map<string, AxisTotal[]>();
     for (const row of rows) {
       const list = byTerritory.get(row.territory) ?? [];
-      list.push({ axis: row.axis, count: Number(row.n), amountCents: row.amount === null ? null : Number(row.amount) });
+      list.push({
+        axis: row.axis,
+        count: Number(row.n),
+        amountCents: row.amount === null ? null : Number(row.amount),
+      });
       byTerritory.set(row.territory, list);
     }
     return territories.map(({ key }) => {
-      const byAxis = (byTerritory.get(key) ?? []).sort((a, b) => (a.axis ?? '\uffff').localeCompare(b.axis ?? '\uffff'));
+      const byAxis = (byTerritory.get(key) ?? []).sort((a, b) =>
+        (a.axis ?? '\uffff').localeCompare(b.axis ?? '\uffff'),
+      );
       return {
         key,
         count: byAxis.reduce((n, a) => n + a.count, 0),
@@ -76,17 +86,29 @@ export function summarizeByAxis(store: MirrorStore, table: CommuneTable, territo
 }
 
 /** Records of `table` for each commune code, in key order, in one query. */
-export function recordsByCommune<T extends CommuneTable>(store: MirrorStore, table: T, communes: readonly string[]): Promise<Selectable<SourceTables[T]>[][]> {
+export function recordsByCommune<T extends CommuneTable>(
+  store: MirrorStore,
+  table: T,
+  communes: readonly string[],
+): Promise<Selectable<SourceTables[T]>[][]> {
   return groupedLookup(store, table, 'commune_code', communes);
 }
 
 /** Records of `table` for each SIREN, in key order, in one query. */
-export function recordsBySiren<T extends SourceTableName>(store: MirrorStore, table: T, sirens: readonly string[]): Promise<Selectable<SourceTables[T]>[][]> {
+export function recordsBySiren<T extends SourceTableName>(
+  store: MirrorStore,
+  table: T,
+  sirens: readonly string[],
+): Promise<Selectable<SourceTables[T]>[][]> {
   return groupedLookup(store, table, 'siren', sirens);
 }
 
 /** Records of `table` for each department code, in key order, in one query. */
-export function recordsByDepartment<T extends SourceTableName>(store: MirrorStore, table: T, departments: readonly string[]): Promise<Selectable<SourceTables[T]>[][]> {
+export function recordsByDepartment<T extends SourceTableName>(
+  store: MirrorStore,
+  table: T,
+  departments: readonly string[],
+): Promise<Selectable<SourceTables[T]>[][]> {
   return groupedLookup(store, table, 'department_code', departments);
 }
 
@@ -101,7 +123,9 @@ export function readSyncStates(store: MirrorStore, sources?: readonly string[]):
 
 /** Rejected rows stored by a source's latest sync that read rows. */
 export function readRejects(store: MirrorStore, source: string): Promise<SyncRejectTable[]> {
-  return guardMirror('reading rejects', () => store.db.selectFrom('sync_reject').selectAll().where('source', '=', source).execute());
+  return guardMirror('reading rejects', () =>
+    store.db.selectFrom('sync_reject').selectAll().where('source', '=', source).execute(),
+  );
 }
 
 async function groupedLookup<T extends SourceTableName>(
@@ -117,7 +141,12 @@ async function groupedLookup<T extends SourceTableName>(
     const found = new Map<string, Row[]>();
     // Chunked only past SQLite's parameter limit; a DataLoader batch is far below it.
     for (let i = 0; i < unique.length; i += 30_000) {
-      const rows = await db.selectFrom(table).selectAll().where(column, 'in', unique.slice(i, i + 30_000)).orderBy('record_key').execute();
+      const rows = await db
+        .selectFrom(table)
+        .selectAll()
+        .where(column, 'in', unique.slice(i, i + 30_000))
+        .orderBy('record_key')
+        .execute();
       for (const row of rows) {
         const key = String(row[column]);
         const list = found.get(key) ?? [];

@@ -29,7 +29,7 @@ export interface SyncOptions {
   holder?: string;
   /** Lease length; the runner renews it every third of it (default 60 s). */
   leaseMs?: number;
-  /** Rows per insert into staging (default 500, within SQLite's bound-parameter limit). */
+  /** Rows per insert into staging (default 1,000; PostgreSQL binds at most 65,535 parameters per statement). */
   batchSize?: number;
   /** Ignore the saved cursor and read the whole dataset. */
   full?: boolean;
@@ -83,24 +83,39 @@ export async function runSync<T extends SourceTableName>(
 ): Promise<SyncResult> {
   const holder = options.holder ?? newHolderId();
   const leaseMs = options.leaseMs ?? 60_000;
-  const result: SyncResult = { source: source.name, status: 'locked', read: 0, loaded: 0, rejected: 0, recordCount: 0, unlocatedCount: 0 };
+  const result: SyncResult = {
+    source: source.name,
+    status: 'locked',
+    read: 0,
+    loaded: 0,
+    rejected: 0,
+    recordCount: 0,
+    unlocatedCount: 0,
+  };
   if (!(await acquireLease(store, source.name, holder, leaseMs))) return result;
 
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   // Renewing keeps a long sync's lease; failing to renew means someone took it over: stop.
-  const renewal = setInterval(() => {
-    renewLease(store, source.name, holder, leaseMs).then(
-      (held) => held || abort.abort(new Error('the sync lease was lost')),
-      (error: unknown) => abort.abort(error),
-    );
-  }, Math.max(50, Math.floor(leaseMs / 3)));
+  const renewal = setInterval(
+    () => {
+      renewLease(store, source.name, holder, leaseMs).then(
+        (held) => held || abort.abort(new Error('the sync lease was lost')),
+        (error: unknown) => abort.abort(error),
+      );
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
   const startedAt = new Date().toISOString();
   try {
     await markRunning(store, source.name, startedAt);
     const previous = options.full ? null : await savedCursor(store, source.name);
-    const answer = await source.read({ cursor: previous, fetch: options.fetch ?? fetch, signal: abort.signal });
+    const answer = await source.read({
+      cursor: previous,
+      fetch: options.fetch ?? fetch,
+      signal: abort.signal,
+    });
     if ('unchanged' in answer) {
       await finishUnchanged(store, source.name, startedAt, { ...previous, ...answer.cursor });
       return { ...result, status: 'unchanged', ...(await counts(store.db, source.table)) };
@@ -110,16 +125,31 @@ export async function runSync<T extends SourceTableName>(
       await finishUnchanged(store, source.name, startedAt, { ...previous, ...answer.cursor() });
       return { ...result, status: 'unchanged', mode: 'changes', ...(await counts(store.db, source.table)) };
     }
-    const modifiedSince = maxOf(answer.mode === 'changes' ? previous?.modifiedSince : undefined, loaded.maxModified);
+    const modifiedSince = maxOf(
+      answer.mode === 'changes' ? previous?.modifiedSince : undefined,
+      loaded.maxModified,
+    );
     const cursor: SyncCursor = { ...answer.cursor(), ...(modifiedSince ? { modifiedSince } : {}) };
-    options.onProgress?.({ source: source.name, phase: 'swapping', read: result.read, loaded: result.loaded, rejected: result.rejected });
+    options.onProgress?.({
+      source: source.name,
+      phase: 'swapping',
+      read: result.read,
+      loaded: result.loaded,
+      rejected: result.rejected,
+    });
     const after = await swapIn(store, source, answer.mode, holder, {
       startedAt,
       cursor,
       rejects: loaded.rejects,
       rejectedCount: result.rejected,
     });
-    options.onProgress?.({ source: source.name, phase: 'done', read: result.read, loaded: result.loaded, rejected: result.rejected });
+    options.onProgress?.({
+      source: source.name,
+      phase: 'done',
+      read: result.read,
+      loaded: result.loaded,
+      rejected: result.rejected,
+    });
     return { ...result, status: 'loaded', mode: answer.mode, ...after };
   } catch (error) {
     const coded = asSyncError(error);
@@ -142,7 +172,7 @@ async function loadStaging<T extends SourceTableName>(
 ): Promise<{ rejects: SyncRejectTable[]; maxModified: string | undefined }> {
   const db = store.db as unknown as LooseDb;
   const staging = `${source.table}_staging`;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const maxStored = options.maxStoredRejects ?? 1000;
   await db.deleteFrom(staging).execute();
   const rejects: SyncRejectTable[] = [];
@@ -150,10 +180,17 @@ async function loadStaging<T extends SourceTableName>(
   let batch: Row[] = [];
   let maxModified: string | undefined;
   const progress = () =>
-    options.onProgress?.({ source: source.name, phase: 'reading', read: result.read, loaded: result.loaded, rejected: result.rejected, total: answer.total });
+    options.onProgress?.({
+      source: source.name,
+      phase: 'reading',
+      read: result.read,
+      loaded: result.loaded,
+      rejected: result.rejected,
+      total: answer.total,
+    });
   const flush = async () => {
     if (batch.length === 0) return;
-    await db.insertInto(staging).values(batch).execute();
+    await store.bulkInsert(staging, batch);
     result.loaded += batch.length;
     batch = [];
     progress();
@@ -161,7 +198,13 @@ async function loadStaging<T extends SourceTableName>(
   const rejectRow = (ref: string, raw: RawRow, rejection: Rejection) => {
     result.rejected++;
     if (rejects.length < maxStored) {
-      rejects.push({ source: source.name, ref, reason: rejection.reason, detail: rejection.detail, excerpt: JSON.stringify(raw).slice(0, 500) });
+      rejects.push({
+        source: source.name,
+        ref,
+        reason: rejection.reason,
+        detail: rejection.detail,
+        excerpt: JSON.stringify(raw).slice(0, 500),
+      });
     }
   };
 
@@ -179,7 +222,10 @@ async function loadStaging<T extends SourceTableName>(
     }
     const record = parsed.ok as Row & { record_key: string };
     if (keys.has(record.record_key)) {
-      rejectRow(row.ref, row.raw, { reason: 'DUPLICATE_RECORD', detail: `record key ${record.record_key} already read in this sync` });
+      rejectRow(row.ref, row.raw, {
+        reason: 'DUPLICATE_RECORD',
+        detail: `record key ${record.record_key} already read in this sync`,
+      });
       continue;
     }
     keys.add(record.record_key);
@@ -202,9 +248,14 @@ async function swapIn<T extends SourceTableName>(
   const staging = sql.table(`${source.table}_staging`);
   return store.db.transaction().execute(async (trx) => {
     // A sync whose lease expired and was taken over must not overwrite the newer one's work.
-    const lock = await trx.selectFrom('sync_lock').select('holder').where('source', '=', source.name).executeTakeFirst();
+    const lock = await trx
+      .selectFrom('sync_lock')
+      .select('holder')
+      .where('source', '=', source.name)
+      .executeTakeFirst();
     if (lock?.holder !== holder) throw new Error('the sync lease was lost before the swap');
-    if (source.locateBySiren) await locateFromCompanies(trx as unknown as Kysely<unknown>, `${source.table}_staging`);
+    if (source.locateBySiren)
+      await locateFromCompanies(trx as unknown as Kysely<unknown>, `${source.table}_staging`);
     if (mode === 'full') await sql`delete from ${live}`.execute(trx);
     else await sql`delete from ${live} where record_key in (select record_key from ${staging})`.execute(trx);
     // Staging and live are created by the same migration, so their columns are in the same order.
@@ -213,7 +264,10 @@ async function swapIn<T extends SourceTableName>(
     const after = await counts(trx, source.table);
     await trx.deleteFrom('sync_reject').where('source', '=', source.name).execute();
     for (let i = 0; i < state.rejects.length; i += 200) {
-      await trx.insertInto('sync_reject').values(state.rejects.slice(i, i + 200)).execute();
+      await trx
+        .insertInto('sync_reject')
+        .values(state.rejects.slice(i, i + 200))
+        .execute();
     }
     await upsertState(trx, source.name, {
       last_sync_at: state.startedAt,
@@ -239,10 +293,15 @@ async function locateFromCompanies(db: Kysely<unknown>, table: string): Promise<
       epci_siren = coalesce(${t}.epci_siren, ${from('epci_siren')}),
       department_code = coalesce(${t}.department_code, ${from('department_code')})
     where ${t}.commune_code is null and ${t}.siren is not null
-      and exists (select 1 from company_location c where c.siren = ${t}.siren and c.commune_code is not null)`.execute(db);
+      and exists (select 1 from company_location c where c.siren = ${t}.siren and c.commune_code is not null)`.execute(
+    db,
+  );
 }
 
-async function counts(kysely: MirrorStore['db'], table: SourceTableName): Promise<{ recordCount: number; unlocatedCount: number }> {
+async function counts(
+  kysely: MirrorStore['db'],
+  table: SourceTableName,
+): Promise<{ recordCount: number; unlocatedCount: number }> {
   const located = locatedColumnOf(table);
   const row = await sql<{ total: number | string; unlocated: number | string | null }>`
     select count(*) as total, sum(case when ${sql.ref(located)} is null then 1 else 0 end) as unlocated
@@ -265,17 +324,42 @@ async function markRunning(store: MirrorStore, source: string, startedAt: string
   await upsertState(store.db, source, { status: 'running', last_sync_at: startedAt });
 }
 
-async function finishUnchanged(store: MirrorStore, source: string, at: string, cursor: SyncCursor): Promise<void> {
-  await upsertState(store.db, source, { status: 'unchanged', last_sync_at: at, last_success_at: at, last_error: null, cursor: JSON.stringify(cursor) });
+async function finishUnchanged(
+  store: MirrorStore,
+  source: string,
+  at: string,
+  cursor: SyncCursor,
+): Promise<void> {
+  await upsertState(store.db, source, {
+    status: 'unchanged',
+    last_sync_at: at,
+    last_success_at: at,
+    last_error: null,
+    cursor: JSON.stringify(cursor),
+  });
 }
 
-async function recordFailure(store: MirrorStore, source: string, table: SourceTableName, at: string, error: CodedError): Promise<void> {
+async function recordFailure(
+  store: MirrorStore,
+  source: string,
+  table: SourceTableName,
+  at: string,
+  error: CodedError,
+): Promise<void> {
   await (store.db as unknown as LooseDb).deleteFrom(`${table}_staging`).execute();
-  await upsertState(store.db, source, { status: 'failed', last_sync_at: at, last_error: `${error.code}: ${error.message}` });
+  await upsertState(store.db, source, {
+    status: 'failed',
+    last_sync_at: at,
+    last_error: `${error.code}: ${error.message}`,
+  });
 }
 
 async function savedCursor(store: MirrorStore, source: string): Promise<SyncCursor | null> {
-  const row = await store.db.selectFrom('sync_state').select('cursor').where('source', '=', source).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('sync_state')
+    .select('cursor')
+    .where('source', '=', source)
+    .executeTakeFirst();
   if (!row?.cursor) return null;
   try {
     return JSON.parse(row.cursor) as SyncCursor;

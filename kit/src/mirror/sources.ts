@@ -15,11 +15,15 @@ export const REAL_DATASETS = {
   cdcSubsidies: 'subventions-attribuees-par-la-caisse-des-depots-depuis-01012018',
   franceRelance: 'plan-de-relance',
   ademeAids: "les-aides-financieres-de-l'ademe",
-  fondsVert2023: 'https://static.data.gouv.fr/resources/fonds-vert-liste-des-projets-subventionnes-en-2023/20240731-110636/fonds-vert-2023-export.csv',
+  fondsVert2023:
+    'https://static.data.gouv.fr/resources/fonds-vert-liste-des-projets-subventionnes-en-2023/20240731-110636/fonds-vert-2023-export.csv',
 } as const;
 
 /** Caisse des Dépôts subsidies from the Opendatasoft JSON export (no modification date: ETag only). */
-export function cdcSubsidySource(baseUrl: string, datasetId: string = REAL_DATASETS.cdcSubsidies): SourceDefinition<'cdc_subsidy'> {
+export function cdcSubsidySource(
+  baseUrl: string,
+  datasetId: string = REAL_DATASETS.cdcSubsidies,
+): SourceDefinition<'cdc_subsidy'> {
   return {
     name: 'cdc-subsidies',
     table: 'cdc_subsidy',
@@ -30,7 +34,10 @@ export function cdcSubsidySource(baseUrl: string, datasetId: string = REAL_DATAS
 }
 
 /** France Relance projects from the Opendatasoft CSV export, incremental on `mise_a_jour`. */
-export function franceRelanceSource(baseUrl: string, datasetId: string = REAL_DATASETS.franceRelance): SourceDefinition<'france_relance_project'> {
+export function franceRelanceSource(
+  baseUrl: string,
+  datasetId: string = REAL_DATASETS.franceRelance,
+): SourceDefinition<'france_relance_project'> {
   return {
     name: 'france-relance',
     table: 'france_relance_project',
@@ -42,7 +49,10 @@ export function franceRelanceSource(baseUrl: string, datasetId: string = REAL_DA
 }
 
 /** ADEME aids through data-fair `lines` paging. */
-export function ademeAidSource(baseUrl: string, datasetId: string = REAL_DATASETS.ademeAids): SourceDefinition<'ademe_aid'> {
+export function ademeAidSource(
+  baseUrl: string,
+  datasetId: string = REAL_DATASETS.ademeAids,
+): SourceDefinition<'ademe_aid'> {
   return {
     name: 'ademe-aids',
     table: 'ademe_aid',
@@ -53,7 +63,9 @@ export function ademeAidSource(baseUrl: string, datasetId: string = REAL_DATASET
 }
 
 /** Fonds Vert projects from the national portal's CSV file (conditional GET). */
-export function fondsVertSource(url: string = REAL_DATASETS.fondsVert2023): SourceDefinition<'fonds_vert_project'> {
+export function fondsVertSource(
+  url: string = REAL_DATASETS.fondsVert2023,
+): SourceDefinition<'fonds_vert_project'> {
   return {
     name: 'fonds-vert',
     table: 'fonds_vert_project',

@@ -11,7 +11,13 @@ export function newHolderId(): string {
 }
 
 /** Takes the lease on `source` for `ttlMs` if it is free or expired; true when `holder` has it. */
-export async function acquireLease(store: MirrorStore, source: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+export async function acquireLease(
+  store: MirrorStore,
+  source: string,
+  holder: string,
+  ttlMs: number,
+  now = new Date(),
+): Promise<boolean> {
   const acquiredAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   // One statement: insert, or take over only an expired lease. Both engines run it atomically.
@@ -25,12 +31,22 @@ export async function acquireLease(store: MirrorStore, source: string, holder: s
         .where('sync_lock.expires_at', '<', acquiredAt),
     )
     .execute();
-  const row = await store.db.selectFrom('sync_lock').select('holder').where('source', '=', source).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('sync_lock')
+    .select('holder')
+    .where('source', '=', source)
+    .executeTakeFirst();
   return row?.holder === holder;
 }
 
 /** Extends a held lease; false when it was lost (expired and taken over). */
-export async function renewLease(store: MirrorStore, source: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+export async function renewLease(
+  store: MirrorStore,
+  source: string,
+  holder: string,
+  ttlMs: number,
+  now = new Date(),
+): Promise<boolean> {
   const result = await store.db
     .updateTable('sync_lock')
     .set({ expires_at: new Date(now.getTime() + ttlMs).toISOString() })

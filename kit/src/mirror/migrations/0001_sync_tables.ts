@@ -24,7 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('detail', 'text', (c) => c.notNull())
     .addColumn('excerpt', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sync_reject_source_reason').on('sync_reject').columns(['source', 'reason']).execute();
+  await db.schema
+    .createIndex('sync_reject_source_reason')
+    .on('sync_reject')
+    .columns(['source', 'reason'])
+    .execute();
 
   await db.schema
     .createTable('sync_lock')

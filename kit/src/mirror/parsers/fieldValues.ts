@@ -52,7 +52,11 @@ export function companyId(value: unknown): CompanyId | null {
 /** A company id that must be there: INVALID_COMPANY_ID otherwise. */
 export function requiredCompanyId(value: unknown, field: string): CompanyId {
   const id = companyId(value);
-  if (!id) reject('INVALID_COMPANY_ID', `"${field}" should be a SIREN (9 digits) or SIRET (14 digits), got ${JSON.stringify(value ?? null)}`);
+  if (!id)
+    reject(
+      'INVALID_COMPANY_ID',
+      `"${field}" should be a SIREN (9 digits) or SIRET (14 digits), got ${JSON.stringify(value ?? null)}`,
+    );
   return id;
 }
 
@@ -110,7 +114,8 @@ export function cents(value: unknown, field: string): number | null {
   const s = text(value);
   if (s === null) return null;
   const m = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(s.replace(/[\s\u00a0\u202f]/g, ''));
-  if (!m) return reject('INVALID_AMOUNT', `"${field}" should be an amount in euros, got ${JSON.stringify(value)}`);
+  if (!m)
+    return reject('INVALID_AMOUNT', `"${field}" should be an amount in euros, got ${JSON.stringify(value)}`);
   const decimals = `${m[3] ?? ''}000`;
   // Work on the digits, not on a float, so 170320.55 € is exactly 17032055 cents.
   const whole = Number(m[2]) * 100 + Number(decimals.slice(0, 2)) + (Number(decimals[2]) >= 5 ? 1 : 0);
@@ -123,7 +128,8 @@ export function decimal(value: unknown, field: string): number | null {
   const s = text(value);
   if (s === null) return null;
   const n = Number(s.replace(',', '.'));
-  if (!Number.isFinite(n)) reject('INVALID_AMOUNT', `"${field}" should be a number, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n))
+    reject('INVALID_AMOUNT', `"${field}" should be a number, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -132,7 +138,8 @@ export function isoDay(value: unknown, field: string): string | null {
   const s = text(value);
   if (s === null) return null;
   const m = /^(\d{4}-(0[1-9]|1[0-2]))(-(0[1-9]|[12]\d|3[01]))?(?:[T ].*)?$/.exec(s);
-  if (!m) return reject('INVALID_DATE', `"${field}" should be YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (!m)
+    return reject('INVALID_DATE', `"${field}" should be YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return m[1]! + (m[3] ?? '');
 }
 
@@ -142,12 +149,16 @@ export function secretCount(value: unknown, field: string): { value: number | nu
   if (s === null) return { value: null, secret: 0 };
   if (s === '*') return { value: null, secret: 1 };
   const digits = digitsOf(s);
-  if (digits === null) return reject('INVALID_COUNT', `"${field}" should be a count or "*", got ${JSON.stringify(value)}`);
+  if (digits === null)
+    return reject('INVALID_COUNT', `"${field}" should be a count or "*", got ${JSON.stringify(value)}`);
   return { value: Number(digits), secret: 0 };
 }
 
 /** Latitude and longitude from "43.71, -1.23" or {lat, lon}; nulls when absent. */
-export function coordinates(value: unknown, field: string): { latitude: number | null; longitude: number | null } {
+export function coordinates(
+  value: unknown,
+  field: string,
+): { latitude: number | null; longitude: number | null } {
   if (value && typeof value === 'object') {
     const { lat, lon } = value as { lat?: unknown; lon?: unknown };
     if (typeof lat === 'number' && typeof lon === 'number') return { latitude: lat, longitude: lon };

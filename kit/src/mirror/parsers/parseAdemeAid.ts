@@ -1,7 +1,17 @@
 // ADEME aids (data-fair `les-aides-financieres-de-l'ademe`): `lines` results use data-fair keys
 // (`Nom_de_l_attribuant`), the raw CSV the published header (`Nom de l attribuant`).
 import type { AdemeAidTable } from '../schema.js';
-import { cents, column, companyId, contentKey, decimal, departmentCode, isoDay, required, text } from './fieldValues.js';
+import {
+  cents,
+  column,
+  companyId,
+  contentKey,
+  decimal,
+  departmentCode,
+  isoDay,
+  required,
+  text,
+} from './fieldValues.js';
 import { reject, rejecting, type ParseResult, type RawRow } from './parseResult.js';
 
 /** Parses one ADEME aid row from data-fair `lines` or the dataset's CSV. */
@@ -36,7 +46,10 @@ export function parseAdemeAid(raw: RawRow): ParseResult<AdemeAidTable> {
       ...values,
       commune_code: null,
       // data-fair's SIRET enrichment, when the portal adds it, places the beneficiary.
-      department_code: departmentCode(raw['_siret_infos._infos_commune.code_departement'], '_siret_infos._infos_commune.code_departement'),
+      department_code: departmentCode(
+        raw['_siret_infos._infos_commune.code_departement'],
+        '_siret_infos._infos_commune.code_departement',
+      ),
       epci_siren: null,
       axis: null,
     };
@@ -48,6 +61,7 @@ function periode(value: unknown): [string | null, string | null] {
   const s = text(value);
   if (s === null) return [null, null];
   const [start, end, extra] = s.split('_');
-  if (extra !== undefined) reject('INVALID_DATE', `"datesPeriodeVersement" should be "start_end", got ${JSON.stringify(s)}`);
+  if (extra !== undefined)
+    reject('INVALID_DATE', `"datesPeriodeVersement" should be "start_end", got ${JSON.stringify(s)}`);
   return [isoDay(start, 'datesPeriodeVersement'), isoDay(end, 'datesPeriodeVersement')];
 }

@@ -8,7 +8,8 @@ import { reject, rejecting, type ParseResult, type RawRow } from './parseResult.
 export function parseBmoRow(raw: RawRow): ParseResult<BmoRowTable> {
   return rejecting(() => {
     const annee = Number(required(raw.annee, 'annee'));
-    if (!Number.isInteger(annee)) reject('INVALID_DATE', `"annee" should be a year, got ${JSON.stringify(raw.annee)}`);
+    if (!Number.isInteger(annee))
+      reject('INVALID_DATE', `"annee" should be a year, got ${JSON.stringify(raw.annee)}`);
     const code = required(raw['Code métier BMO'], 'Code métier BMO');
     const bassinColumn = Object.keys(raw).find((k) => /^BE\d{2}$/.test(k));
     const bassinCode = bassinColumn ? text(raw[bassinColumn]) : null;

@@ -52,6 +52,7 @@ export function unwrapOdsRecord(raw: RawRow): { id: string | null; fields: RawRo
     return { id: text(id), fields: fields as RawRow };
   }
   // Explore v1 and some client caches: {recordid, fields}.
-  if (raw.fields && typeof raw.fields === 'object') return { id: text(raw.recordid), fields: raw.fields as RawRow };
+  if (raw.fields && typeof raw.fields === 'object')
+    return { id: text(raw.recordid), fields: raw.fields as RawRow };
   return { id: null, fields: raw };
 }

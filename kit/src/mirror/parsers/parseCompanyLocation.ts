@@ -1,7 +1,14 @@
 // Company head offices from API Recherche d'entreprises (`results[]` of GET /search): what
 // locates the records that only carry a SIREN or SIRET.
 import type { CompanyLocationTable } from '../schema.js';
-import { communeCode, decimal, departmentCode, requiredCompanyId, text, wholeCommune } from './fieldValues.js';
+import {
+  communeCode,
+  decimal,
+  departmentCode,
+  requiredCompanyId,
+  text,
+  wholeCommune,
+} from './fieldValues.js';
 import { reject, rejecting, type ParseResult, type RawRow } from './parseResult.js';
 
 /** Parses one `results[]` entry of API Recherche d'entreprises into its head-office location. */

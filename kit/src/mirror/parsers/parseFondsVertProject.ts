@@ -1,7 +1,15 @@
 // Fonds Vert projects (DGALN, 2023 export on the national open-data portal). The commune is the
 // beneficiary's seat and may be the literal NULL; "siren" may hold a SIRET, a float string or junk.
 import type { FondsVertProjectTable } from '../schema.js';
-import { cents, communeCode, companyId, departmentCode, required, text, textOrNullLiteral } from './fieldValues.js';
+import {
+  cents,
+  communeCode,
+  companyId,
+  departmentCode,
+  required,
+  text,
+  textOrNullLiteral,
+} from './fieldValues.js';
 import { reject, rejecting, type ParseResult, type RawRow } from './parseResult.js';
 
 /** Parses one row of fonds-vert-2023-export.csv. */

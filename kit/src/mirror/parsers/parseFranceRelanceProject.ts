@@ -2,7 +2,17 @@
 // INSEE code are published: the record is located by department here, by commune later through
 // the company registry.
 import type { FranceRelanceProjectTable } from '../schema.js';
-import { contentKey, coordinates, decimal, departmentCode, isoDay, postalCode, required, requiredCompanyId, text } from './fieldValues.js';
+import {
+  contentKey,
+  coordinates,
+  decimal,
+  departmentCode,
+  isoDay,
+  postalCode,
+  required,
+  requiredCompanyId,
+  text,
+} from './fieldValues.js';
 import { rejecting, type ParseResult, type RawRow } from './parseResult.js';
 
 /** Parses one plan-de-relance row (CSV export columns or JSON export fields). */

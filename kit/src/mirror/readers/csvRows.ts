@@ -75,7 +75,10 @@ function guessSeparator(headerStart: string): string {
 }
 
 /** Turns text chunks into records keyed by the header's column names, numbered by line. */
-export async function* csvRecords(chunks: AsyncIterable<string>, separator: string | null = null): AsyncIterable<SourcedRow> {
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  separator: string | null = null,
+): AsyncIterable<SourcedRow> {
   const splitter = new CsvSplitter(separator);
   let header: string[] | null = null;
   let rowNumber = 0;

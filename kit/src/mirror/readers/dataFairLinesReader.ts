@@ -26,7 +26,9 @@ interface LinesPage {
 }
 
 /** A reader for a data-fair dataset's lines; unchanged when its `dataUpdatedAt` has not moved. */
-export function dataFairLinesReader(options: DataFairLinesOptions): (context: ReadContext) => Promise<UpstreamAnswer> {
+export function dataFairLinesReader(
+  options: DataFairLinesOptions,
+): (context: ReadContext) => Promise<UpstreamAnswer> {
   return async ({ cursor, fetch, signal }) => {
     const datasetUrl = new URL(dataFairDatasetPath(options.datasetId), options.baseUrl).toString();
     // The dataset's metadata says when its data last changed: one small request instead of
@@ -34,7 +36,12 @@ export function dataFairLinesReader(options: DataFairLinesOptions): (context: Re
     const meta = await fetch(datasetUrl, { signal });
     await expectOk(meta, datasetUrl);
     const info = (await meta.json()) as { dataUpdatedAt?: unknown; updatedAt?: unknown };
-    const updatedAt = typeof info.dataUpdatedAt === 'string' ? info.dataUpdatedAt : typeof info.updatedAt === 'string' ? info.updatedAt : undefined;
+    const updatedAt =
+      typeof info.dataUpdatedAt === 'string'
+        ? info.dataUpdatedAt
+        : typeof info.updatedAt === 'string'
+          ? info.updatedAt
+          : undefined;
     if (updatedAt && cursor?.lastModified === updatedAt) return { unchanged: true };
     const first = new URL(`${datasetUrl}/lines`);
     first.searchParams.set('size', String(options.pageSize ?? 1000));
@@ -51,8 +58,14 @@ export function dataFairLinesReader(options: DataFairLinesOptions): (context: Re
         for (const line of page.results) {
           index++;
           const ref = `line ${index}`;
-          if (line && typeof line === 'object' && !Array.isArray(line)) yield { raw: line as Record<string, unknown>, ref };
-          else yield { raw: {}, ref, malformed: `expected an object, got ${JSON.stringify(line)?.slice(0, 80)}` };
+          if (line && typeof line === 'object' && !Array.isArray(line))
+            yield { raw: line as Record<string, unknown>, ref };
+          else
+            yield {
+              raw: {},
+              ref,
+              malformed: `expected an object, got ${JSON.stringify(line)?.slice(0, 80)}`,
+            };
         }
         // An empty page ends the paging even if a `next` is given (seen on the real portal).
         url = page.results.length > 0 && typeof page.next === 'string' ? page.next : undefined;

@@ -17,7 +17,8 @@ export async function* jsonArrayItems(chunks: AsyncIterable<string>): AsyncItera
       }
       if (!opened) {
         if (ch === '[') opened = true;
-        else if (!/\s|\ufeff/.test(ch)) throw new Error(`JSON export should be an array, starts with "${ch}"`);
+        else if (!/\s|\ufeff/.test(ch))
+          throw new Error(`JSON export should be an array, starts with "${ch}"`);
         continue;
       }
       if (inString) {

@@ -30,14 +30,17 @@ export function odsExportUrl(options: OdsExportOptions, modifiedSince?: string):
 }
 
 /** A reader for an Opendatasoft dataset export. */
-export function odsExportReader(options: OdsExportOptions): (context: ReadContext) => Promise<UpstreamAnswer> {
+export function odsExportReader(
+  options: OdsExportOptions,
+): (context: ReadContext) => Promise<UpstreamAnswer> {
   return async ({ cursor, fetch, signal }) => {
     const since = options.modifiedField ? cursor?.modifiedSince : undefined;
     const url = odsExportUrl(options, since);
     const response = await fetch(url, { headers: since ? {} : conditionalHeaders(cursor), signal });
     await expectOk(response, url);
     if (response.status === 304) return { unchanged: true };
-    const rows = options.format === 'csv' ? csvRecords(textChunks(response), ';') : jsonRows(textChunks(response));
+    const rows =
+      options.format === 'csv' ? csvRecords(textChunks(response), ';') : jsonRows(textChunks(response));
     return { mode: since ? 'changes' : 'full', rows, cursor: () => validatorsOf(response) };
   };
 }
@@ -47,7 +50,8 @@ async function* jsonRows(chunks: AsyncIterable<string>): AsyncIterable<SourcedRo
   for await (const item of jsonArrayItems(chunks)) {
     index++;
     const ref = `record ${index}`;
-    if (item && typeof item === 'object' && !Array.isArray(item)) yield { raw: item as Record<string, unknown>, ref };
+    if (item && typeof item === 'object' && !Array.isArray(item))
+      yield { raw: item as Record<string, unknown>, ref };
     else yield { raw: {}, ref, malformed: `expected an object, got ${JSON.stringify(item)?.slice(0, 80)}` };
   }
 }
