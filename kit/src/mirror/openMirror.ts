@@ -134,6 +134,9 @@ async function openPostgres(url: string, options: MirrorOptions): Promise<Mirror
   // A server restart or a terminated backend kills idle clients; without a listener that error
   // would crash the process. The pool drops the dead client and the next query reconnects.
   pool.on('error', () => undefined);
+  // Same for a client checked out when its connection drops between two queries: the running
+  // query fails on its own (and becomes MIRROR_UNAVAILABLE); the event must not crash us.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<MirrorDatabase>({ dialect: new PostgresDialect({ pool }), log: options.log });
   const bulkInsert = async (table: string, rows: readonly Record<string, unknown>[]) => {
     if (rows.length === 0) return;

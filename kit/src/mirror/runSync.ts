@@ -92,7 +92,13 @@ export async function runSync<T extends SourceTableName>(
     recordCount: 0,
     unlocatedCount: 0,
   };
-  if (!(await acquireLease(store, source.name, holder, leaseMs))) return result;
+  try {
+    if (!(await acquireLease(store, source.name, holder, leaseMs))) return result;
+  } catch (error) {
+    // The database itself is not there: nothing was touched, say so with a code.
+    const coded = asSyncError(error);
+    return { ...result, status: 'failed', error: { code: coded.code, message: coded.message } };
+  }
 
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(options.signal?.reason);

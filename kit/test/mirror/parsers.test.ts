@@ -116,15 +116,19 @@ describe('France Relance projects (plan-de-relance CSV export, real rows)', () =
   });
 
   it('handles SIRETs in the siren column, "8.0" departments, zero-stripped postcodes and multi-line quoted text', async () => {
-    const rows = (await csvFixture('francerelance_plan-de-relance_projets_industriels_extract.csv')).map((r) =>
-      ok(parseFranceRelanceProject(r)),
+    const rows = (await csvFixture('francerelance_plan-de-relance_projets_industriels_extract.csv')).map(
+      (r) => ok(parseFranceRelanceProject(r)),
     );
     expect(rows).toHaveLength(7);
     const valeo = rows.find((r) => r.entreprise === 'VALEO MATERIAUX DE FRICTION')!;
     expect([valeo.siren, valeo.siret, valeo.department_code]).toEqual(['438810129', '43881012900025', '87']);
     expect(valeo.description_projet).toContain('\n');
     const hanon = rows.find((r) => r.entreprise === 'SAS HANON SYSTEMS CHARLEVILLE')!;
-    expect([hanon.code_postal, hanon.department_code, hanon.code_departement_raw]).toEqual(['08000', '08', '8.0']);
+    expect([hanon.code_postal, hanon.department_code, hanon.code_departement_raw]).toEqual([
+      '08000',
+      '08',
+      '8.0',
+    ]);
     const bouyer = rows.find((r) => r.entreprise === 'BOUYER LEROUX')!;
     expect(bouyer.tonnes_equivalent_co2_pour_les_projets_decarbonation).toBe(8368.665555555555);
   });
@@ -132,8 +136,12 @@ describe('France Relance projects (plan-de-relance CSV export, real rows)', () =
   it('rejects a row whose siren column holds neither a SIREN nor a SIRET', async () => {
     const [first] = await csvFixture('francerelance_plan-de-relance_projets_industriels_extract.csv');
     expect(reason(parseFranceRelanceProject({ ...first!, siren: 'n/a' }))).toBe('INVALID_COMPANY_ID');
-    expect(reason(parseFranceRelanceProject({ ...first!, code_departement: '123.0' }))).toBe('INVALID_DEPARTMENT');
-    expect(reason(parseFranceRelanceProject({ ...first!, coordonnees_gps: 'somewhere' }))).toBe('INVALID_COORDINATES');
+    expect(reason(parseFranceRelanceProject({ ...first!, code_departement: '123.0' }))).toBe(
+      'INVALID_DEPARTMENT',
+    );
+    expect(reason(parseFranceRelanceProject({ ...first!, coordonnees_gps: 'somewhere' }))).toBe(
+      'INVALID_COORDINATES',
+    );
   });
 });
 
@@ -167,13 +175,21 @@ describe('ADEME aids (real CSV rows; data-fair `lines` keys)', () => {
   it('reads the data-fair key spelling, a numeric SIRET and the _id, the same way', async () => {
     const [first] = await csvFixture('ademe_aides_sample_from_DataEtatBretagne-back.csv');
     const { ['Nom de l attribuant']: attribuant, ...rest } = first!;
-    const lines = { ...rest, Nom_de_l_attribuant: attribuant, idBeneficiaire: 82815371800014, montant: 5000, _id: 'abc' };
+    const lines = {
+      ...rest,
+      Nom_de_l_attribuant: attribuant,
+      idBeneficiaire: 82815371800014,
+      montant: 5000,
+      _id: 'abc',
+    };
     const record = ok(parseAdemeAid(lines));
     expect(record.record_key).toBe('abc');
     expect(record.nom_attribuant).toBe('ADEME');
     expect(record.idbeneficiaire).toBe('82815371800014');
     // A SIRET that lost its leading zero as a bare number gets it back.
-    expect(ok(parseAdemeAid({ ...lines, idBeneficiaire: 3881012900025 })).idbeneficiaire).toBe('03881012900025');
+    expect(ok(parseAdemeAid({ ...lines, idBeneficiaire: 3881012900025 })).idbeneficiaire).toBe(
+      '03881012900025',
+    );
     expect(reason(parseAdemeAid({ ...lines, datesPeriodeVersement: '2021-05-11_x' }))).toBe('INVALID_DATE');
   });
 });
@@ -191,7 +207,8 @@ describe('Fonds Vert 2023 (national portal CSV, verbatim bytes)', () => {
       numero_demarche_ds: '69282',
       nom_demarche_ds: 'Accompagnement de la stratégie nationale biodiversité 2030',
       numero_dossier_ds: '12487592',
-      nom_du_projet: "Etude de caractérisation d'une ancienne décharge en bord de rivière d'Ain (Villette-sur-Ain)",
+      nom_du_projet:
+        "Etude de caractérisation d'une ancienne décharge en bord de rivière d'Ain (Villette-sur-Ain)",
       nom_beneficiaire_principal: 'SYND RIVIERE AIN AVAL ET SES AFFLUENTS',
       siren_raw: '200078004',
       siren: '200078004',
@@ -205,7 +222,9 @@ describe('Fonds Vert 2023 (national portal CSV, verbatim bytes)', () => {
   });
 
   it('keeps the literal NULL commune as unlocated, decimals in cents, float-string SIRENs', async () => {
-    const rows = (await csvFixture('fondsvert_2023_projets_subventionnes_extract.csv')).map((r) => ok(parseFondsVertProject(r)));
+    const rows = (await csvFixture('fondsvert_2023_projets_subventionnes_extract.csv')).map((r) =>
+      ok(parseFondsVertProject(r)),
+    );
     expect(rows).toHaveLength(14);
     const nulls = rows.filter((r) => r.commune_code === null);
     expect(nulls.map((r) => [r.numero_dossier_ds, r.nom_commune])).toEqual([
@@ -215,7 +234,10 @@ describe('Fonds Vert 2023 (national portal CSV, verbatim bytes)', () => {
     expect(rows.find((r) => r.numero_dossier_ds === '11932742')!.montant_engage_cents).toBe(2_382_890);
     expect(rows.find((r) => r.numero_dossier_ds === '13757997')!.montant_engage_cents).toBe(17_032_055);
     // The beneficiary seat may sit in another department than the project (Annemasse, 74).
-    expect(rows.find((r) => r.numero_dossier_ds === '11932742')).toMatchObject({ commune_code: '74012', department_code: '01' });
+    expect(rows.find((r) => r.numero_dossier_ds === '11932742')).toMatchObject({
+      commune_code: '74012',
+      department_code: '01',
+    });
     const [first] = await csvFixture('fondsvert_2023_projets_subventionnes_extract.csv');
     expect(ok(parseFondsVertProject({ ...first!, siren: '200071892.0' })).siren).toBe('200071892');
     expect(ok(parseFondsVertProject({ ...first!, siren: '21010376800017' })).siret).toBe('21010376800017');
@@ -254,7 +276,9 @@ describe('France Travail BMO 2024 (open-data file, real rows)', () => {
     const parsed = rows.map((r) => ok(parseBmoRow(r)));
     expect(parsed).toHaveLength(11);
     // Bassin 8402 is OYONNAX in the Ain, whatever Territoire d'industrie ti-8402 is.
-    expect(parsed.filter((r) => r.bassin_code === '8402').every((r) => r.department_code === '01')).toBe(true);
+    expect(parsed.filter((r) => r.bassin_code === '8402').every((r) => r.department_code === '01')).toBe(
+      true,
+    );
     expect(reason(parseBmoRow({ ...rows[0]!, met: 'n.d.' }))).toBe('INVALID_COUNT');
   });
 });
