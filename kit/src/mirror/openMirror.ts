@@ -90,6 +90,9 @@ function openSqlite(options: MirrorOptions): MirrorStore {
   // WAL lets the subgraphs read the previous copy while a sync writes the next one.
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
+  // SQLite's default 2 MB page cache thrashes once a 300,000-row table and its indexes outgrow
+  // it (a full sync slowed 5x); 32 MB keeps a national load fast within the memory budget.
+  database.pragma('cache_size = -32768');
   database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   const db = new Kysely<MirrorDatabase>({ dialect: new SqliteDialect({ database }), log: options.log });
   const statements = new Map<string, Database.Statement>();

@@ -147,7 +147,12 @@ const TABLES: Record<string, { columns: readonly Column[]; indexes: readonly str
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [table, { columns, indexes }] of Object.entries(TABLES)) {
     for (const name of [table, `${table}_staging`]) {
-      let create = db.schema.createTable(name).addColumn('record_key', 'text', (c) => c.primaryKey());
+      // Staging has no index at all, not even on the key: the runner already refuses duplicate
+      // keys while reading, and an index on random hash keys would slow the bulk load.
+      const staging = name !== table;
+      let create = db.schema
+        .createTable(name)
+        .addColumn('record_key', 'text', (c) => (staging ? c.notNull() : c.primaryKey()));
       for (const [column, type, notNull] of columns) {
         create = create.addColumn(column, type, (c) => (notNull ? c.notNull() : c));
       }
