@@ -18,6 +18,7 @@ export {
   recordsByDepartment,
   recordsBySiren,
   summarizeByAxis,
+  unlocatedSirens,
   type AxisTotal,
   type CommuneTable,
   type TerritoryCommunes,

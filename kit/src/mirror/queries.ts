@@ -112,6 +112,29 @@ export function recordsByDepartment<T extends SourceTableName>(
   return groupedLookup(store, table, 'department_code', departments);
 }
 
+/** SIRENs of unlocated records (any commune table) with no company_location yet: what to look up. */
+export function unlocatedSirens(store: MirrorStore, limit = 10_000): Promise<string[]> {
+  return guardMirror('listing unlocated SIRENs', async () => {
+    const tables: CommuneTable[] = [
+      'cdc_subsidy',
+      'france_relance_project',
+      'ademe_aid',
+      'fonds_vert_project',
+    ];
+    const union = sql.join(
+      tables.map(
+        (t) => sql`select siren from ${sql.table(t)} where commune_code is null and siren is not null`,
+      ),
+      sql` union `,
+    );
+    const { rows } = await sql<{ siren: string }>`
+      select u.siren as siren from (${union}) as u
+      where not exists (select 1 from company_location c where c.siren = u.siren)
+      order by u.siren limit ${limit}`.execute(store.db);
+    return rows.map((r) => r.siren);
+  });
+}
+
 /** Freshness of every synced source (or of those named), by source name. */
 export function readSyncStates(store: MirrorStore, sources?: readonly string[]): Promise<SyncStateTable[]> {
   return guardMirror('reading sync state', () => {

@@ -18,6 +18,7 @@ import {
   recordsByCommune,
   recordsBySiren,
   summarizeByAxis,
+  unlocatedSirens,
 } from '../../src/mirror/queries.js';
 import { csvRecords } from '../../src/mirror/readers/csvRows.js';
 import { httpCsvReader } from '../../src/mirror/readers/httpCsvReader.js';
@@ -352,6 +353,36 @@ describe.each(engines)('mirror store on %s', (engine) => {
     const byCommune = await recordsByCommune(store, 'fonds_vert_project', ['74012', '99999', '01004']);
     expect(queries).toBe(1);
     expect(byCommune.map((rows) => rows.length)).toEqual([3, 0, 1]);
+  });
+
+  it('lists the SIRENs left to locate, and a sync locates records from company_location', async () => {
+    const sirens = await unlocatedSirens(store);
+    // The two Fonds Vert rows with a NULL commune, and the seven France Relance companies.
+    expect(sirens).toEqual(expect.arrayContaining(['200078004', '240100750', '842959249', '438810129']));
+    await store.db
+      .insertInto('company_location')
+      .values({
+        record_key: '240100750',
+        siren: '240100750',
+        siret_siege: null,
+        nom_complet: 'CA DU PAYS DE GEX',
+        commune_code: '01160',
+        code_postal: null,
+        epci_siren: '240100750',
+        department_code: '01',
+        region_code: '84',
+        latitude: null,
+        longitude: null,
+        etat_administratif: 'A',
+      })
+      .execute();
+    const result = await runSync(store, fondsVertSource(`${upstream.url}/fondsvert.csv`), { full: true });
+    expect(result).toMatchObject({ status: 'loaded', recordCount: 14, unlocatedCount: 1 });
+    const [located] = await recordsByCommune(store, 'fonds_vert_project', ['01160']);
+    expect(located!.map((r) => [r.numero_dossier_ds, r.code_commune, r.epci_siren])).toEqual([
+      ['12143192', null, '240100750'],
+    ]);
+    expect(await unlocatedSirens(store)).not.toContain('240100750');
   });
 
   it('answers MIRROR_UNAVAILABLE while the database is away, and recovers when it is back', async () => {
