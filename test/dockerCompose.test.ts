@@ -110,6 +110,29 @@ describe('docker-compose.yml', () => {
     });
   }
 
+  it('runs PostgreSQL for the mirror, with a volume and a health check, and the mirror readers wait for it', () => {
+    const postgres = compose.services.postgres as ComposeService & {
+      volumes?: string[];
+      healthcheck?: { test?: string[] };
+    };
+    expect(postgres?.image).toMatch(/^postgres:16/);
+    const volume = postgres.volumes?.[0]?.split(':')[0];
+    expect(volume).toBeTruthy();
+    expect((compose as { volumes?: Record<string, unknown> }).volumes).toHaveProperty(volume!);
+    expect(postgres.healthcheck?.test?.join(' ')).toContain('pg_isready');
+    const password = postgres.environment?.POSTGRES_PASSWORD;
+    const database = postgres.environment?.POSTGRES_DB;
+    for (const name of ['banque-des-territoires', 'bpifrance', 'ademe', 'france-travail']) {
+      const service = compose.services[name];
+      expect(service?.environment?.DATABASE_URL, name).toBe(
+        `postgres://postgres:${password}@postgres:5432/${database}`,
+      );
+      expect((service?.depends_on as Record<string, { condition?: string }>)?.postgres?.condition, name).toBe(
+        'service_healthy',
+      );
+    }
+  });
+
   it('points every subgraph that has an upstream at a simulator service that exists', () => {
     for (const simulator of SERVICES.filter((s) => s.kind === 'simulator')) {
       const users = Object.values(compose.services).filter(

@@ -50,6 +50,9 @@ export enum ErrorCode {
   UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE',
   UPSTREAM_REJECTED = 'UPSTREAM_REJECTED',
   CIRCUIT_OPEN = 'CIRCUIT_OPEN',
+  // The local mirror of the open datasets (kit/src/mirror)
+  MIRROR_UNAVAILABLE = 'MIRROR_UNAVAILABLE',
+  MIRROR_SYNC_FAILED = 'MIRROR_SYNC_FAILED',
   // Subgraphs, as the gateway sees them
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   // Server

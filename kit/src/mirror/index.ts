@@ -1,0 +1,46 @@
+// The mirror's public surface: open a store, sync sources into it, read it in batches.
+export {
+  DEFAULT_MIRROR_FILE,
+  migrateMirror,
+  openMirror,
+  type MirrorEngine,
+  type MirrorOptions,
+  type MirrorStore,
+} from './openMirror.js';
+export { guardMirror, isMirrorUnavailable } from './mirrorError.js';
+export { locatedColumnOf, runSync, type SyncOptions, type SyncProgress, type SyncResult } from './runSync.js';
+export { acquireLease, newHolderId, releaseLease, renewLease } from './syncLock.js';
+export { progressBar, formatProgress } from './progressBar.js';
+export {
+  readRejects,
+  readSyncStates,
+  recordsByCommune,
+  recordsByDepartment,
+  recordsBySiren,
+  summarizeByAxis,
+  unlocatedSirens,
+  type AxisTotal,
+  type CommuneTable,
+  type TerritoryCommunes,
+  type TerritorySummary,
+} from './queries.js';
+export type * from './schema.js';
+export type * from './sourceDefinition.js';
+export type { ParseResult, RawRow, RejectReason, Rejection } from './parsers/parseResult.js';
+export { parseAdemeAid } from './parsers/parseAdemeAid.js';
+export { parseBmoRow } from './parsers/parseBmoRow.js';
+export { parseCdcSubsidy, unwrapOdsRecord } from './parsers/parseCdcSubsidy.js';
+export { parseCompanyLocation } from './parsers/parseCompanyLocation.js';
+export { parseFondsVertProject } from './parsers/parseFondsVertProject.js';
+export { parseFranceRelanceProject } from './parsers/parseFranceRelanceProject.js';
+export { dataFairLinesReader, type DataFairLinesOptions } from './readers/dataFairLinesReader.js';
+export { httpCsvReader, type HttpCsvOptions } from './readers/httpCsvReader.js';
+export { odsExportReader, odsExportUrl, type OdsExportOptions } from './readers/odsExportReader.js';
+export {
+  ademeAidSource,
+  bmoSource,
+  cdcSubsidySource,
+  fondsVertSource,
+  franceRelanceSource,
+  REAL_DATASETS,
+} from './sources.js';

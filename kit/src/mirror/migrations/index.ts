@@ -1,0 +1,15 @@
+// The ordered list of migrations. Listed by hand rather than read from the folder, so a bundle
+// carries them and a typo is a build error.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as syncTables from './0001_sync_tables.js';
+import * as sourceTables from './0002_source_tables.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_sync_tables': syncTables,
+  '0002_source_tables': sourceTables,
+};
+
+/** Kysely migration provider over the static list above. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

@@ -1,0 +1,219 @@
+// The mirror's tables as Kysely sees them. Both engines store the same columns: dates and
+// timestamps are ISO 8601 text (UTC, so text order is time order), money is integer cents
+// (sums stay exact), flags are 0/1 integers (SQLite has no boolean type).
+
+/** Freshness and counts of one mirrored source, one row per source. */
+export interface SyncStateTable {
+  source: string;
+  last_sync_at: string | null;
+  last_success_at: string | null;
+  record_count: number;
+  rejected_count: number;
+  unlocated_count: number;
+  /** JSON of {@link SyncCursor}: what the next incremental sync asks for. */
+  cursor: string | null;
+  status: SyncStatus;
+  last_error: string | null;
+}
+
+/** Outcome of the latest sync of a source. */
+export type SyncStatus = 'never' | 'running' | 'loaded' | 'unchanged' | 'failed';
+
+/** One rejected upstream row of the latest sync that read rows. */
+export interface SyncRejectTable {
+  source: string;
+  /** Where the row was: line number, record number or upstream id. */
+  ref: string;
+  reason: string;
+  detail: string;
+  excerpt: string;
+}
+
+/** A lease: one sync per source at a time, across processes; a crashed holder's lease expires. */
+export interface SyncLockTable {
+  source: string;
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
+}
+
+/** Where a mirrored record sits, filled by its parser or from the company registry. */
+export interface LocatedColumns {
+  /** Commune INSEE code; null when the record could not be located ("unlocated"). */
+  commune_code: string | null;
+  department_code: string | null;
+  epci_siren: string | null;
+  /** Programme axis this record counts for, when a mapping says so. */
+  axis: string | null;
+}
+
+/** Caisse des Dépôts subsidies (SCDL), Opendatasoft dataset subventions-attribuees-par-la-caisse-des-depots-depuis-01012018. */
+export interface CdcSubsidyTable extends LocatedColumns {
+  record_key: string;
+  nomattribuant: string | null;
+  idattribuant: string | null;
+  /** `YYYY-MM` as published. */
+  dateconvention: string | null;
+  referencedecision: string | null;
+  /** Beneficiary SIRET as published. */
+  idbeneficiaire: string | null;
+  /** First 9 digits of idbeneficiaire, when it is a SIRET or SIREN. */
+  siren: string | null;
+  nombeneficiaire: string | null;
+  objet: string | null;
+  montant_cents: number | null;
+  nature: string | null;
+  conditionsversement: string | null;
+  datesversement_debut: string | null;
+  datesversement_fin: string | null;
+  idrae: string | null;
+  notificationue: string | null;
+  pourcentagesubvention: number | null;
+}
+
+/** France Relance industrial projects, Opendatasoft dataset plan-de-relance (data.economie.gouv.fr). */
+export interface FranceRelanceProjectTable extends LocatedColumns {
+  record_key: string;
+  entreprise: string | null;
+  type_entreprise: string | null;
+  /** The `siren` column as published: a SIREN or a SIRET. */
+  siren_raw: string | null;
+  siren: string | null;
+  siret: string | null;
+  volet_relance: string | null;
+  mesure: string | null;
+  nom_departement: string | null;
+  nom_commune: string | null;
+  /** Five digits, leading zero restored. */
+  code_postal: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  description_projet: string | null;
+  mesure_light: string | null;
+  /** ISO date: the incremental cursor of this source. */
+  mise_a_jour: string | null;
+  filiere: string | null;
+  tonnes_equivalent_co2_pour_les_projets_decarbonation: number | null;
+  /** `code_departement` as published ("40.0"); the normalised code is department_code. */
+  code_departement_raw: string | null;
+  nom_region: string | null;
+}
+
+/** ADEME aids, data-fair dataset les-aides-financieres-de-l'ademe. */
+export interface AdemeAidTable extends LocatedColumns {
+  record_key: string;
+  nom_attribuant: string | null;
+  idattribuant: string | null;
+  dateconvention: string | null;
+  referencedecision: string | null;
+  nombeneficiaire: string | null;
+  /** Beneficiary SIRET, leading zeros restored. */
+  idbeneficiaire: string | null;
+  siren: string | null;
+  objet: string | null;
+  montant_cents: number | null;
+  nature: string | null;
+  conditionsversement: string | null;
+  /** The two halves of `datesPeriodeVersement` ("start_end"). */
+  versement_debut: string | null;
+  versement_fin: string | null;
+  idrae: string | null;
+  notificationue: string | null;
+  pourcentagesubvention: number | null;
+  dispositifaide: string | null;
+}
+
+/** Fonds Vert 2023 projects, national open-data portal CSV (DGALN). */
+export interface FondsVertProjectTable extends LocatedColumns {
+  record_key: string;
+  nom_region: string | null;
+  nom_departement: string | null;
+  /** `code_commune` as published (beneficiary seat; null for the literal NULL). */
+  code_commune: string | null;
+  nom_commune: string | null;
+  axe: string | null;
+  numero_demarche_ds: string | null;
+  nom_demarche_ds: string | null;
+  numero_dossier_ds: string | null;
+  nom_du_projet: string | null;
+  nom_beneficiaire_principal: string | null;
+  siren_raw: string | null;
+  siren: string | null;
+  siret: string | null;
+  montant_engage_cents: number | null;
+}
+
+/** France Travail BMO rows (Besoins en main-d'œuvre), one per métier and bassin d'emploi. */
+export interface BmoRowTable extends LocatedColumns {
+  record_key: string;
+  annee: number;
+  code_metier_bmo: string;
+  nom_metier_bmo: string | null;
+  famille_met: string | null;
+  lbl_fam_met: string | null;
+  reg: string | null;
+  nom_reg: string | null;
+  nom_dept: string | null;
+  /** Bassin d'emploi code (BE24 in 2024): not a Territoire d'industrie id. */
+  bassin_code: string | null;
+  bassin_nom: string | null;
+  /** Counts; null with the matching *_secret = 1 where the file says `*`. */
+  met: number | null;
+  xmet: number | null;
+  smet: number | null;
+  met_secret: number;
+  xmet_secret: number;
+  smet_secret: number;
+}
+
+/** Company head-office locations from API Recherche d'entreprises, keyed by SIREN. */
+export interface CompanyLocationTable {
+  record_key: string;
+  siren: string;
+  siret_siege: string | null;
+  nom_complet: string | null;
+  commune_code: string | null;
+  code_postal: string | null;
+  epci_siren: string | null;
+  department_code: string | null;
+  region_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  etat_administratif: string | null;
+}
+
+/** Every mirrored source table, each with a `<name>_staging` twin of the same shape. */
+export interface SourceTables {
+  cdc_subsidy: CdcSubsidyTable;
+  france_relance_project: FranceRelanceProjectTable;
+  ademe_aid: AdemeAidTable;
+  fonds_vert_project: FondsVertProjectTable;
+  bmo_row: BmoRowTable;
+  company_location: CompanyLocationTable;
+}
+
+/** The name of a mirrored source table. */
+export type SourceTableName = keyof SourceTables;
+
+/** The whole mirror database, as typed for Kysely. */
+export interface MirrorDatabase extends SourceTables {
+  sync_state: SyncStateTable;
+  sync_reject: SyncRejectTable;
+  sync_lock: SyncLockTable;
+  cdc_subsidy_staging: CdcSubsidyTable;
+  france_relance_project_staging: FranceRelanceProjectTable;
+  ademe_aid_staging: AdemeAidTable;
+  fonds_vert_project_staging: FondsVertProjectTable;
+  bmo_row_staging: BmoRowTable;
+  company_location_staging: CompanyLocationTable;
+}
+
+/** What an incremental sync asks the upstream for next time; every part is optional. */
+export interface SyncCursor {
+  /** Highest modification date seen (e.g. plan-de-relance `mise_a_jour`). */
+  modifiedSince?: string;
+  /** Highest record id seen, for sources numbered in order. */
+  lastId?: string;
+  etag?: string;
+  lastModified?: string;
+}
