@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import type { ApolloServer } from '@apollo/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../../kit/src/csv.ts';
-import { parseAnctTerritoryList } from '../../../kit/src/reference/anctTerritories.ts';
 import { readTerritoriesConfig } from '../src/config.js';
 import type { TerritoriesContext } from '../src/context.js';
 import { ProgrammeStore } from '../src/programmeStore.js';

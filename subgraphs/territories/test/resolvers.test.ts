@@ -15,6 +15,16 @@ beforeAll(async () => {
   await server.start();
 });
 
+/** The parts of `programmeFacts` the tests read field by field. */
+type Facts = Record<string, unknown> & {
+  governance: { statedIn: { quote: string } };
+  industrialJobsCoverage: { populationShare: number };
+  fondsAcceleration: { programme: string };
+  fondsVert: { targetSectors: string[] };
+  engineering: { kinds: { kind: string; missionCount: number }[]; examples: string[] };
+  vte: { aidPerHire: { amount: number } };
+};
+
 async function run(query: string, variables: Record<string, unknown> = {}) {
   const response = await server.executeOperation(
     { query, variables },
@@ -102,7 +112,7 @@ describe('territories subgraph', () => {
           phase1TerritoryCount { stated approximate computed agrees computedSource { illustrative } } } }`,
     );
     expect(result.errors).toBeUndefined();
-    const facts = (result.data as { programmeFacts: Record<string, any> }).programmeFacts;
+    const facts = (result.data as { programmeFacts: Facts }).programmeFacts;
     expect(facts.governance).toMatchObject({
       coLeads: [{ acronym: 'ANCT' }, { acronym: 'DGE' }],
       launched: '2018-11',
@@ -130,16 +140,11 @@ describe('territories subgraph', () => {
     });
     expect(facts.fondsVert.targetSectors).toHaveLength(6);
     expect(facts.ecolesDeProduction).toEqual({ target: 100, targetYear: 2027 });
-    expect(facts.engineering.kinds.map((k: { kind: string }) => k.kind)).toEqual([
-      'SHORT_MISSION',
-      'COMPLEX_PROJECT',
-    ]);
-    expect(facts.engineering.kinds.every((k: { missionCount: number }) => k.missionCount > 0)).toBe(true);
+    expect(facts.engineering.kinds.map((k) => k.kind)).toEqual(['SHORT_MISSION', 'COMPLEX_PROJECT']);
+    expect(facts.engineering.kinds.every((k) => k.missionCount > 0)).toBe(true);
     expect(facts.engineering.examples).toHaveLength(3);
-    expect(facts.foncier.newSitesObjective).toMatchObject({
-      stated: 50,
-      approximate: true,
-      computedSource: { illustrative: true },
+    expect(facts.foncier).toMatchObject({
+      newSitesObjective: { stated: 50, approximate: true, computedSource: { illustrative: true } },
     });
     expect(facts.vte.aidPerHire.amount).toBe(4000);
     expect(facts.projectLeadOffer).toEqual({ stateCaps: [30000, 40000], minimumTerritoryShare: 0.3 });
