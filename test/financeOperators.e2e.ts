@@ -137,7 +137,7 @@ function checkSummary(summary: Summary, operator: string): void {
 
 describe('Banque des Territoires, Bpifrance and Business France through the gateway', () => {
   it("shows the three operators' contributions to the Pays de Châlons (Marne)", async () => {
-    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4405' });
+    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4411' });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const territory = body.data!.territory!;

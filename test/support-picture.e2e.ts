@@ -124,7 +124,7 @@ function expectPartial(
 
 describe('the support picture', () => {
   it('shows the programme data and all six operators for the Pays de Châlons (Marne) in one query', async () => {
-    const { status, body } = await postGraphQL<Picture>(graphql, PICTURE, { id: 'ti-4405' });
+    const { status, body } = await postGraphQL<Picture>(graphql, PICTURE, { id: 'ti-4411' });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const territory = body.data!.territory!;
@@ -145,7 +145,7 @@ describe('the support picture', () => {
   it('runs the GraphiQL example operation TerritorySupportPicture without errors', async () => {
     const query = readFileSync(join(REPO_ROOT, 'operations/TerritorySupportPicture.graphql'), 'utf8');
     const { status, body } = await postGraphQL<{ territory: Record<string, unknown> }>(graphql, query, {
-      id: 'ti-4405',
+      id: 'ti-4411',
     });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
