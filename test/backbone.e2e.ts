@@ -17,22 +17,33 @@ describe('gateway over the territories subgraph', () => {
     expect(response.status).toBe(200);
   });
 
-  it('answers the Marne overview with the seed figures', async () => {
+  it('answers the Marne overview with the real territories, the data beside the seed figures', async () => {
     const { status, body } = await postGraphQL<{
       department: {
-        statistics: Record<string, unknown>;
-        territories: { id: string; departmentCodes: string[] }[];
+        all: Record<string, number>;
+        seedRule: Record<string, unknown>;
+        territories: { id: string; name: string; departmentCodes: string[] }[];
+        seedFigures: { territoryCount: number; rulesMatchingTerritoryCount: string[] };
       };
     }>(
       graphql,
-      `{ department(code: "51") { statistics { territoryCount territoriesEntirelyWithin binomeCount actionSheetCount byAxis { axis count } } territories { id departmentCodes } } }`,
+      `{ department(code: "51") {
+          all: statistics { territoryCount territoriesEntirelyWithin territoriesWithMajorityOfCommunesWithin territoriesWithMajorityOfPopulationWithin }
+          seedRule: statistics(attachment: MAJORITY_OF_COMMUNES) { territoryCount binomeCount actionSheetCount byAxis { axis count } }
+          territories { id name departmentCodes }
+          seedFigures { territoryCount rulesMatchingTerritoryCount } } }`,
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const department = body.data!.department;
-    expect(department.statistics).toEqual({
-      territoryCount: 5,
+    expect(department.all).toEqual({
+      territoryCount: 6,
       territoriesEntirelyWithin: 4,
+      territoriesWithMajorityOfCommunesWithin: 5,
+      territoriesWithMajorityOfPopulationWithin: 4,
+    });
+    expect(department.seedRule).toEqual({
+      territoryCount: 5,
       binomeCount: 14,
       actionSheetCount: 39,
       byAxis: [
@@ -42,18 +53,43 @@ describe('gateway over the territories subgraph', () => {
         { axis: 'TRANSITION_ECOLOGIQUE', count: 10 },
       ],
     });
-    expect(department.territories.filter((t) => t.departmentCodes.length > 1)).toHaveLength(1);
+    expect(department.territories.map((t) => [t.id, t.name])).toEqual([
+      ['ti-4405', 'Grand Reims'],
+      ['ti-4409', 'Ouest Champenois'],
+      ['ti-4410', "Pays d'Epernay Terres de Champagne"],
+      ['ti-4411', 'Pays de Châlons'],
+      ['ti-4417', 'Sud Meuse Nord Haute-Marne'],
+      ['ti-4421', 'Pays Vitryat'],
+    ]);
+    expect(department.territories.filter((t) => t.departmentCodes.length > 1).map((t) => t.id)).toEqual([
+      'ti-4409',
+      'ti-4417',
+    ]);
+    expect(department.seedFigures).toEqual({
+      territoryCount: 5,
+      rulesMatchingTerritoryCount: ['MAJORITY_OF_COMMUNES'],
+    });
   });
 
-  it('counts 183 territories in 18/18 regions, 21 in Grand Est', async () => {
+  it('counts 183 territories in 18/18 regions, 21 in Grand Est, and states the facts with their source', async () => {
     const { body } = await postGraphQL(
       graphql,
-      `{ programme { territoryCount regionCount } regions { code } region(code: "44") { statistics { territoryCount } } }`,
+      `{ programme { territoryCount regionCount } regions { code } region(code: "44") { statistics { territoryCount } }
+         programmeFacts { phase2TerritoryCount { computed agrees } grandEstTerritoryCount { computed agrees }
+           governance { coLeads { acronym } statedIn { source { publisher } } } } }`,
     );
     expect(body.errors).toBeUndefined();
     expect(body.data).toMatchObject({
       programme: { territoryCount: 183, regionCount: 18 },
       region: { statistics: { territoryCount: 21 } },
+      programmeFacts: {
+        phase2TerritoryCount: { computed: 183, agrees: true },
+        grandEstTerritoryCount: { computed: 21, agrees: true },
+        governance: {
+          coLeads: [{ acronym: 'ANCT' }, { acronym: 'DGE' }],
+          statedIn: { source: { publisher: 'ANCT / DGE' } },
+        },
+      },
     });
     expect((body.data as { regions: unknown[] }).regions).toHaveLength(18);
   });
@@ -66,8 +102,8 @@ describe('gateway over the territories subgraph', () => {
     expect(JSON.stringify(bad.body)).not.toMatch(/\.ts:\d+/);
     const region = await postGraphQL(graphql, `{ region(code: "ZZ") { name } }`);
     expect(region.body.errors?.[0]?.extensions?.code).toBe('UNKNOWN_REGION');
-    const after = await postGraphQL(graphql, `{ territory(id: "ti-4405") { id } }`);
-    expect(after.body.errors).toBeUndefined();
+    const after = await postGraphQL(graphql, `{ territory(id: "ti-4411") { name } }`);
+    expect(after.body).toEqual({ data: { territory: { name: 'Pays de Châlons' } } });
   });
 
   it('propagates the caller request id and sets one when absent', async () => {

@@ -59,10 +59,10 @@ suite('reference dashboard in chromium', () => {
     });
 
     it('draws the action sheets by axis and the amounts by operator, from the operations only', async () => {
-      const { page, requests } = await openDashboard(browser, stack, 'ti-4405');
+      const { page, requests } = await openDashboard(browser, stack, 'ti-4411');
       const expected = await postGraphQL<{ territory: { actionPlan: { byAxis: { count: number }[] } } }>(
         `${stack.gatewayUrl}/graphql`,
-        '{ territory(id: "ti-4405") { actionPlan { byAxis { count } } } }',
+        '{ territory(id: "ti-4411") { actionPlan { byAxis { count } } } }',
       );
       const counts = expected.body
         .data!.territory.actionPlan.byAxis.map((a) => String(a.count))
@@ -98,10 +98,10 @@ suite('reference dashboard in chromium', () => {
     });
 
     it('switches territory from the picker', async () => {
-      const { page } = await openDashboard(browser, stack, 'ti-4405');
-      await Promise.all([page.waitForURL(/id=ti-4403/), page.locator('#picker').selectOption('ti-4403')]);
+      const { page } = await openDashboard(browser, stack, 'ti-4411');
+      await Promise.all([page.waitForURL(/id=ti-4405/), page.locator('#picker').selectOption('ti-4405')]);
       await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-      expect(await page.locator('#identity h2').innerText()).toBe('Bazancourt-Pomacle');
+      expect(await page.locator('#identity h2').innerText()).toBe('Grand Reims');
       await page.close();
     });
   });
@@ -118,7 +118,7 @@ suite('reference dashboard in chromium', () => {
     });
 
     it('shows the failed operator’s error and still draws the others', async () => {
-      const { page } = await openDashboard(browser, stack, 'ti-4405');
+      const { page } = await openDashboard(browser, stack, 'ti-4411');
       const errors = page.locator('#errors li.error');
       expect(await errors.count()).toBeGreaterThan(0);
       expect(await errors.first().getAttribute('data-operator')).toBe('Bpifrance');

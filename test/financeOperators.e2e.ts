@@ -137,7 +137,7 @@ function checkSummary(summary: Summary, operator: string): void {
 
 describe('Banque des Territoires, Bpifrance and Business France through the gateway', () => {
   it("shows the three operators' contributions to the Pays de Châlons (Marne)", async () => {
-    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4405' });
+    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4411' });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const territory = body.data!.territory!;
@@ -245,12 +245,12 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
   it('shows a company: its Bpifrance aid and Business France projects by SIREN', async () => {
     // A company with laureate records and a foreign-investment project in the simulated world, so
     // an operator that always answered an empty list fails here.
-    const siren = '564269132';
     const world = loadWorld();
-    const laureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.siren === siren);
-    const projects = buildBusinessFranceRecords(world, PROGRAMME_FILE).projects.filter(
-      (p) => p.siren === siren,
-    );
+    const allLaureates = buildBpifranceRecords(world)[0]!.records;
+    const allProjects = buildBusinessFranceRecords(world, PROGRAMME_FILE).projects;
+    const siren = allProjects.find((p) => allLaureates.some((r) => r.siren === p.siren))?.siren ?? 'none';
+    const laureates = allLaureates.filter((r) => r.siren === siren);
+    const projects = allProjects.filter((p) => p.siren === siren);
     expect(laureates.length).toBeGreaterThan(0);
     expect(projects.length).toBeGreaterThan(0);
     const { body } = await postGraphQL<{

@@ -35,7 +35,7 @@ afterAll(async () => {
   await ledger?.close();
 });
 
-const BINOMES = `{ territory(id: "ti-4405") { name binomes { id contact { email } } projectLead { name contact { phone } } } }`;
+const BINOMES = `{ territory(id: "ti-4411") { name binomes { id contact { email } } projectLead { name contact { phone } } } }`;
 
 describe('restricted fields', () => {
   it('gives anonymous callers null and UNAUTHENTICATED for contact details, and the rest of the query', async () => {
@@ -80,7 +80,7 @@ describe('restricted fields', () => {
   });
 
   it('keeps action sheets and site applications under review out of the open fields', async () => {
-    const query = `{ territory(id: "ti-4405") { actionSheets(first: 200) { nodes { status } } draftActionSheets { totalCount nodes { status } } siteApplications { id } } }`;
+    const query = `{ territory(id: "ti-4401") { actionSheets(first: 200) { nodes { status } } draftActionSheets { totalCount nodes { status } } siteApplications { id } } }`;
     const anonymous = await post(graphql, { query });
     const open = anonymous.body.data?.territory as {
       actionSheets: { nodes: { status: string }[] };

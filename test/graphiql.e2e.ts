@@ -76,6 +76,9 @@ suite('GraphiQL in chromium', () => {
       'department.statistics.byAxis',
       'department.territories',
       'department.territories.departmentCodes',
+      'department.territoryReach',
+      'department.seedFigures.byAxis',
+      'department.seedFigures.rulesMatchingTerritoryCount',
     ]);
     await panel.locator('select[name=path]').selectOption('department.territories');
     await panel.locator('select[name=locale]').selectOption('fr');

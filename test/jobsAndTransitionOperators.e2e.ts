@@ -136,7 +136,7 @@ function checkSummary(summary: Summary, operator: string): void {
 
 describe('France Travail, ADEME and VTE through the gateway', () => {
   it("shows the three operators' contributions to the Pays de Châlons (Marne), matching their upstreams", async () => {
-    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4405' });
+    const { status, body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4411' });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.extensions?.stale).toBeUndefined();

@@ -175,7 +175,7 @@ describe('subgraph:new', () => {
       join(root, 'stack-check.ts'),
       `import { postGraphQL, startTestStack } from './test/helpers/stack.js';
 const stack = await startTestStack();
-const answer = await postGraphQL(stack.gatewayUrl + '/graphql', '{ territory(id: "ti-4405") { name acmeData { count amount records(first: 2) { totalCount } } } }');
+const answer = await postGraphQL(stack.gatewayUrl + '/graphql', '{ territory(id: "ti-4411") { name acmeData { count amount records(first: 2) { totalCount } } } }');
 console.log('ANSWER ' + JSON.stringify(answer.body));
 await stack.stop();
 `,

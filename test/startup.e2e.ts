@@ -77,16 +77,16 @@ describe('start-up', () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-gateway-secret': 'alone-test-secret' },
-      body: JSON.stringify({ query: '{ territory(id: "ti-4405") { name } }' }),
+      body: JSON.stringify({ query: '{ territory(id: "ti-4411") { name } }' }),
     });
     expect(await response.json()).toEqual({ data: { territory: { name: 'Pays de Châlons' } } });
   });
 });
 
 describe('subgraphs answer the gateway only', () => {
-  const drafts = '{ territory(id: "ti-4405") { draftActionSheets { totalCount nodes { status } } } }';
+  const drafts = '{ territory(id: "ti-4401") { draftActionSheets { totalCount nodes { status } } } }';
   const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
-  const territory = { r: [{ __typename: 'Territory', id: 'ti-4405' }] };
+  const territory = { r: [{ __typename: 'Territory', id: 'ti-4411' }] };
 
   it('under `npm start`, gives no data to a caller that goes around the gateway, and all of it through the gateway', async () => {
     const child = run('scripts/start.ts', [], freePorts);
@@ -113,7 +113,7 @@ describe('subgraphs answer the gateway only', () => {
     }
 
     // Through the gateway: anonymous callers get the open data, agents with the scope get the drafts.
-    const open = await postGraphQL(`${gateway}/graphql`, '{ territory(id: "ti-4405") { name } }');
+    const open = await postGraphQL(`${gateway}/graphql`, '{ territory(id: "ti-4411") { name } }');
     expect(open.body).toEqual({ data: { territory: { name: 'Pays de Châlons' } } });
     const agent = await postGraphQL<{
       territory: { draftActionSheets: { totalCount: number; nodes: { status: string }[] } };

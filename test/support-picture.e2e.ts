@@ -124,7 +124,7 @@ function expectPartial(
 
 describe('the support picture', () => {
   it('shows the programme data and all six operators for the Pays de Châlons (Marne) in one query', async () => {
-    const { status, body } = await postGraphQL<Picture>(graphql, PICTURE, { id: 'ti-4405' });
+    const { status, body } = await postGraphQL<Picture>(graphql, PICTURE, { id: 'ti-4411' });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const territory = body.data!.territory!;
@@ -145,7 +145,7 @@ describe('the support picture', () => {
   it('runs the GraphiQL example operation TerritorySupportPicture without errors', async () => {
     const query = readFileSync(join(REPO_ROOT, 'operations/TerritorySupportPicture.graphql'), 'utf8');
     const { status, body } = await postGraphQL<{ territory: Record<string, unknown> }>(graphql, query, {
-      id: 'ti-4405',
+      id: 'ti-4411',
     });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -170,23 +170,31 @@ describe('the support picture', () => {
   }
 
   it('shows what every operator dealing with companies did for one company', async () => {
-    // Céramitech Industries has records with every operator that deals with companies, so an
-    // operator that always answered an empty list would fail here. The expected records come
-    // from the simulators' own builders on the one deterministic world, not from the subgraphs.
-    const siren = '564269132';
+    // A company with records with every operator that deals with companies, so an operator that
+    // always answered an empty list would fail here. The expected records come from the
+    // simulators' own builders on the one deterministic world, not from the subgraphs.
     const world = loadWorld();
-    const laureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.siren === siren);
-    const ademeAids = buildAdemeRecords(world)
-      .get(AIDS_DATASET)!
-      .lines.filter((l) => l.sirenBeneficiaire === siren);
-    const projects = buildBusinessFranceRecords(
+    // The Bpifrance subgraph reads only the laureates Bpifrance operates (`operateur = "Bpifrance"`).
+    const allLaureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.operateur === 'Bpifrance');
+    const allAdemeAids = buildAdemeRecords(world).get(AIDS_DATASET)!.lines;
+    const allProjects = buildBusinessFranceRecords(
       world,
       join(REPO_ROOT, 'data/programme/programme.json'),
-    ).projects.filter((p) => p.siren === siren);
-    const offers = buildOffers(world).filter((o) => o.entreprise.siret.startsWith(siren));
+    ).projects;
+    const allOffers = buildOffers(world);
     const vte = buildVteRecords(world);
-    const vteOffers = vte.offers.filter((o) => o.siren === siren);
-    const vteAids = vte.aids.filter((a) => a.siren === siren);
+    const recordsOf = (siren: string) => ({
+      laureates: allLaureates.filter((r) => r.siren === siren),
+      ademeAids: allAdemeAids.filter((l) => l.sirenBeneficiaire === siren),
+      projects: allProjects.filter((p) => p.siren === siren),
+      offers: allOffers.filter((o) => o.entreprise.siret.startsWith(siren)),
+      vteOffers: vte.offers.filter((o) => o.siren === siren),
+      vteAids: vte.aids.filter((a) => a.siren === siren),
+    });
+    const siren =
+      world.companies.find((c) => Object.values(recordsOf(c.siren)).every((list) => list.length > 0))
+        ?.siren ?? 'none';
+    const { laureates, ademeAids, projects, offers, vteOffers, vteAids } = recordsOf(siren);
     for (const [name, records] of Object.entries({
       laureates,
       ademeAids,

@@ -112,6 +112,15 @@ export type FinancingKind =
   /** Loan (prêt), e.g. from the Fonds d'épargne. */
   | 'LOAN';
 
+/** How a groupement of a territory is known to the geography. */
+export type GroupementKind =
+  /** A single commune (SIREN starting 21), found through BANATIC's member SIRENs. */
+  | 'COMMUNE'
+  /** An EPCI à fiscalité propre of the DGCL BANATIC file. */
+  | 'EPCI'
+  /** An établissement public territorial of the Métropole du Grand Paris, absent from the shipped BANATIC file. */
+  | 'EPT';
+
 /** Kinds of foreign-investment projects. */
 export type InvestmentKind =
   /** A new site (création). */
@@ -122,6 +131,16 @@ export type InvestmentKind =
   | 'RESEARCH_CENTRE'
   /** Takeover of a site or company in difficulty (reprise). */
   | 'TAKEOVER';
+
+/**
+ * The two kinds of engineering mission of ANCT's offer (seed deck, "Offre complète d'ingénierie"):
+ * short missions of a few weeks to a few months, and complex projects.
+ */
+export type MissionKind =
+  /** Projet complexe: a longer engineering project. */
+  | 'COMPLEX_PROJECT'
+  /** Mission ponctuelle: a few weeks to a few months. */
+  | 'SHORT_MISSION';
 
 /** Where an engineering mission stands. */
 export type MissionStatus = 'DONE' | 'IN_PROGRESS' | 'PLANNED';
@@ -155,6 +174,20 @@ export type SiteApplicationStatus =
   | 'LABELLED'
   /** Application being examined. */
   | 'UNDER_REVIEW';
+
+/**
+ * Which territories count as a department's. A territory is a set of communes, and several reach
+ * across department borders, so "the territories of a department" needs a rule.
+ */
+export type TerritoryAttachment =
+  /** At least one of its communes is in the department. */
+  | 'ANY_COMMUNE'
+  /** All its communes are in the department (and all are known). */
+  | 'ENTIRELY'
+  /** More than half of its (known) communes are in the department. */
+  | 'MAJORITY_OF_COMMUNES'
+  /** More than half of its population (INSEE 2024, donnees_communes.csv) lives in the department. */
+  | 'MAJORITY_OF_POPULATION';
 
 /** Narrows a list of territories. */
 export type TerritoryFilter = {
@@ -324,7 +357,110 @@ export type MarneOverviewQuery = {
       byAxis: Array<{ axis: Axis; count: number; percent: number }>;
     };
     territories: Array<{ id: string; name: string; departmentCodes: Array<string> }>;
+    territoryReach: Array<{
+      communesInDepartment: number;
+      communeCount: number;
+      entirely: boolean;
+      majorityOfCommunes: boolean;
+      majorityOfPopulation: boolean;
+      territory: { id: string; name: string };
+    }>;
+    seedFigures?: {
+      territoryCount: number;
+      territoriesEntirelyWithin: number;
+      binomeCount: number;
+      actionSheetCount: number;
+      territoriesReaching: number;
+      territoriesEntirelyWithinByData: number;
+      rulesMatchingTerritoryCount: Array<TerritoryAttachment>;
+      explanation: string;
+      byAxis: Array<{ axis: Axis; percent: number }>;
+      statedIn: { slide: string; source: { publisher: string; dataset: string } };
+    } | null;
   } | null;
+};
+
+export type ProgrammeFactsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProgrammeFactsQuery = {
+  programmeFacts: {
+    governance: {
+      launched: string;
+      regionalSteering: string;
+      coLeads: Array<{ acronym: string; name: string; role: string }>;
+      statedIn: { slide: string; quote: string };
+    };
+    phase2TerritoryCount: {
+      stated: number;
+      computed: number;
+      agrees: boolean;
+      method: string;
+      computedSource: { dataset: string; illustrative: boolean };
+    };
+    phase2RegionCount: { stated: number; computed: number; agrees: boolean; method: string };
+    grandEstTerritoryCount: { stated: number; computed: number; agrees: boolean; method: string };
+    phase1TerritoryCount: {
+      stated: number;
+      approximate: boolean;
+      computed: number;
+      agrees: boolean;
+      computedSource: { illustrative: boolean };
+    };
+    grandEstPhase1TerritoryCount: {
+      stated: number;
+      computed: number;
+      agrees: boolean;
+      computedSource: { illustrative: boolean };
+    };
+    phase1ActionSheetCount: {
+      stated: number;
+      computed: number;
+      agrees: boolean;
+      computedSource: { illustrative: boolean };
+    };
+    industrialJobsCoverage: {
+      populationShare: number;
+      grandEstPopulationShare: number;
+      national: { percent: number; statedIn: { slide: string; quote: string } };
+      gainOverPhase1Points: { percent: number };
+      grandEst: { percent: number; atLeast: boolean };
+    };
+    fondsAcceleration: {
+      programme: string;
+      committed: { amount: number; statedIn: { slide: string; quote: string } };
+      ofWhichStateRegion: { amount: number };
+    };
+    fondsVert: {
+      steering: string;
+      eligibleHolders: Array<string>;
+      supportedProjects: Array<string>;
+      targetSectors: Array<string>;
+      contact: string;
+      nationalEnvelope: { amount: number; statedIn: { slide: string } };
+      grandEst2024: { amount: number };
+    };
+    ecolesDeProduction: { target: number; targetYear: number; progress: string };
+    engineering: {
+      examples: Array<string>;
+      cofinancer: string;
+      contact: string;
+      kinds: Array<{ kind: MissionKind; label: string; missionCount: number }>;
+    };
+    foncier: {
+      support: Array<string>;
+      applicationUrl: string;
+      contact: string;
+      newSitesObjective: {
+        stated: number;
+        approximate: boolean;
+        computed: number;
+        agrees: boolean;
+        method: string;
+      };
+    };
+    vte: { website: string; aidPerHire: { amount: number; statedIn: { quote: string } } };
+    projectLeadOffer: { stateCaps: Array<number>; minimumTerritoryShare: number };
+  };
 };
 
 export type TerritoryDashboardQueryVariables = Exact<{

@@ -1,33 +1,36 @@
-// Checks that data/programme/programme.json reproduces the programme's published figures
-// (DESIGN.md) on the real geography, and that it is exactly what the generator produces.
+// Checks data/programme/programme.json: it is exactly what the generator writes (byte for byte),
+// it keeps ANCT's real territories as ANCT lists them, and what it generates is marked and never
+// takes a real id. The seed's real figures (183, 18, 21, the Marne) are checked against the raw
+// files in subgraphs/territories/test/realProgramme.test.ts.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  loadAnctTerritoryList,
+  parseAnctTerritoryList,
+  type AnctTerritory,
+} from '../../kit/src/reference/anctTerritories.ts';
 import { isValidSiren } from '../../kit/src/reference/companyIds.ts';
-import { generateProgramme } from '../programme/generateProgramme.ts';
 import { loadGeography } from '../../kit/src/reference/geography.ts';
-import type {
-  Axis,
-  Geography,
-  ProgrammeDataset,
-  TerritoryRecord,
-} from '../../kit/src/reference/programme.ts';
+import type { Geography, ProgrammeDataset, TerritoryRecord } from '../../kit/src/reference/programme.ts';
+import { generateProgramme } from '../programme/generateProgramme.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const file = join(root, 'data', 'programme', 'programme.json');
 let geo: Geography;
+let list: AnctTerritory[];
+let text: string;
 let data: ProgrammeDataset;
 
 const inPhase = (phase: 1 | 2): TerritoryRecord[] => data.territories.filter((t) => t.phases.includes(phase));
-const departmentsOf = (t: TerritoryRecord): Set<string> =>
-  new Set(t.communeCodes.map((code) => geo.communes.get(code)!.departmentCode));
-const marne = (): TerritoryRecord[] => data.territories.filter((t) => departmentsOf(t).has('51'));
 const byId = (id: string): TerritoryRecord => data.territories.find((t) => t.id === id)!;
 
 beforeAll(() => {
   geo = loadGeography(join(root, 'data', 'geo'));
-  data = JSON.parse(readFileSync(file, 'utf8')) as ProgrammeDataset;
+  list = loadAnctTerritoryList();
+  text = readFileSync(file, 'utf8');
+  data = JSON.parse(text) as ProgrammeDataset;
 });
 
 describe('the geography', () => {
@@ -46,6 +49,11 @@ describe('the geography', () => {
     });
   });
 
+  it('finds a commune by its own SIREN (BANATIC siren_membre)', () => {
+    // Cercy-la-Tour, a single-commune groupement of ti-2707 Nevers Val de Loire.
+    expect(geo.communeBySiren.get('215800467')).toBe('58046');
+  });
+
   it('reads quoted EPCI names that contain commas', () => {
     expect(geo.epcis.get('200067684')!.name).toBe('CA Epernay, Coteaux et Plaine de Champagne');
   });
@@ -55,157 +63,137 @@ describe('the geography', () => {
   });
 });
 
-describe('the generated programme', () => {
-  it('is exactly what the generator produces today', () => {
-    expect(generateProgramme(geo)).toEqual(data);
+describe("ANCT's list parser", () => {
+  const entry = (over: Record<string, unknown>) => ({
+    properties: [
+      {
+        id_territoire: 'ti-4411',
+        lib_territoire: 'Pays de Châlons\u00a0',
+        liste_geo: 'CA X (200066876)',
+        ...over,
+      },
+    ],
+  });
+
+  it('trims the stray no-break space and splits the groupements', () => {
+    expect(
+      parseAnctTerritoryList(entry({ liste_geo: 'CA, de X (200066876); Cercy-la-Tour (215800467)' }), 'test'),
+    ).toEqual([
+      {
+        id: 'ti-4411',
+        label: 'Pays de Châlons',
+        groupements: [
+          { name: 'CA, de X', siren: '200066876' },
+          { name: 'Cercy-la-Tour', siren: '215800467' },
+        ],
+      },
+    ]);
+  });
+
+  it('names the entry and the fault of bad input', () => {
+    expect(() => parseAnctTerritoryList({}, 'test')).toThrow(/test: expected a "properties" array/);
+    expect(() => parseAnctTerritoryList(entry({ id_territoire: 'TI 44-11' }), 'test')).toThrow(
+      /test, properties\[0\]: id_territoire "TI 44-11" is not ti-NNNN/,
+    );
+    expect(() => parseAnctTerritoryList(entry({ liste_geo: 'CA X (2000668)' }), 'test')).toThrow(
+      /groupement "CA X \(2000668\)" is not "label \(9-digit SIREN\)"/,
+    );
+    const twice = { properties: [...entry({}).properties, ...entry({}).properties] };
+    expect(() => parseAnctTerritoryList(twice, 'test')).toThrow(/ti-4411 appears twice/);
+  });
+});
+
+describe('the programme dataset', () => {
+  it('is byte for byte what the generator writes today', () => {
+    expect(`${JSON.stringify(generateProgramme(geo), null, 2)}\n`).toBe(text);
   });
 
   it('is the same on two runs of the generator', () => {
-    expect(generateProgramme(geo)).toEqual(generateProgramme(geo));
+    expect(generateProgramme(geo)).toEqual(generateProgramme(geo, list));
   });
 
   it('stays under 4 MB', () => {
     expect(statSync(file).size).toBeLessThan(4_000_000);
   });
 
-  it('has 183 phase-2 territories in all 18 regions', () => {
-    const phase2 = inPhase(2);
-    expect(phase2).toHaveLength(183);
-    expect(new Set(phase2.map((t) => t.regionCode)).size).toBe(18);
-    for (const overseas of ['01', '02', '03', '04', '06']) {
-      expect(phase2.filter((t) => t.regionCode === overseas)).toHaveLength(1);
+  it("keeps ANCT's 183 territories with their ids, labels and groupements, as real", () => {
+    const real = data.territories.filter((t) => !t.illustrative);
+    expect(real.map((t) => t.id)).toEqual(list.map((t) => t.id));
+    for (const [i, t] of real.entries()) {
+      expect(t.name).toBe(list[i]!.label);
+      expect(t.name).not.toMatch(/\u00a0/);
+      expect(t.groupements.map((g) => g.siren)).toEqual(list[i]!.groupements.map((g) => g.siren));
+      expect(t.phases).toContain(2);
+      expect(t.regionCode).toBe(t.id.slice(3, 5));
     }
+    expect(byId('ti-4405').name).toBe('Grand Reims');
+    expect(byId('ti-4411').epciSirens).toEqual(['200042620', '200043438', '200066876']);
   });
 
-  it('has 150 phase-1 territories carrying 1,800 phase-1 action sheets', () => {
+  it('gives no generated record an id that is, or looks like, a real ANCT id', () => {
+    const realIds = new Set(list.map((t) => t.id));
+    const generated = data.territories.filter((t) => t.illustrative);
+    expect(generated.length).toBeGreaterThan(0);
+    for (const t of generated) {
+      expect(t.id).toMatch(/^ti2018-\d{2}-\d{2}$/);
+      expect(t.id).not.toMatch(/^ti-\d{4}$/);
+    }
+    const subIds = data.territories.flatMap((t) => [
+      ...t.actionSheets.map((s) => s.id),
+      ...t.binomes.map((b) => b.id),
+      ...t.sites.map((s) => s.id),
+      ...t.missions.map((m) => m.id),
+    ]);
+    for (const id of subIds) {
+      expect(realIds.has(id)).toBe(false);
+      expect(id).toMatch(/^ti(2018)?-[\d-]+-(p1-fa|fa|bn|site|mi)-\d{2}$/);
+    }
+    const all = [...data.territories.map((t) => t.id), ...subIds];
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('generates phase 1 (illustrative): 149 territories, 15 in Grand Est, 1,800 sheets', () => {
     const phase1 = inPhase(1);
-    expect(phase1).toHaveLength(150);
+    expect(phase1).toHaveLength(149);
+    expect(phase1.filter((t) => t.regionCode === '44')).toHaveLength(15);
+    for (const t of data.territories) expect(t.phasesIllustrative).toBe(true);
     const sheets = data.territories.flatMap((t) => t.actionSheets.filter((s) => s.phase === 1));
     expect(sheets).toHaveLength(1800);
-    expect(phase1.every((t) => t.actionSheets.some((s) => s.phase === 1))).toBe(true);
     expect(new Set(sheets.map((s) => s.axis))).toEqual(
       new Set(['ATTIRER', 'RECRUTER', 'INNOVER', 'SIMPLIFIER']),
     );
-    expect(sheets.every((s) => s.status === 'DONE' || s.status === 'ABANDONED')).toBe(true);
-  });
-
-  it('dates territories by their first phase', () => {
     for (const t of data.territories) expect(t.labelledYear).toBe(t.phases.includes(1) ? 2018 : 2023);
-    expect(data.territories.filter((t) => t.phases.length === 1 && t.phases[0] === 1).length).toBeGreaterThan(
-      0,
-    );
   });
 
-  it('gives Grand Est 21 territories in phase 2 and 15 in phase 1', () => {
-    expect(inPhase(2).filter((t) => t.regionCode === '44')).toHaveLength(21);
-    expect(inPhase(1).filter((t) => t.regionCode === '44')).toHaveLength(15);
+  it('builds the phase-1-only territories on EPCIs no 2023 territory holds', () => {
+    const phase2 = new Set(inPhase(2).flatMap((t) => t.groupements.map((g) => g.siren)));
+    const only = data.territories.filter((t) => !t.phases.includes(2));
+    expect(only.length).toBeGreaterThan(0);
+    for (const t of only) {
+      expect(t.illustrative).toBe(true);
+      expect(t.projectLead).toBeNull();
+      for (const siren of t.epciSirens) expect(phase2.has(siren)).toBe(false);
+      expect(t.communeCodes).toEqual(t.epciSirens.flatMap((s) => geo.epcis.get(s)!.communeCodes).sort());
+    }
   });
 
-  it('keeps over 80 % of the Grand Est communes labelled in 2018 in a phase-2 territory', () => {
-    const labelled2018 = new Set(
-      inPhase(1)
-        .filter((t) => t.regionCode === '44')
-        .flatMap((t) => t.communeCodes),
-    );
-    const phase2 = new Set(inPhase(2).flatMap((t) => t.communeCodes));
-    const renewed = [...labelled2018].filter((code) => phase2.has(code)).length;
-    expect(renewed / labelled2018.size).toBeGreaterThan(0.8);
-  });
-
-  it('gives the Marne 5 territories, 4 of them entirely in the department', () => {
-    const territories = marne();
-    expect(territories.map((t) => t.id).sort()).toEqual([
-      'ti-4403',
-      'ti-4405',
-      'ti-4409',
-      'ti-4412',
-      'ti-4418',
-    ]);
-    const entirely = territories.filter((t) => [...departmentsOf(t)].every((d) => d === '51'));
-    expect(entirely).toHaveLength(4);
-    expect(territories.find((t) => !entirely.includes(t))!.name).toBe('Sud Meuse Nord Haute-Marne');
-  });
-
-  it('gives the Marne 14 binômes and 39 actions typed 14 / 9 / 6 / 10', () => {
-    const territories = marne();
-    expect(territories.reduce((n, t) => n + t.binomes.length, 0)).toBe(14);
-    const sheets = territories.flatMap((t) => t.actionSheets.filter((s) => s.phase === 2));
-    expect(sheets).toHaveLength(39);
-    const count = (axis: Axis): number => sheets.filter((s) => s.axis === axis).length;
-    expect([
-      count('COMPETENCES'),
-      count('FONCIER'),
-      count('INNOVATION'),
-      count('TRANSITION_ECOLOGIQUE'),
-    ]).toEqual([14, 9, 6, 10]);
-  });
-
-  it('keeps the real territories with their real EPCIs', () => {
-    expect(byId('ti-4405')).toMatchObject({ name: 'Pays de Châlons', phases: [2], illustrative: false });
-    expect(byId('ti-4405').epciSirens).toEqual(['200066876', '200042620', '200043438']);
-    expect(byId('ti-4403')).toMatchObject({
-      name: 'Bazancourt-Pomacle',
-      phases: [1, 2],
-      epciSirens: ['200067213'],
-    });
-    expect([...byId('ti-4418').epciSirens].sort()).toEqual([
-      '200033025',
-      '200044253',
-      '200066108',
-      '200068666',
-    ]);
-    expect([...byId('ti-4418').departmentCodes].sort()).toEqual(['51', '52', '55']);
-    expect(byId('ti-8402').name).toBe('Bassin de Bourg-en-Bresse');
-    expect(byId('ti-8413').name).toBe('Plastics Vallée – Oyonnax');
-    const real = data.territories
-      .filter((t) => !t.illustrative)
-      .map((t) => t.id)
-      .sort();
-    expect(real).toEqual(['ti-4403', 'ti-4405', 'ti-4418', 'ti-8402', 'ti-8413']);
-  });
-
-  it('lists 50 labelled sites clés en main, Vatry and Pomacle-Bazancourt among them', () => {
+  it('places the real sites clés en main on their real territories, and 50 labelled in all', () => {
+    const vatry = byId('ti-4411').sites.find((s) => s.name === 'ZAC de Vatry')!;
+    const pomacle = byId('ti-4405').sites.find((s) => s.name === 'Pomacle-Bazancourt')!;
+    expect(vatry).toMatchObject({ communeCode: '51595', illustrative: false });
+    expect(pomacle).toMatchObject({ communeCode: '51439', illustrative: false });
     const sites = inPhase(2).flatMap((t) => t.sites.map((s) => ({ ...s, territory: t })));
     expect(sites.filter((s) => s.applicationStatus === 'LABELLED')).toHaveLength(50);
-    expect(sites.some((s) => s.applicationStatus === 'UNDER_REVIEW')).toBe(true);
-    expect(byId('ti-4405').sites.map((s) => s.name)).toContain('ZAC de Vatry');
-    expect(byId('ti-4403').sites.map((s) => s.name)).toContain('Pomacle-Bazancourt');
-    for (const s of sites) {
-      expect(s.territory.communeCodes).toContain(s.communeCode);
-      expect(s.territory.sites.length).toBeLessThanOrEqual(2);
-    }
+    expect(
+      sites
+        .filter((s) => !s.illustrative)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['Pomacle-Bazancourt', 'ZAC de Vatry']);
+    for (const s of sites) expect(s.territory.communeCodes).toContain(s.communeCode);
   });
 
-  it('uses ANCT-style ids for territories and their sheets', () => {
-    for (const t of data.territories) {
-      expect(t.id).toMatch(/^ti-\d{4}$/);
-      expect(geo.regions.has(t.id.slice(3, 5))).toBe(true);
-      expect(t.id.slice(3, 5)).toBe(t.regionCode);
-      for (const s of t.actionSheets)
-        expect(s.id).toMatch(s.phase === 1 ? /^ti-\d{4}-p1-fa-\d{2}$/ : /^ti-\d{4}-fa-\d{2}$/);
-    }
-    const ids = data.territories.flatMap((t) => [t.id, ...t.actionSheets.map((s) => s.id)]);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  it('gives every phase-2 territory 4 to 12 phase-2 sheets, about 10 % under review', () => {
-    const sheets = inPhase(2).flatMap((t) => t.actionSheets.filter((s) => s.phase === 2));
-    for (const t of inPhase(2)) {
-      const n = t.actionSheets.filter((s) => s.phase === 2).length;
-      expect(n).toBeGreaterThanOrEqual(4);
-      expect(n).toBeLessThanOrEqual(12);
-    }
-    const underReview = sheets.filter((s) => s.status === 'UNDER_REVIEW').length / sheets.length;
-    expect(underReview).toBeGreaterThan(0.05);
-    expect(underReview).toBeLessThan(0.15);
-    for (const s of data.territories.flatMap((t) => t.actionSheets)) {
-      expect(Number.isInteger(s.budgetEuros)).toBe(true);
-      expect(s.budgetEuros).toBeGreaterThanOrEqual(20_000);
-      expect(s.budgetEuros).toBeLessThanOrEqual(3_000_000);
-    }
-  });
-
-  it('gives every phase-2 territory 1 to 5 binômes and a co-financed project lead', () => {
+  it('gives every phase-2 territory 1 to 5 binômes and a project lead within the co-financing rules', () => {
     for (const t of inPhase(2)) {
       expect(t.binomes.length).toBeGreaterThanOrEqual(1);
       expect(t.binomes.length).toBeLessThanOrEqual(5);
@@ -217,10 +205,9 @@ describe('the generated programme', () => {
         expect(c.territoryEuros).toBeGreaterThanOrEqual(0.3 * (c.stateEuros + c.territoryEuros));
       }
     }
-    for (const t of data.territories.filter((t) => !t.phases.includes(2))) expect(t.projectLead).toBeNull();
   });
 
-  it('gives every company a SIREN that passes the Luhn checksum, and French contact details', () => {
+  it('gives every company a SIREN that passes the Luhn checksum, and fictional contacts', () => {
     const binomes = data.territories.flatMap((t) => t.binomes);
     expect(binomes.length).toBeGreaterThan(183);
     for (const b of binomes) {
@@ -230,24 +217,21 @@ describe('the generated programme', () => {
     }
   });
 
-  it('keeps the EPCIs of the territories of one phase disjoint, on the real geography', () => {
-    for (const phase of [1, 2] as const) {
-      const sirens = inPhase(phase).flatMap((t) => t.epciSirens);
-      expect(new Set(sirens).size).toBe(sirens.length);
-    }
-    for (const t of data.territories) {
-      expect(t.epciSirens.length).toBeGreaterThanOrEqual(1);
-      expect(t.epciSirens.length).toBeLessThanOrEqual(4);
-      const expected = t.epciSirens.flatMap((s) => geo.epcis.get(s)!.communeCodes).sort();
-      expect(t.communeCodes).toEqual(expected);
-      expect([...t.departmentCodes].sort()).toEqual([...departmentsOf(t)].sort());
-    }
+  it('generates missions of both kinds the deck names', () => {
+    const missions = inPhase(2).flatMap((t) => t.missions);
+    const short = missions.filter((m) => m.kind === 'SHORT_MISSION');
+    const complex = missions.filter((m) => m.kind === 'COMPLEX_PROJECT');
+    expect(short.length).toBeGreaterThan(0);
+    expect(complex.length).toBeGreaterThan(0);
+    expect(Math.max(...short.map((m) => m.totalEuros))).toBeLessThanOrEqual(60_000);
+    expect(Math.min(...complex.map((m) => m.totalEuros))).toBeGreaterThanOrEqual(60_000);
   });
 
-  it('says where the figures come from and which are illustrative', () => {
-    expect(data.provenance).toMatch(/COG 2024/);
+  it('says where the data comes from and which is illustrative', () => {
+    expect(data.provenance).toMatch(/ANCT/);
     expect(data.provenance).toMatch(/BANATIC/);
-    expect(data.provenance).toMatch(/Licence Ouverte 2\.0/);
-    expect(data.provenance).toMatch(/liste-ti-grpt2023/);
+    expect(data.provenance).toMatch(/COG 2024/);
+    expect(data.provenance).toMatch(/Licence Ouverte/);
+    expect(data.provenance).toMatch(/ILLUSTRATIVE/);
   });
 });

@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../csv.ts';
-import type { CommuneRecord, DepartmentRecord, EpciRecord, Geography, RegionRecord } from './programme.ts';
+import type {
+  CommuneRecord,
+  DepartmentRecord,
+  EpciRecord,
+  Geography,
+  GroupementRecord,
+  RegionRecord,
+} from './programme.ts';
 
 /** Calls `onRow` with the given columns of each row of one CSV file; errors name the file and reason. */
 function readColumns(
@@ -112,8 +119,16 @@ export function loadGeography(dir: string): Geography {
   });
 
   const epcis = new Map<string, EpciRecord>();
-  const epciColumns = ['siren', 'raison_sociale', 'nature_juridique', 'total_pop_tot', 'insee'];
-  readColumns(dir, 'epcicom.csv', ',', epciColumns, ([siren, name, nature, total, insee]) => {
+  const communeBySiren = new Map<string, string>();
+  const epciColumns = [
+    'siren',
+    'raison_sociale',
+    'nature_juridique',
+    'total_pop_tot',
+    'insee',
+    'siren_membre',
+  ];
+  readColumns(dir, 'epcicom.csv', ',', epciColumns, ([siren, name, nature, total, insee, memberSiren]) => {
     let epci = epcis.get(siren!);
     if (!epci) {
       // The Métropole de Lyon has its own legal nature (MET69); it is a métropole for our purposes.
@@ -125,10 +140,73 @@ export function loadGeography(dir: string): Geography {
     if (commune) {
       commune.epciSiren = siren!;
       epci.communeCodes.push(commune.code);
+      // A commune that is itself a groupement of a territory (SIREN 21…) is found by its SIREN.
+      communeBySiren.set(memberSiren!, commune.code);
     }
   });
 
-  return { regions, departments, epcis, communes };
+  return { regions, departments, epcis, communes, communeBySiren };
+}
+
+/** What a territory's groupements cover on the geography. */
+export interface Perimeter {
+  groupements: GroupementRecord[];
+  /** SIRENs of the groupements that are BANATIC EPCIs, in the given order. */
+  epciSirens: string[];
+  /** Every commune of the known groupements, sorted. */
+  communeCodes: string[];
+  /** False when a groupement's communes are unknown (an EPT). */
+  communesComplete: boolean;
+  /** Departments by population, the main one first (empty when no commune is known). */
+  departmentCodes: string[];
+}
+
+/**
+ * Resolves ANCT groupements to communes through BANATIC: an EPCI by its SIREN, a single commune by
+ * its own SIREN (`siren_membre`), an EPT (absent from the EPCI file) kept with `communesKnown:
+ * false`. Throws, naming the SIREN and `where`, for a groupement the geography cannot place.
+ */
+export function resolvePerimeter(
+  geo: Geography,
+  groupements: readonly { siren: string; name: string }[],
+  where: string,
+): Perimeter {
+  const resolved: GroupementRecord[] = [];
+  const epciSirens: string[] = [];
+  const codes = new Set<string>();
+  for (const { siren, name } of groupements) {
+    const epci = geo.epcis.get(siren);
+    const commune = geo.communeBySiren.get(siren);
+    let record: GroupementRecord;
+    if (epci) {
+      record = {
+        siren,
+        name,
+        kind: 'EPCI',
+        communesKnown: true,
+        communeCodes: [...epci.communeCodes].sort(),
+      };
+      epciSirens.push(siren);
+    } else if (commune) {
+      record = { siren, name, kind: 'COMMUNE', communesKnown: true, communeCodes: [commune] };
+    } else if (/^EPT\b/.test(name)) {
+      record = { siren, name, kind: 'EPT', communesKnown: false, communeCodes: [] };
+    } else {
+      throw new Error(
+        `${where}: groupement ${siren} ("${name}") is neither an EPCI nor a member commune of the BANATIC file`,
+      );
+    }
+    for (const code of record.communeCodes) codes.add(code);
+    resolved.push(record);
+  }
+  const communeCodes = [...codes].sort();
+  return {
+    groupements: resolved,
+    epciSirens,
+    communeCodes,
+    communesComplete: resolved.every((g) => g.communesKnown),
+    departmentCodes: departmentsByPopulation(communeCodes.map((code) => geo.communes.get(code)!)),
+  };
 }
 
 /** Departments by the territory's population in them, the main one first. */

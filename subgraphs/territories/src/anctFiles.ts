@@ -1,13 +1,15 @@
 // Loads the real ANCT list of the Territoires d'industrie 2023-2027 as published on data.gouv.fr
 // (liste-ti-grpt2023-*.csv: territory -> EPCIs, liste-ti-com2023-*.csv: commune -> territories)
-// into the same dataset shape as the generator, so dropping the files in replaces the
-// illustrative list. The files only give the perimeter: details (binômes, sheets…) stay empty.
+// into the same dataset shape as the generator (data/programme/programme.json, built from ANCT's
+// derived list in data/anct/), so the raw files can be checked or used directly. The files only
+// give the perimeter: details (binômes, sheets…) stay empty.
 import { SIREN } from '../../../kit/src/reference/companyIds.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseCsv } from '../../../kit/src/csv.ts';
 import type { Geography, ProgrammeDataset, TerritoryRecord } from '../../../kit/src/reference/programme.ts';
-import { departmentsByPopulation } from '../../../kit/src/reference/geography.ts';
+import { departmentsByPopulation, resolvePerimeter } from '../../../kit/src/reference/geography.ts';
+import { trimLabel } from '../../../kit/src/reference/anctTerritories.ts';
 
 const GROUPING_FILE = /^liste-ti-grpt2023-.*\.csv$/;
 const COMMUNE_FILE = /^liste-ti-com2023-.*\.csv$/;
@@ -64,7 +66,7 @@ function readRows(path: string, columns: string[]): Row[] {
 interface Draft {
   id: string;
   name: string;
-  epciSirens: string[];
+  groupements: { siren: string; name: string }[];
   communeCodes: Set<string>;
   /** Where the territory first appears, for error messages. */
   origin: string;
@@ -84,7 +86,7 @@ export function loadAnctFiles(dir: string, geo: Geography): ProgrammeDataset {
   const draft = (id: string, name: string, origin: string): Draft => {
     let d = drafts.get(id);
     if (!d) {
-      d = { id, name, epciSirens: [], communeCodes: new Set(), origin };
+      d = { id, name: trimLabel(name), groupements: [], communeCodes: new Set(), origin };
       drafts.set(id, d);
     }
     return d;
@@ -97,7 +99,8 @@ export function loadAnctFiles(dir: string, geo: Geography): ProgrammeDataset {
     if (!TERRITORY_ID.test(id)) throw new Error(`${where}: bad territory id "${id}" (expected ti-NNNN)`);
     if (!SIREN.test(siren)) throw new Error(`${where}: bad SIREN "${siren}" (expected 9 digits)`);
     const d = draft(id, fields.lib_ti!, where);
-    if (!d.epciSirens.includes(siren)) d.epciSirens.push(siren);
+    if (!d.groupements.some((g) => g.siren === siren))
+      d.groupements.push({ siren, name: trimLabel(fields.lib_groupement ?? '') || siren });
   }
 
   // Codes from another COG vintage (merged communes) are skipped rather than fatal, and counted.
@@ -124,24 +127,27 @@ export function loadAnctFiles(dir: string, geo: Geography): ProgrammeDataset {
   const territories = [...drafts.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((d): TerritoryRecord => {
-      // Without a commune list, a territory is the union of its EPCIs.
-      if (d.communeCodes.size === 0) {
-        for (const siren of d.epciSirens)
-          for (const code of geo.epcis.get(siren)?.communeCodes ?? []) d.communeCodes.add(code);
-      }
+      const perimeter = resolvePerimeter(geo, d.groupements, d.origin);
+      // The commune file is the published perimeter; without it, the union of the groupements.
+      const listed = d.communeCodes.size > 0;
+      if (!listed) for (const code of perimeter.communeCodes) d.communeCodes.add(code);
       const communes = [...d.communeCodes].map((code) => geo.communes.get(code)!);
-      if (communes.length === 0)
+      if (communes.length === 0 && perimeter.communesComplete)
         throw new Error(`${d.origin}: territory ${d.id} has no commune known to the geography`);
-      const departmentCodes = departmentsByPopulation(communes);
       return {
         id: d.id,
         name: d.name,
         phases: [2],
+        // These files say nothing of 2018-2022: "first labelled in 2023" is an assumption.
         labelledYear: 2023,
-        regionCode: geo.departments.get(departmentCodes[0]!)?.regionCode ?? communes[0]!.regionCode,
-        departmentCodes,
-        epciSirens: d.epciSirens,
+        phasesIllustrative: true,
+        // ANCT ids carry the steering region (ti-44… is Grand Est).
+        regionCode: d.id.slice(3, 5),
+        departmentCodes: departmentsByPopulation(communes),
+        epciSirens: perimeter.epciSirens,
+        groupements: perimeter.groupements,
         communeCodes: [...d.communeCodes].sort(),
+        communesComplete: listed || perimeter.communesComplete,
         illustrative: false,
         binomes: [],
         projectLead: null,

@@ -23,11 +23,28 @@ export interface AxisShare {
   budget: number;
 }
 
+/** Which territories count as a department's (see `TerritoryAttachment` in the schema). */
+export type Attachment = 'ANY_COMMUNE' | 'MAJORITY_OF_COMMUNES' | 'MAJORITY_OF_POPULATION' | 'ENTIRELY';
+
+/** How much of a territory lies in a department. */
+export interface TerritoryReach {
+  territory: TerritoryRecord;
+  communesInDepartment: number;
+  communeCount: number;
+  populationInDepartment: number;
+  population: number;
+  entirely: boolean;
+  majorityOfCommunes: boolean;
+  majorityOfPopulation: boolean;
+}
+
 /** Programme figures over a set of territories. */
 export interface ProgrammeStatistics {
   phase: Phase;
   territoryCount: number;
   territoriesEntirelyWithin: number;
+  territoriesWithMajorityOfCommunesWithin: number;
+  territoriesWithMajorityOfPopulationWithin: number;
   regionCount: number;
   binomeCount: number;
   actionSheetCount: number;
@@ -41,7 +58,7 @@ export interface ProgrammeStatistics {
 /** Where the store reads from. */
 export interface StoreSource {
   geoDir: string;
-  /** The generated programme JSON; ignored when `anctDir` is set. */
+  /** The programme JSON (ANCT's real list plus generated details); ignored when `anctDir` is set. */
   programmeFile: string;
   /** A folder holding the real ANCT files (`liste-ti-grpt2023-*.csv`, `liste-ti-com2023-*.csv`). */
   anctDir?: string;
@@ -93,8 +110,43 @@ export class ProgrammeStore {
     return inPhase(this.byEpci.get(siren) ?? [], phase);
   }
 
-  territoriesOfDepartment(code: string, phase?: Phase): TerritoryRecord[] {
-    return inPhase(this.byDepartment.get(code) ?? [], phase);
+  /** Territories of a phase attached to a department by `attachment` (default: any commune in it). */
+  territoriesOfDepartment(
+    code: string,
+    phase?: Phase,
+    attachment: Attachment = 'ANY_COMMUNE',
+  ): TerritoryRecord[] {
+    const reaching = inPhase(this.byDepartment.get(code) ?? [], phase);
+    return attachment === 'ANY_COMMUNE'
+      ? reaching
+      : reaching.filter((t) => attached(this.reach(t, code), attachment));
+  }
+
+  /** How much of `territory` lies in department `code`. */
+  reach(territory: TerritoryRecord, code: string): TerritoryReach {
+    let communesInDepartment = 0;
+    let populationInDepartment = 0;
+    let population = 0;
+    for (const communeCode of territory.communeCodes) {
+      const commune = this.geography.communes.get(communeCode);
+      if (!commune) continue;
+      population += commune.population;
+      if (commune.departmentCode === code) {
+        communesInDepartment++;
+        populationInDepartment += commune.population;
+      }
+    }
+    const communeCount = territory.communeCodes.length;
+    return {
+      territory,
+      communesInDepartment,
+      communeCount,
+      populationInDepartment,
+      population,
+      entirely: territory.communesComplete && communeCount > 0 && communesInDepartment === communeCount,
+      majorityOfCommunes: communesInDepartment * 2 > communeCount,
+      majorityOfPopulation: populationInDepartment * 2 > population,
+    };
   }
 
   territoriesOfRegion(code: string, phase?: Phase): TerritoryRecord[] {
@@ -131,14 +183,16 @@ export class ProgrammeStore {
     const communes = new Set(territories.flatMap((t) => t.communeCodes));
     let population = 0;
     for (const code of communes) population += this.geography.communes.get(code)?.population ?? 0;
-    const entirely = departmentCode
-      ? territories.filter((t) => t.departmentCodes.length === 1 && t.departmentCodes[0] === departmentCode)
-          .length
-      : territories.length;
+    const count = (rule: Attachment): number =>
+      departmentCode
+        ? territories.filter((t) => attached(this.reach(t, departmentCode), rule)).length
+        : territories.length;
     return {
       phase,
       territoryCount: territories.length,
-      territoriesEntirelyWithin: entirely,
+      territoriesEntirelyWithin: count('ENTIRELY'),
+      territoriesWithMajorityOfCommunesWithin: count('MAJORITY_OF_COMMUNES'),
+      territoriesWithMajorityOfPopulationWithin: count('MAJORITY_OF_POPULATION'),
       regionCount: new Set(territories.map((t) => t.regionCode)).size,
       binomeCount: territories.reduce((sum, t) => sum + t.binomes.length, 0),
       actionSheetCount: sheets.length,
@@ -186,6 +240,22 @@ function readProgramme(path: string): ProgrammeDataset {
     return dataset;
   } catch (error) {
     throw new Error(`programme dataset ${path} is not valid: ${(error as Error).message}`);
+  }
+}
+
+/** Whether a territory's reach into a department satisfies the rule. */
+export function attached(reach: TerritoryReach, rule: Attachment): boolean {
+  switch (rule) {
+    case 'ANY_COMMUNE':
+      return reach.communesInDepartment > 0;
+    case 'MAJORITY_OF_COMMUNES':
+      return reach.majorityOfCommunes;
+    case 'MAJORITY_OF_POPULATION':
+      return reach.majorityOfPopulation;
+    case 'ENTIRELY':
+      return reach.entirely;
+    default:
+      throw new Error(`unknown attachment rule ${String(rule satisfies never)}`);
   }
 }
 

@@ -3,12 +3,13 @@ import { INSEE_COMMUNE } from '../../../kit/src/reference/companyIds.js';
 import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
 import type { Geography, Phase } from '../../../kit/src/reference/programme.js';
 
-const TERRITORY_ID = /^ti-\d{3,5}$/;
+// ANCT's ids (`ti-4411`), and the namespace of the illustrative phase-1-only territories.
+const TERRITORY_ID = /^(ti-\d{3,5}|ti2018-\d{2}-\d{2})$/;
 
-/** A territory id must look like `ti-4405`; an unknown but well-formed id is simply not found. */
+/** A territory id must look like `ti-4411` (or `ti2018-44-01`); a well-formed unknown id is not found. */
 export function checkTerritoryId(id: string): string {
   if (!TERRITORY_ID.test(id)) {
-    throw new CodedError(ErrorCode.INVALID_ID, `Territory id must look like "ti-4405"; got "${id}".`, {
+    throw new CodedError(ErrorCode.INVALID_ID, `Territory id must look like "ti-4411"; got "${id}".`, {
       received: id,
     });
   }

@@ -15,6 +15,16 @@ beforeAll(async () => {
   await server.start();
 });
 
+/** The parts of `programmeFacts` the tests read field by field. */
+type Facts = Record<string, unknown> & {
+  governance: { statedIn: { quote: string } };
+  industrialJobsCoverage: { populationShare: number };
+  fondsAcceleration: { programme: string };
+  fondsVert: { targetSectors: string[] };
+  engineering: { kinds: { kind: string; missionCount: number }[]; examples: string[] };
+  vte: { aidPerHire: { amount: number } };
+};
+
 async function run(query: string, variables: Record<string, unknown> = {}) {
   const response = await server.executeOperation(
     { query, variables },
@@ -25,25 +35,125 @@ async function run(query: string, variables: Record<string, unknown> = {}) {
 }
 
 describe('territories subgraph', () => {
-  it('answers the Marne overview with the seed figures', async () => {
+  it('marks what is real and what is generated on every kind of record', async () => {
     const result = await run(
-      `{ department(code: "51") { name statistics { territoryCount territoriesEntirelyWithin binomeCount actionSheetCount byAxis { axis count percent } } } }`,
+      `{ territory(id: "ti-4411") { name illustrative phasesIllustrative source { publisher dataset illustrative }
+          binomes { illustrative source { illustrative } }
+          projectLead { illustrative source { publisher illustrative } }
+          actionSheets(first: 200) { nodes { illustrative source { illustrative } } }
+          missions { kind illustrative source { illustrative } }
+          sites { name illustrative source { publisher illustrative } } } }`,
     );
     expect(result.errors).toBeUndefined();
-    const stats = (result.data as { department: { statistics: Record<string, unknown> } }).department
-      .statistics;
-    expect(stats).toMatchObject({
-      territoryCount: 5,
-      territoriesEntirelyWithin: 4,
-      binomeCount: 14,
-      actionSheetCount: 39,
+    const t = (result.data as { territory: Record<string, unknown> }).territory as {
+      binomes: { illustrative: boolean }[];
+      actionSheets: { nodes: { illustrative: boolean }[] };
+      sites: { name: string; illustrative: boolean; source: { publisher: string } }[];
+    } & Record<string, unknown>;
+    expect(t).toMatchObject({
+      name: 'Pays de Châlons',
+      illustrative: false,
+      phasesIllustrative: true,
+      source: { publisher: 'ANCT', dataset: 'programme-territoires-dindustrie', illustrative: false },
+      projectLead: { illustrative: true, source: { illustrative: true } },
     });
-    expect(stats.byAxis).toEqual([
-      { axis: 'COMPETENCES', count: 14, percent: 35.9 },
-      { axis: 'FONCIER', count: 9, percent: 23.1 },
-      { axis: 'INNOVATION', count: 6, percent: 15.4 },
-      { axis: 'TRANSITION_ECOLOGIQUE', count: 10, percent: 25.6 },
-    ]);
+    expect(t.binomes.length).toBeGreaterThan(0);
+    expect(t.actionSheets.nodes.length).toBeGreaterThan(0);
+    for (const record of [...t.binomes, ...t.actionSheets.nodes])
+      expect(record).toMatchObject({ illustrative: true, source: { illustrative: true } });
+    expect(t.sites).toContainEqual({
+      name: 'ZAC de Vatry',
+      illustrative: false,
+      source: { publisher: 'DGE / ANCT', illustrative: false },
+    });
+  });
+
+  it('places Pomacle-Bazancourt in the Grand Reims and gives phase-1-only territories their own ids', async () => {
+    const result = await run(
+      `{ reims: territory(id: "ti-4405") { name sites { name illustrative commune { inseeCode } } }
+         phase1: territories(filter: { phase: 1 }, first: 200) { totalCount nodes { id illustrative phases source { illustrative } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const data = result.data as {
+      reims: {
+        name: string;
+        sites: { name: string; illustrative: boolean; commune: { inseeCode: string } }[];
+      };
+      phase1: { totalCount: number; nodes: { id: string; illustrative: boolean; phases: number[] }[] };
+    };
+    expect(data.reims.name).toBe('Grand Reims');
+    expect(data.reims.sites).toContainEqual({
+      name: 'Pomacle-Bazancourt',
+      illustrative: false,
+      commune: { inseeCode: '51439' },
+    });
+    const only = data.phase1.nodes.filter((t) => !t.phases.includes(2));
+    expect(only.length).toBeGreaterThan(0);
+    for (const t of only) {
+      expect(t.id).toMatch(/^ti2018-\d{2}-\d{2}$/);
+      expect(t).toMatchObject({ illustrative: true, source: { illustrative: true } });
+    }
+    const known = await run(`query ($id: ID!) { territory(id: $id) { id } }`, { id: only[0]!.id });
+    expect(known.data).toEqual({ territory: { id: only[0]!.id } });
+  });
+
+  it('states the programme facts, each with the deck as its source', async () => {
+    const result = await run(
+      `{ programmeFacts {
+          governance { coLeads { acronym } launched statedIn { slide quote source { publisher dataset } } }
+          industrialJobsCoverage { national { percent atLeast } gainOverPhase1Points { percent } grandEst { percent atLeast } populationShare grandEstPopulationShare }
+          fondsAcceleration { committed { amount } ofWhichStateRegion { amount statedIn { quote } } programme }
+          fondsVert { nationalEnvelope { amount } grandEst2024 { amount } eligibleHolders targetSectors contact }
+          ecolesDeProduction { target targetYear }
+          engineering { kinds { kind label missionCount } examples }
+          foncier { newSitesObjective { stated approximate computed agrees computedSource { illustrative } } applicationUrl }
+          vte { aidPerHire { amount } }
+          projectLeadOffer { stateCaps minimumTerritoryShare }
+          phase1TerritoryCount { stated approximate computed agrees computedSource { illustrative } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const facts = (result.data as { programmeFacts: Facts }).programmeFacts;
+    expect(facts.governance).toMatchObject({
+      coLeads: [{ acronym: 'ANCT' }, { acronym: 'DGE' }],
+      launched: '2018-11',
+      statedIn: { source: { publisher: 'ANCT / DGE', dataset: "Présentation Territoires d'industrie 2024" } },
+    });
+    expect(facts.governance.statedIn.quote).toContain('co-porté ANCT et DGE');
+    expect(facts.industrialJobsCoverage).toMatchObject({
+      national: { percent: 68, atLeast: false },
+      gainOverPhase1Points: { percent: 11 },
+      grandEst: { percent: 75, atLeast: true },
+    });
+    // Population is not industrial jobs: the computed share is a different measure, below 1.
+    expect(facts.industrialJobsCoverage.populationShare).toBeGreaterThan(0.3);
+    expect(facts.industrialJobsCoverage.populationShare).toBeLessThan(1);
+    expect(facts.fondsAcceleration).toMatchObject({
+      committed: { amount: 1_300_000_000 },
+      ofWhichStateRegion: { amount: 850_000_000 },
+    });
+    expect(facts.fondsAcceleration.programme).toMatch(/France Relance/);
+    expect(facts.fondsVert).toMatchObject({
+      nationalEnvelope: { amount: 100_000_000 },
+      grandEst2024: { amount: 7_900_000 },
+      eligibleHolders: ['personnes privées', 'groupements'],
+      contact: 'Préfecture de région',
+    });
+    expect(facts.fondsVert.targetSectors).toHaveLength(6);
+    expect(facts.ecolesDeProduction).toEqual({ target: 100, targetYear: 2027 });
+    expect(facts.engineering.kinds.map((k) => k.kind)).toEqual(['SHORT_MISSION', 'COMPLEX_PROJECT']);
+    expect(facts.engineering.kinds.every((k) => k.missionCount > 0)).toBe(true);
+    expect(facts.engineering.examples).toHaveLength(3);
+    expect(facts.foncier).toMatchObject({
+      newSitesObjective: { stated: 50, approximate: true, computedSource: { illustrative: true } },
+    });
+    expect(facts.vte.aidPerHire.amount).toBe(4000);
+    expect(facts.projectLeadOffer).toEqual({ stateCaps: [30000, 40000], minimumTerritoryShare: 0.3 });
+    expect(facts.phase1TerritoryCount).toMatchObject({
+      stated: 150,
+      approximate: true,
+      computed: 149,
+      agrees: true,
+    });
   });
 
   it('counts 183 phase-2 territories in 18 regions and 21 in Grand Est', async () => {
@@ -118,6 +228,8 @@ describe('territories subgraph', () => {
 
     const cases: [string, string][] = [
       [`{ territory(id: "Châlons") { id } }`, 'INVALID_ID'],
+      [`{ territory(id: "ti2018-4401") { id } }`, 'INVALID_ID'],
+      [`{ department(code: "51") { territories(attachment: MOSTLY) { id } } }`, 'GRAPHQL_VALIDATION_FAILED'],
       [`{ region(code: "99") { name } }`, 'UNKNOWN_REGION'],
       [`{ territories(filter: { regionCode: "ZZ" }) { totalCount } }`, 'UNKNOWN_REGION'],
       [`{ territories(first: 500) { totalCount } }`, 'PAGE_SIZE_OUT_OF_RANGE'],

@@ -1,6 +1,8 @@
 // Fields of the geography types: Region, Department, Epci, Commune.
 import { checkPhase } from '../validate.js';
 import type { TerritoriesContext } from '../context.js';
+import { departmentSeedFigures } from '../programmeFacts.js';
+import type { Attachment } from '../programmeStore.js';
 import type {
   CommuneRecord,
   DepartmentRecord,
@@ -10,6 +12,7 @@ import type {
 } from '../../../../kit/src/reference/programme.js';
 
 type PhaseArgs = { phase?: number | null };
+type AttachmentArgs = PhaseArgs & { attachment?: Attachment | null };
 const phaseOf = (args: PhaseArgs): Phase => checkPhase(args.phase) ?? 2;
 
 export const Region = {
@@ -25,10 +28,18 @@ export const Region = {
 export const Department = {
   region: (d: DepartmentRecord, _: unknown, ctx: TerritoriesContext) =>
     ctx.store.geography.regions.get(d.regionCode),
-  territories: (d: DepartmentRecord, args: PhaseArgs, ctx: TerritoriesContext) =>
-    ctx.store.territoriesOfDepartment(d.code, phaseOf(args)),
-  statistics: (d: DepartmentRecord, args: PhaseArgs, ctx: TerritoriesContext) =>
-    ctx.store.statistics(ctx.store.territoriesOfDepartment(d.code, phaseOf(args)), phaseOf(args), d.code),
+  territories: (d: DepartmentRecord, args: AttachmentArgs, ctx: TerritoriesContext) =>
+    ctx.store.territoriesOfDepartment(d.code, phaseOf(args), args.attachment ?? 'ANY_COMMUNE'),
+  statistics: (d: DepartmentRecord, args: AttachmentArgs, ctx: TerritoriesContext) =>
+    ctx.store.statistics(
+      ctx.store.territoriesOfDepartment(d.code, phaseOf(args), args.attachment ?? 'ANY_COMMUNE'),
+      phaseOf(args),
+      d.code,
+    ),
+  territoryReach: (d: DepartmentRecord, args: PhaseArgs, ctx: TerritoriesContext) =>
+    ctx.store.territoriesOfDepartment(d.code, phaseOf(args)).map((t) => ctx.store.reach(t, d.code)),
+  seedFigures: (d: DepartmentRecord, _: unknown, ctx: TerritoriesContext) =>
+    departmentSeedFigures(ctx.store, d.code),
 };
 
 export const Epci = {

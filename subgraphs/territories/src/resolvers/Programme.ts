@@ -1,6 +1,7 @@
 // Fields of the programme's value types: action sheets, binômes, project lead, sites, missions.
 import { sumEuros } from '../../../../kit/src/scalars.js';
 import type { TerritoriesContext } from '../context.js';
+import { GENERATED_SOURCE, SITES_SOURCE } from '../sources.js';
 import type {
   ActionSheetRecord,
   BinomeRecord,
@@ -10,8 +11,12 @@ import type {
   SiteRecord,
 } from '../../../../kit/src/reference/programme.js';
 
+// ANCT publishes no binôme, sheet, lead or mission: all of them are generated.
+const generated = { illustrative: () => true, source: () => GENERATED_SOURCE };
+
 export const ActionSheet = {
   budget: (s: ActionSheetRecord) => s.budgetEuros,
+  ...generated,
 };
 
 export const Binome = {
@@ -22,10 +27,12 @@ export const Binome = {
     company: { siren: b.companySiren },
   }),
   contact: (b: BinomeRecord) => ({ email: b.email, phone: b.phone }),
+  ...generated,
 };
 
 export const ProjectLead = {
   contact: (p: ProjectLeadRecord) => ({ email: p.email, phone: p.phone }),
+  ...generated,
 };
 
 export const CofinancingYear = {
@@ -42,11 +49,13 @@ export const CofinancingYear = {
 export const Site = {
   commune: (s: SiteRecord, _: unknown, ctx: TerritoriesContext) =>
     ctx.store.geography.communes.get(s.communeCode),
+  source: (s: SiteRecord) => (s.illustrative ? GENERATED_SOURCE : SITES_SOURCE),
 };
 
 export const EngineeringMission = {
   total: (m: MissionRecord) => m.totalEuros,
   anctCofinancing: (m: MissionRecord) => m.anctCofinancingEuros,
+  ...generated,
 };
 
 export const Company = {

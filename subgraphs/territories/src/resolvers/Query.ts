@@ -2,6 +2,7 @@
 import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import { paginate } from '../../../../kit/src/pagination.js';
 import { normalizeForSearch } from '../text.js';
+import { programmeFacts } from '../programmeFacts.js';
 import type { TerritoriesContext } from '../context.js';
 import type { Axis, Phase, TerritoryRecord } from '../../../../kit/src/reference/programme.js';
 import { checkDepartment, checkInseeCode, checkPhase, checkRegion, checkTerritoryId } from '../validate.js';
@@ -56,6 +57,8 @@ export const Query = {
     const phase: Phase = checkPhase(args.phase) ?? 2;
     return ctx.store.statistics(ctx.store.territoriesInPhase(phase), phase);
   },
+
+  programmeFacts: (_: unknown, __: unknown, ctx: TerritoriesContext) => programmeFacts(ctx.store),
 
   company: (_: unknown, args: { siren: string }) => ({ siren: checkSiren(args.siren) }),
 };

@@ -5,7 +5,14 @@ import { axisShares } from '../programmeStore.js';
 import { checkPhase } from '../validate.js';
 import { MAX_PAGE_SIZE } from './Query.js';
 import type { TerritoriesContext } from '../context.js';
-import type { ActionStatus, Axis, Phase, TerritoryRecord } from '../../../../kit/src/reference/programme.js';
+import type {
+  ActionStatus,
+  Axis,
+  GroupementRecord,
+  Phase,
+  TerritoryRecord,
+} from '../../../../kit/src/reference/programme.js';
+import { ANCT_LIST_SOURCE, GENERATED_SOURCE } from '../sources.js';
 
 type PageArgs = { first?: number | null; after?: string | null };
 
@@ -14,8 +21,9 @@ export const Territory = {
 
   region: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
     ctx.store.geography.regions.get(t.regionCode),
+  source: (t: TerritoryRecord) => (t.illustrative ? GENERATED_SOURCE : ANCT_LIST_SOURCE),
   mainDepartment: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
-    ctx.store.geography.departments.get(t.departmentCodes[0] ?? ''),
+    ctx.store.geography.departments.get(t.departmentCodes[0] ?? '') ?? null,
   departments: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
     t.departmentCodes.map((code) => ctx.store.geography.departments.get(code)).filter(Boolean),
   epcis: (t: TerritoryRecord, _: unknown, ctx: TerritoriesContext) =>
@@ -66,4 +74,9 @@ export const Territory = {
       byAxis: axisShares(sheets, phase),
     };
   },
+};
+
+export const Groupement = {
+  epci: (g: GroupementRecord, _: unknown, ctx: TerritoriesContext) =>
+    g.kind === 'EPCI' ? (ctx.store.geography.epcis.get(g.siren) ?? null) : null,
 };

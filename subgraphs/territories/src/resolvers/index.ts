@@ -13,7 +13,7 @@ import {
   Site,
 } from './Programme.js';
 import { Query } from './Query.js';
-import { Territory } from './Territory.js';
+import { Groupement, Territory } from './Territory.js';
 
 export const resolvers = {
   Euros: EurosScalar,
@@ -21,6 +21,7 @@ export const resolvers = {
   DateTime: DateTimeScalar,
   Query,
   Territory,
+  Groupement,
   Region,
   Department,
   Epci,
