@@ -40,7 +40,9 @@ export interface VieCollection<T> {
    * none. A filter the collection does not map is accepted and ignored, as an unknown id would be.
    * `entreprisesIds` ids are compared as integers.
    */
-  filters: Partial<Record<VieFilterName, (record: T) => string | number | readonly (string | number)[] | null>>;
+  filters: Partial<
+    Record<VieFilterName, (record: T) => string | number | readonly (string | number)[] | null>
+  >;
   /** Largest `limit` accepted. */
   maxLimit: number;
   /** The record's id for `GET …/details/{id}`; no details route without it. */
@@ -127,7 +129,11 @@ export function vieSearchRoutes<T>(name: string, base: string, collection: VieCo
           : {
               status: 404,
               headers: { 'content-type': 'application/problem+json; charset=utf-8' },
-              json: { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.5', title: 'Not Found', status: 404 },
+              json: {
+                type: 'https://tools.ietf.org/html/rfc9110#section-15.5.5',
+                title: 'Not Found',
+                status: 404,
+              },
             };
       },
     });

@@ -79,10 +79,12 @@ export const VTE_HIRING_AID = 4_000;
 
 /** Where the VTE Vert amounts are published. */
 export const VTE_VERT_SOURCES = {
-  launch8000: 'https://www.nord.gouv.fr/Actualites/Actualites/L-Aide-Volontariat-Territorial-en-Entreprise-vert-VTE',
+  launch8000:
+    'https://www.nord.gouv.fr/Actualites/Actualites/L-Aide-Volontariat-Territorial-en-Entreprise-vert-VTE',
   upTo12000:
     'https://www.puy-de-dome.gouv.fr/Actions-de-l-Etat/Plan-de-relance/Aide-volontariat-territorial-en-entreprise-vert-VTE-vert',
-  rules: 'https://www.cap-metiers.pro/Fiches-techniques/Aides-embauche/970/Volontariat-Territorial-Entreprise-VTE/',
+  rules:
+    'https://www.cap-metiers.pro/Fiches-techniques/Aides-embauche/970/Volontariat-Territorial-Entreprise-VTE/',
 } as const;
 
 /** The VTE Vert aid for a hire: 8,000 € in 2021 or with the apprenticeship aid, else 12,000 €. */

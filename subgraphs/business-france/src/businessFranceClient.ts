@@ -21,7 +21,8 @@ export type Activity = 'Production' | 'Production bas carbone' | 'R&D, ingénier
 export const BUSINESS_FRANCE_DATASETS: Record<'backend' | 'projects' | 'sites', DatasetDescription> = {
   backend: {
     publisher: 'Business France',
-    dataset: 'Investissements étrangers et sites clés en main promus (no public API; modelled on the VIE offers search)',
+    dataset:
+      'Investissements étrangers et sites clés en main promus (no public API; modelled on the VIE offers search)',
     url: 'https://www.businessfrance.fr',
     realBaseUrl: '',
   },

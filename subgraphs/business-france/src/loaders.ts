@@ -27,9 +27,7 @@ export function createLoaders(
   };
   return {
     projectsByCommune: new DataLoader((codes) =>
-      client
-        .projectsInCommunes(codes, requestId)
-        .then((found) => group(codes, found, (p) => p.communeCode)),
+      client.projectsInCommunes(codes, requestId).then((found) => group(codes, found, (p) => p.communeCode)),
     ),
     projectsBySiren: new DataLoader((sirens) =>
       client
@@ -37,9 +35,7 @@ export function createLoaders(
         .then((found) => group(sirens, found, (p) => p.siren ?? '')),
     ),
     sitesByCommune: new DataLoader((codes) =>
-      client
-        .sitesInCommunes(codes, requestId)
-        .then((found) => group(codes, found, (s) => s.communeCode)),
+      client.sitesInCommunes(codes, requestId).then((found) => group(codes, found, (s) => s.communeCode)),
     ),
   };
 }

@@ -28,5 +28,11 @@ export function createBusinessFranceContext(
 ): BusinessFranceContext {
   const stale = new StaleCollector();
   const retrievals = new Retrievals();
-  return { loaders: createLoaders(client, stale, retrievals, requestId), stale, retrievals, client, requestId };
+  return {
+    loaders: createLoaders(client, stale, retrievals, requestId),
+    stale,
+    retrievals,
+    client,
+    requestId,
+  };
 }

@@ -25,5 +25,11 @@ export function createVteServer(options: { hideInternalErrors?: boolean } = {}) 
 export function createVteContext(client: VteClient, requestId?: string): VteContext {
   const stale = new StaleCollector();
   const retrievals = new Retrievals();
-  return { loaders: createLoaders(client, stale, retrievals, requestId), stale, retrievals, client, requestId };
+  return {
+    loaders: createLoaders(client, stale, retrievals, requestId),
+    stale,
+    retrievals,
+    client,
+    requestId,
+  };
 }

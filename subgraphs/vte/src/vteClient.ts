@@ -151,7 +151,9 @@ export function parseOffer(raw: Record<string, unknown>, index: number): Omit<Vt
     throw new Error(`result[${index}].missionDuration must be 1 to 24 months; got ${duration}`);
   const pay = raw.indemnite;
   if (pay !== undefined && pay !== null && (typeof pay !== 'number' || !Number.isFinite(pay) || pay < 0))
-    throw new Error(`result[${index}]: field "indemnite" must be an amount ≥ 0 or null, got ${JSON.stringify(pay)}`);
+    throw new Error(
+      `result[${index}]: field "indemnite" must be an amount ≥ 0 or null, got ${JSON.stringify(pay)}`,
+    );
   const end = r.optionalText('missionEndDate');
   return {
     id: String(r.integer('id')),
