@@ -185,8 +185,8 @@ describe('the support picture', () => {
     ).projects.filter((p) => p.siren === siren);
     const offers = buildOffers(world).filter((o) => o.entreprise.siret.startsWith(siren));
     const vte = buildVteRecords(world);
-    const vteOffers = vte.offers.filter((o) => o.siren === siren);
-    const vteAids = vte.aids.filter((a) => a.siren === siren);
+    const vteOffers = vte.offers.filter((o) => o.siret.startsWith(siren));
+    const vteAids = vte.aids.filter((a) => a.siret.startsWith(siren));
     for (const [name, records] of Object.entries({
       laureates,
       ademeAids,
