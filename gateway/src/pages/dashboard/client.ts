@@ -264,9 +264,10 @@ function renderPicker(territories: TerritoryDirectoryQuery['territories']['nodes
         .join('')}</optgroup>`,
   );
   const picker = element('picker') as HTMLSelectElement;
-  picker.innerHTML = groups.join('');
+  // In the region view no territory is chosen: say so rather than show the first one.
+  picker.innerHTML = `${current ? '' : '<option value="" selected>—</option>'}${groups.join('')}`;
   picker.onchange = () => {
-    location.search = `?id=${encodeURIComponent(picker.value)}`;
+    if (picker.value) location.search = `?id=${encodeURIComponent(picker.value)}`;
   };
 }
 
