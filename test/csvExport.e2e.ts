@@ -2,8 +2,11 @@
 // (its limits apply), the chosen list comes back as CSV a spreadsheet opens, and a query that
 // fails comes back as its GraphQL errors, not as an empty file.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../kit/src/csv.js';
+import { REPO_ROOT } from '../kit/src/paths.js';
 import { startTestStack, type Stack } from './helpers/stack.js';
 
 let stack: Stack;
@@ -146,6 +149,36 @@ describe('CSV export over HTTP', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('MAX_ROOT_FIELDS_EXCEEDED');
+  });
+
+  it('carries illustrative, source.dataset and source.retrievedAt columns, true for every simulated row', async () => {
+    const query = `query VteOffers { territory(id: "ti-4405") { vte { offers(first: 50) { nodes { id title source { dataset retrievedAt illustrative } } } } } }`;
+    const response = await fetch(exportUrl({ query, path: 'territory.vte.offers.nodes' }));
+    expect(response.status).toBe(200);
+    const [header, ...rows] = parseCsv(await response.text());
+    const at = (name: string) => header!.indexOf(name);
+    expect(at('illustrative')).toBeGreaterThan(-1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[at('illustrative')]))).toEqual(new Set(['true']));
+    for (const row of rows) {
+      expect(row[at('source.dataset')]).toMatch(/VTE/);
+      expect(Date.parse(row[at('source.retrievedAt')] ?? '')).not.toBeNaN();
+    }
+  });
+
+  it('exports the whole-region picture of the dashboard with a provenance column per territory row', async () => {
+    const query = readFileSync(join(REPO_ROOT, 'operations', 'RegionSupportPicture.graphql'), 'utf8');
+    const response = await fetch(
+      exportUrl({ query, variables: JSON.stringify({ code: '44' }), path: 'region.territories' }),
+    );
+    expect(response.status).toBe(200);
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(rows).toHaveLength(21);
+    const at = (name: string) => header!.indexOf(name);
+    // Business France and VTE figures come from simulators: every row holds illustrative values.
+    expect(rows.map((r) => r[at('illustrative')])).toEqual(Array(21).fill('true'));
+    expect(rows.map((r) => r[at('vte.source.illustrative')])).toEqual(Array(21).fill('true'));
+    expect(rows[0]![at('source.dataset')]).toContain('VTE');
   });
 
   it('refuses bad parameters with a code: no query, bad variables, bad locale, a mutation, a form body', async () => {

@@ -1,6 +1,8 @@
 // The reference dashboard in a real headless browser: it draws one territory's support picture
-// from the public graph (through the operations of operations/ only), and when an operator's
-// upstream is down it still draws the rest and shows that operator's error.
+// from the public graph (through the operations of operations/ only), marks every figure read from
+// a simulator with a visible "illustratif" badge and its source, draws a whole region in one
+// request, and when an operator's upstream is down it still draws the rest and shows that
+// operator's error.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +20,7 @@ if (!CHROMIUM_PATH)
   );
 
 const operations = Object.fromEntries(
-  ['TerritoryDashboard', 'TerritoryDirectory'].map((name) => [
+  ['TerritoryDashboard', 'TerritoryDirectory', 'RegionSupportPicture'].map((name) => [
     name,
     readFileSync(join(REPO_ROOT, 'operations', `${name}.graphql`), 'utf8'),
   ]),
@@ -35,7 +37,7 @@ async function openDashboard(
   page.on('request', (request) =>
     requests.push({ url: request.url(), body: request.postData() ?? undefined }),
   );
-  await page.goto(`${stack.gatewayUrl}/dashboard?id=${id}`);
+  await page.goto(`${stack.gatewayUrl}/dashboard?${id.startsWith('region=') ? id : `id=${id}`}`);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
   return { page, requests };
 }
@@ -67,7 +69,11 @@ suite('reference dashboard in chromium', () => {
       const counts = expected.body
         .data!.territory.actionPlan.byAxis.map((a) => String(a.count))
         .filter((c) => c !== '0');
-      expect(await page.locator('#identity h2').innerText()).toBe('Pays de Châlons');
+      const named = await postGraphQL<{ territory: { name: string } }>(
+        `${stack.gatewayUrl}/graphql`,
+        '{ territory(id: "ti-4405") { name } }',
+      );
+      expect(await page.locator('#identity h2').innerText()).toBe(named.body.data!.territory.name.trim());
       expect(await page.locator('#identity').innerText()).toContain('CA de Châlons-en-Champagne');
       expect(
         await page
@@ -97,11 +103,90 @@ suite('reference dashboard in chromium', () => {
       await page.close();
     });
 
+    it('shows a visible "illustratif" badge, with its source on hover and in a caption, on every simulated operator', async () => {
+      const { page } = await openDashboard(browser, stack, 'ti-4405');
+      const { body } = await postGraphQL<{
+        territory: Record<
+          string,
+          { source?: { publisher: string; dataset: string; illustrative: boolean } } | null
+        >;
+      }>(
+        `${stack.gatewayUrl}/graphql`,
+        '{ territory(id: "ti-4405") { businessFrance { source { publisher dataset illustrative } } vte { source { publisher dataset illustrative } } } }',
+      );
+      for (const field of ['businessFrance', 'vte']) {
+        const source = body.data!.territory[field]!.source!;
+        // The stack runs on simulators: the graph itself says these figures are illustrative.
+        expect(source.illustrative).toBe(true);
+        const card = page.locator(`#operators li.operator[data-operator="${field}"]`);
+        expect(await card.getAttribute('data-illustrative')).toBe('true');
+        const badge = card.locator('.badge.illustrative');
+        expect(await badge.isVisible()).toBe(true);
+        expect(await badge.innerText()).toBe('illustratif');
+        const hover = (await badge.getAttribute('title')) ?? '';
+        expect(hover).toContain(source.publisher);
+        expect(hover).toContain(source.dataset);
+        expect(hover).toMatch(/lu le \d{2}\/\d{2}\/\d{4}/);
+        expect(await card.locator('.caption').innerText()).toBe(hover);
+      }
+      await page.close();
+    });
+
+    it('draws a whole region, all its territories and every operator, from one request', async () => {
+      const { page, requests } = await openDashboard(browser, stack, 'region=44');
+      const { body } = await postGraphQL<{ region: { name: string; territories: { id: string }[] } }>(
+        `${stack.gatewayUrl}/graphql`,
+        '{ region(code: "44") { name territories { id } } }',
+      );
+      const ids = body.data!.region.territories.map((t) => t.id);
+      // The programme's figure for Grand Est in phase 2.
+      expect(ids).toHaveLength(21);
+      const rows = page.locator('table.region tbody tr');
+      expect(await rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-territory')))).toEqual(
+        ids,
+      );
+      expect(await page.locator('#identity h2').innerText()).toContain(
+        `${body.data!.region.name} (44) — 21 territoires`,
+      );
+      // Every operator has a column and every territory a figure in it (no operator failed).
+      expect(
+        await page
+          .locator('table.region thead th[data-operator]')
+          .evaluateAll((n) => n.map((e) => e.textContent)),
+      ).toEqual(['Banque des Territoires', 'Bpifrance', 'ADEME', 'France Travail', 'Business France', 'VTE']);
+      expect(await page.locator('table.region td.unavailable').count()).toBe(0);
+      expect(await page.locator('table.region td[data-operator="vte"] .badge.illustrative').count()).toBe(21);
+      expect(await page.locator('#operators svg g.bar').count()).toBe(21);
+      // One GraphQL request for the whole region (plus the picker's directory).
+      const calls = requests
+        .filter((r) => r.url === `${stack.gatewayUrl}/graphql`)
+        .map(
+          (r) => JSON.parse(r.body ?? '{}') as { query: string; operationName: string; variables: unknown },
+        );
+      expect(calls.map((c) => c.operationName).sort()).toEqual([
+        'RegionSupportPicture',
+        'TerritoryDirectory',
+      ]);
+      const regionCall = calls.find((c) => c.operationName === 'RegionSupportPicture')!;
+      expect(regionCall.query).toBe(operations.RegionSupportPicture);
+      expect(regionCall.variables).toEqual({ code: '44' });
+      await page.close();
+    });
+
     it('switches territory from the picker', async () => {
       const { page } = await openDashboard(browser, stack, 'ti-4411');
+      const named = await postGraphQL<{ territory: { name: string } }>(
+        `${stack.gatewayUrl}/graphql`,
+        '{ territory(id: "ti-4405") { name } }',
+      );
       await Promise.all([page.waitForURL(/id=ti-4405/), page.locator('#picker').selectOption('ti-4405')]);
       await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
-      expect(await page.locator('#identity h2').innerText()).toBe('Grand Reims');
+      expect(named.body.data!.territory.name).toBe('Grand Reims');
+      expect(await page.locator('#identity h2').innerText()).toBe(named.body.data!.territory.name);
+      // And to a whole region from the region picker.
+      await Promise.all([page.waitForURL(/region=44/), page.locator('#region-picker').selectOption('44')]);
+      await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+      expect(await page.locator('table.region tbody tr').count()).toBe(21);
       await page.close();
     });
   });

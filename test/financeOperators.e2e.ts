@@ -49,9 +49,10 @@ const CONTRIBUTIONS = `
   }
   businessFrance {
     jobs
+    source { publisher retrievedAt illustrative }
     summary { operator count amount byAxis { axis count amount } }
-    promotedSites { siteId name }
-    projects(first: 5) { totalCount nodes { investorName kind investment } }
+    promotedSites { siteId name source { illustrative } }
+    projects(first: 5) { totalCount nodes { id investorName kind investment source { illustrative } } }
   }`;
 const TERRITORY = `query Picture($id: ID!) { territory(id: $id) { id name communeCodes ${CONTRIBUTIONS} } }`;
 
@@ -78,9 +79,10 @@ type Picture = {
     bpifrance: { companyCount: number; summary: Summary; aids: { totalCount: number } } | null;
     businessFrance: {
       jobs: number;
+      source: { publisher: string; retrievedAt: string | null; illustrative: boolean };
       summary: Summary;
-      promotedSites: { name: string }[];
-      projects: { totalCount: number };
+      promotedSites: { name: string; source: { illustrative: boolean } }[];
+      projects: { totalCount: number; nodes: { id: string; source: { illustrative: boolean } }[] };
     } | null;
   } | null;
 };
@@ -167,6 +169,18 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     checkSummary(bf.summary, 'BUSINESS_FRANCE');
     expect(bf.promotedSites.map((s) => s.name)).toContain('ZAC de Vatry');
     expect(bf.summary.count).toBe(bf.projects.totalCount);
+    const bfProjects = buildBusinessFranceRecords(world, PROGRAMME_FILE).projects.filter((p) =>
+      territory.communeCodes.includes(p.cityInseeCode),
+    );
+    expect(bfProjects.length).toBeGreaterThan(0);
+    expect(bf.projects.totalCount).toBe(bfProjects.length);
+    expect(bf.jobs).toBe(bfProjects.reduce((n, p) => n + p.jobsCreated, 0));
+    // Simulated: the graph says so on the block and on every record.
+    expect(bf.source).toMatchObject({ publisher: 'Business France', illustrative: true });
+    expect(Date.parse(bf.source.retrievedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    const flags = [...bf.promotedSites, ...bf.projects.nodes].map((r) => r.source.illustrative);
+    expect(flags.length).toBeGreaterThan(1);
+    expect(new Set(flags)).toEqual(new Set([true]));
   });
 
   for (const operator of OPERATORS) {

@@ -33,8 +33,9 @@ const CONTRIBUTIONS = `
   }
   vte {
     ${SUMMARY}
-    offers(first: 100) { totalCount nodes { id filled communeCode } }
-    aids { totalCount totalAmount }
+    source { publisher dataset retrievedAt illustrative }
+    offers(first: 100) { totalCount nodes { id filled green communeCode source { illustrative } } }
+    aids { totalCount totalAmount byScheme { scheme count amount } }
   }`;
 const TERRITORY = `query Picture($id: ID!) { territory(id: $id) { id name communeCodes departmentCodes ${CONTRIBUTIONS} } }`;
 
@@ -68,8 +69,22 @@ interface Contribution {
   } | null;
   vte: {
     summary: Summary;
-    offers: { totalCount: number; nodes: { id: string; filled: boolean; communeCode: string }[] };
-    aids: { totalCount: number; totalAmount: number };
+    source: { publisher: string; dataset: string; retrievedAt: string | null; illustrative: boolean };
+    offers: {
+      totalCount: number;
+      nodes: {
+        id: string;
+        filled: boolean;
+        green: boolean;
+        communeCode: string;
+        source: { illustrative: boolean };
+      }[];
+    };
+    aids: {
+      totalCount: number;
+      totalAmount: number;
+      byScheme: { scheme: string; count: number; amount: number }[];
+    };
   } | null;
 }
 type Territory = Contribution & {
@@ -183,9 +198,29 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     expect(vteAids.length).toBeGreaterThan(0);
     expect(vte.offers.totalCount).toBe(vteOffers.length);
     expect(vte.aids.totalCount).toBe(vteAids.length);
-    expect(vte.aids.totalAmount).toBe(vte.aids.totalCount * 4_000);
+    expect(vte.aids.totalAmount).toBe(vteAids.reduce((n, a) => n + a.aidAmount, 0));
+    // Two distinct schemes: 4,000 € per hire under the TI aid; the VTE Vert aid on its own amounts.
+    const [ti, green] = vte.aids.byScheme;
+    const hires = vteAids.filter((a) => a.aidScheme === 'VTE_TERRITOIRES_INDUSTRIE').length;
+    expect(ti).toEqual({ scheme: 'VTE_TERRITOIRES_INDUSTRIE', count: hires, amount: hires * 4_000 });
+    const greenAids = vteAids.filter((a) => a.aidScheme === 'VTE_VERT');
+    expect(green).toEqual({
+      scheme: 'VTE_VERT',
+      count: greenAids.length,
+      amount: greenAids.reduce((n, a) => n + a.aidAmount, 0),
+    });
+    expect(greenAids.every((a) => a.aidAmount === 8_000 || a.aidAmount === 12_000)).toBe(true);
     checkSummary(vte.summary, 'VTE');
     expect(vte.summary).toMatchObject({ count: vte.offers.totalCount, amount: vte.aids.totalAmount });
+    // VTE Vert offers count on the transition écologique axis, the others on compétences.
+    expect(vte.summary.byAxis.find((a) => a.axis === 'TRANSITION_ECOLOGIQUE')!.count).toBe(
+      vteOffers.filter((o) => o.missionType === 'VTE Vert').length,
+    );
+    // Simulated: the graph says so on the block and on every record.
+    expect(vte.source).toMatchObject({ illustrative: true });
+    expect(vte.source.publisher).toContain('VTE');
+    expect(Date.parse(vte.source.retrievedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Set(vte.offers.nodes.map((o) => o.source.illustrative))).toEqual(new Set([true]));
   });
 
   // Territories no other test asks for, so no stale copy of their data exists.
@@ -299,7 +334,7 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     const company = world.companies.find(
       (c) =>
         offers.some((o) => o.entreprise.siret.startsWith(c.siren)) &&
-        vte.aids.some((a) => a.siren === c.siren) &&
+        vte.aids.some((a) => a.siret.startsWith(c.siren)) &&
         ademeAids.some((l) => l.sirenBeneficiaire === c.siren),
     )!;
     expect(company).toBeDefined();
@@ -331,9 +366,10 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
       expectedAdeme.map((l) => String(l.idBeneficiaire)).sort(),
     );
     expect(found.ademe.aids.every((a) => a.siret.startsWith(company.siren))).toBe(true);
-    expect(found.vte.aids.length).toBe(vte.aids.filter((a) => a.siren === company.siren).length);
+    const expectedVte = vte.aids.filter((a) => a.siret.startsWith(company.siren));
+    expect(found.vte.aids.length).toBe(expectedVte.length);
     expect(found.vte.aids.length).toBeGreaterThan(0);
-    expect(found.vte.summary.amount).toBe(found.vte.aids.length * 4_000);
+    expect(found.vte.summary.amount).toBe(expectedVte.reduce((n, a) => n + a.aidAmount, 0));
   });
 
   it('makes upstream calls that grow with the data fetched, not with the number of territories', async () => {

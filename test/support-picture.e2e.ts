@@ -188,8 +188,8 @@ describe('the support picture', () => {
       ademeAids: allAdemeAids.filter((l) => l.sirenBeneficiaire === siren),
       projects: allProjects.filter((p) => p.siren === siren),
       offers: allOffers.filter((o) => o.entreprise.siret.startsWith(siren)),
-      vteOffers: vte.offers.filter((o) => o.siren === siren),
-      vteAids: vte.aids.filter((a) => a.siren === siren),
+      vteOffers: vte.offers.filter((o) => o.siret.startsWith(siren)),
+      vteAids: vte.aids.filter((a) => a.siret.startsWith(siren)),
     });
     const siren =
       world.companies.find((c) => Object.values(recordsOf(c.siren)).every((list) => list.length > 0))

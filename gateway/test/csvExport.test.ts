@@ -154,3 +154,54 @@ describe('CSV export: escaping (RFC 4180) and encoding', () => {
     expect(formatValue(-12.5, 'fr')).toBe('-12,5');
   });
 });
+
+describe('CSV export: provenance columns', () => {
+  const territories = [
+    {
+      id: 'ti-4411',
+      illustrative: false,
+      vte: {
+        source: {
+          dataset: 'Offres et aides VTE',
+          retrievedAt: '2025-01-02T03:04:05.000Z',
+          illustrative: true,
+        },
+        summary: { amount: 8000 },
+      },
+      businessFrance: {
+        source: { dataset: 'Investissements', retrievedAt: '2025-01-02T03:04:06.000Z', illustrative: true },
+      },
+    },
+    { id: 'ti-4405', illustrative: false, vte: null, businessFrance: null },
+  ];
+
+  it('says per row whether any of its values is illustrative, and lists its datasets and read times', () => {
+    const table = toTable(territories);
+    const column = (name: string) => table.rows.map((row) => row[table.columns.indexOf(name)]);
+    expect(
+      table.columns.filter((c) => ['illustrative', 'source.dataset', 'source.retrievedAt'].includes(c)),
+    ).toEqual(['illustrative', 'source.dataset', 'source.retrievedAt']);
+    // The first row holds simulated operator figures: true, though the territory itself is real.
+    expect(column('illustrative')).toEqual(['true', 'false']);
+    expect(column('source.dataset')).toEqual(['Offres et aides VTE | Investissements', '']);
+    expect(column('source.retrievedAt')).toEqual(['2025-01-02T03:04:05.000Z | 2025-01-02T03:04:06.000Z', '']);
+    // The nested columns stay as they were asked.
+    expect(column('vte.source.illustrative')).toEqual(['true', '']);
+  });
+
+  it('adds the columns to records that carry their own source', () => {
+    const table = toTable([{ title: 'a', source: { dataset: 'd', retrievedAt: 't', illustrative: true } }]);
+    expect(table.columns).toEqual([
+      'title',
+      'source.dataset',
+      'source.retrievedAt',
+      'source.illustrative',
+      'illustrative',
+    ]);
+    expect(table.rows).toEqual([['a', 'd', 't', 'true', 'true']]);
+  });
+
+  it('leaves a table without provenance as it is', () => {
+    expect(toTable([{ code: '44', name: 'Grand Est' }]).columns).toEqual(['code', 'name']);
+  });
+});

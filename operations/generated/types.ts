@@ -203,6 +203,37 @@ export type TerritoryFilter = {
   regionCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * The two aid schemes for recruiting a VTE. They are distinct and cumulable, never one amount under two
+ * names.
+ */
+export type VteAidScheme =
+  /**
+   * The Territoires d'industrie VTE aid: 4,000 € per VTE recruited by a company of a territory (the
+   * programme's offer, seed deck 2024), managed by Bpifrance.
+   */
+  | 'VTE_TERRITOIRES_INDUSTRIE'
+  /**
+   * The VTE Vert aid (France Relance, "1 jeune 1 solution"; paid by Bpifrance with the Ministry of
+   * Labour and ADEME) for a mission on the company's ecological transition, one per establishment
+   * (SIRET), cumulable with the Territoires d'industrie aid. 8,000 € at its launch
+   * (https://www.nord.gouv.fr/Actualites/Actualites/L-Aide-Volontariat-Territorial-en-Entreprise-vert-VTE,
+   * 15/04/2021), up to 12,000 € from 2022
+   * (https://www.puy-de-dome.gouv.fr/Actions-de-l-Etat/Plan-de-relance/Aide-volontariat-territorial-en-entreprise-vert-VTE-vert,
+   * 28/02/2022), 8,000 € when combined with the apprenticeship aid
+   * (https://www.cap-metiers.pro/Fiches-techniques/Aides-embauche/970/Volontariat-Territorial-Entreprise-VTE/).
+   */
+  | 'VTE_VERT';
+
+/** Contract of a recruited VTE. */
+export type VteContract =
+  /** Apprenticeship or professionalisation contract (alternance). */
+  | 'ALTERNANCE'
+  /** Fixed-term contract of at least a year (contrat à durée déterminée). */
+  | 'CDD'
+  /** Permanent contract (contrat à durée indéterminée). */
+  | 'CDI';
+
 export type CompanySupportQueryVariables = Exact<{
   siren?: Scalars['ID']['input'];
 }>;
@@ -242,6 +273,13 @@ export type CompanySupportQuery = {
       }>;
     } | null;
     vte?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: { operator: Operator; count: number; amount: number };
       offers: Array<{
         title: string;
@@ -250,7 +288,13 @@ export type CompanySupportQuery = {
         filled: boolean;
         green: boolean;
       }>;
-      aids: Array<{ hiredOn: string; amount: number; programme: string }>;
+      aids: Array<{
+        hiredOn: string;
+        scheme: VteAidScheme;
+        amount: number;
+        programme: string;
+        source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
+      }>;
     } | null;
   } | null;
 };
@@ -463,6 +507,44 @@ export type ProgrammeFactsQuery = {
   };
 };
 
+export type RegionSupportPictureQueryVariables = Exact<{
+  code?: Scalars['String']['input'];
+}>;
+
+export type RegionSupportPictureQuery = {
+  region?: {
+    code: string;
+    name: string;
+    territories: Array<{
+      id: string;
+      name: string;
+      illustrative: boolean;
+      departmentCodes: Array<string>;
+      banqueDesTerritoires?: { summary: { operator: Operator; count: number; amount: number } } | null;
+      bpifrance?: { summary: { operator: Operator; count: number; amount: number } } | null;
+      ademe?: { summary: { operator: Operator; count: number; amount: number } } | null;
+      franceTravail?: { summary: { operator: Operator; count: number; amount: number } } | null;
+      businessFrance?: {
+        source: { publisher: string; dataset: string; retrievedAt?: string | null; illustrative: boolean };
+        summary: { operator: Operator; count: number; amount: number };
+      } | null;
+      vte?: {
+        source: { publisher: string; dataset: string; retrievedAt?: string | null; illustrative: boolean };
+        summary: { operator: Operator; count: number; amount: number };
+      } | null;
+    }>;
+  } | null;
+};
+
+export type RegionFiguresFragment = { operator: Operator; count: number; amount: number };
+
+export type RegionProvenanceFragment = {
+  publisher: string;
+  dataset: string;
+  retrievedAt?: string | null;
+  illustrative: boolean;
+};
+
 export type TerritoryDashboardQueryVariables = Exact<{
   id?: Scalars['ID']['input'];
   offers?: InputMaybe<Scalars['Int']['input']>;
@@ -536,6 +618,13 @@ export type TerritoryDashboardQuery = {
       };
     } | null;
     businessFrance?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;
@@ -544,6 +633,13 @@ export type TerritoryDashboardQuery = {
       };
     } | null;
     vte?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;
@@ -562,6 +658,11 @@ export type TerritoryDashboardQuery = {
           green: boolean;
         }>;
       };
+      aids: {
+        totalCount: number;
+        totalAmount: number;
+        byScheme: Array<{ scheme: VteAidScheme; count: number; amount: number }>;
+      };
     } | null;
   } | null;
 };
@@ -571,6 +672,14 @@ export type OperatorFiguresFragment = {
   count: number;
   amount: number;
   byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+};
+
+export type ProvenanceFragment = {
+  publisher: string;
+  dataset: string;
+  url: string;
+  retrievedAt?: string | null;
+  illustrative: boolean;
 };
 
 export type TerritoryDirectoryQueryVariables = Exact<{
@@ -688,6 +797,13 @@ export type TerritorySupportPictureQuery = {
     } | null;
     businessFrance?: {
       jobs: number;
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;
@@ -704,9 +820,13 @@ export type TerritorySupportPictureQuery = {
           investment: number;
           jobs: number;
           announcedOn: string;
+          source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
         }>;
       };
-      promotedSites: Array<{ name: string }>;
+      promotedSites: Array<{
+        name: string;
+        source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
+      }>;
     } | null;
     franceTravail?: {
       summary: {
@@ -763,6 +883,13 @@ export type TerritorySupportPictureQuery = {
       };
     } | null;
     vte?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;
@@ -777,9 +904,14 @@ export type TerritorySupportPictureQuery = {
           cityName: string;
           filled: boolean;
           green: boolean;
+          source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
         }>;
       };
-      aids: { totalCount: number; totalAmount: number };
+      aids: {
+        totalCount: number;
+        totalAmount: number;
+        byScheme: Array<{ scheme: VteAidScheme; count: number; amount: number }>;
+      };
     } | null;
   } | null;
 };

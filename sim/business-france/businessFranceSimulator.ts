@@ -1,8 +1,10 @@
 // The simulated Business France backend (no port): its routes, rate limit and records.
 // Business France publishes no public API; this serves its data the way its VIE offers backend
-// serves offers (`POST …/search` with `{limit, skip, query, …}` → `{count, result}`).
+// serves offers: the recorded search body (`{limit, skip, studiesLevelId, …, geographicZones,
+// countriesIds, …, entreprisesIds}`) posted to `…/search` → `{count, result}`, and `…/details/{id}`.
+// Only the protocol is modelled on that backend: projects and sites have no recorded counterpart.
 import { createSimulator, type Simulator } from '../kit/simulator.js';
-import { vieRateLimited, vieSearchRoute } from '../protocols/vieSearch.js';
+import { vieRateLimited, vieSearchRoutes } from '../protocols/vieSearch.js';
 import { loadWorld } from '../world.js';
 import type { BusinessFranceSimulatorConfig } from './config.js';
 import { buildBusinessFranceRecords, type ProjectItem, type SiteItem } from './records.js';
@@ -22,23 +24,22 @@ export function createBusinessFranceSimulator(config: BusinessFranceSimulatorCon
     faults: config.faults,
     rateLimited: vieRateLimited,
     routes: [
-      vieSearchRoute<ProjectItem>('projects/search', '/api/Projects/search', {
+      // Zones are INSEE commune codes and company ids SIRENs as integers (see README.md).
+      ...vieSearchRoutes<ProjectItem>('projects', '/api/Projects', {
         records: projects,
         maxLimit: BUSINESS_FRANCE_MAX_LIMIT,
-        text: (p) => `${p.projectTitle} ${p.investorName} ${p.sectorName} ${p.cityName}`,
+        idOf: (p) => p.id,
         filters: {
-          communesIds: (p) => p.cityInseeCode,
-          sirens: (p) => p.siren,
-          departmentsIds: (p) => p.departmentCode,
+          geographicZones: (p) => p.cityInseeCode,
+          entreprisesIds: (p) => (p.siren === null ? null : Number(p.siren)),
           countriesIds: (p) => p.investorCountryCode,
         },
-        sorts: { '0': (a, b) => b.announcementDate.localeCompare(a.announcementDate) || a.id - b.id },
       }),
-      vieSearchRoute<SiteItem>('sites/search', '/api/Sites/search', {
+      ...vieSearchRoutes<SiteItem>('sites', '/api/Sites', {
         records: sites,
         maxLimit: BUSINESS_FRANCE_MAX_LIMIT,
-        text: (s) => `${s.siteName} ${s.cityName} ${s.sectors.join(' ')}`,
-        filters: { communesIds: (s) => s.cityInseeCode, departmentsIds: (s) => s.departmentCode },
+        idOf: (s) => s.id,
+        filters: { geographicZones: (s) => s.cityInseeCode },
       }),
     ],
   });

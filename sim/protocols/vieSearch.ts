@@ -1,24 +1,52 @@
-// A search route modelled on Business France's VIE offers backend (`POST /api/Offers/search`,
-// an ASP.NET Core API): a JSON body `{limit, skip, query, sort, <filter>: [ids…]}` answered with
-// `{result: [...], count}`. Neither Business France nor the VTE programme publishes a public API;
-// the Business France and VTE simulators both serve their collections through this one route.
-// Quirks kept: an over-large or negative page, or a value of the wrong JSON type, is a 400
-// ValidationProblemDetails body; unknown properties are ignored; an empty filter list means "any";
-// ids compare as text whether sent as numbers or strings.
+// A search route modelled on Business France's VIE offers backend (`POST /api/Offers/search`, an
+// ASP.NET Core API) whose request body is recorded (kit/test/fixtures/real/
+// businessfrance_vie_offers_search_request_and_fields.json): `{limit, skip, studiesLevelId,
+// teletravail, porteEnv, activitySectorId, missionsTypesIds, missionsDurations, geographicZones,
+// countriesIds, companiesSizes, specializationsIds, entreprisesIds}` answered with
+// `{count, result: [...]}`, and `GET /api/Offers/details/{id}` for one item. The response body is
+// NOT recorded, only its field names: the envelope here is the one the recorded client reads.
+// Neither Business France nor the VTE programme publishes a public API; the Business France and
+// VTE simulators both serve their collections through this one route.
+// Kept as the real backend behaves (or as ASP.NET Core does by default, where unrecorded): an
+// over-large or negative page, or a value of the wrong JSON type, is a 400 ValidationProblemDetails
+// body; unknown properties are ignored; an empty filter list means "any"; list filters hold strings
+// except `entreprisesIds`, which holds integers (`[0]`, as the recorded client sends, means "any").
 import type { SimResponse, SimRoute } from '../kit/simulator.js';
+
+/** The list filters of the recorded body (same list as kit/src/upstream/vieSearchClient.ts). */
+export const VIE_FILTERS = [
+  'studiesLevelId',
+  'teletravail',
+  'porteEnv',
+  'activitySectorId',
+  'missionsTypesIds',
+  'missionsDurations',
+  'geographicZones',
+  'countriesIds',
+  'companiesSizes',
+  'specializationsIds',
+  'entreprisesIds',
+] as const;
+
+/** One list filter of the body. */
+export type VieFilterName = (typeof VIE_FILTERS)[number];
 
 /** One searchable collection. */
 export interface VieCollection<T> {
-  /** Records in the collection's default order (the order `sort` omitted gives). */
+  /** Records in the collection's default order (newest first). */
   records: readonly T[];
-  /** Text the free-text `query` searches (accent- and case-insensitive). */
-  text: (record: T) => string;
-  /** List filters by body property: the record's id(s) for that property, null when it has none. */
-  filters: Record<string, (record: T) => string | readonly string[] | null>;
-  /** Named orders accepted in `sort` (the VIE site sends e.g. `["0"]` for "most recent"). */
-  sorts?: Record<string, (a: T, b: T) => number>;
+  /**
+   * The filters this collection understands: the record's id(s) for that filter, null when it has
+   * none. A filter the collection does not map is accepted and ignored, as an unknown id would be.
+   * `entreprisesIds` ids are compared as integers.
+   */
+  filters: Partial<
+    Record<VieFilterName, (record: T) => string | number | readonly (string | number)[] | null>
+  >;
   /** Largest `limit` accepted. */
   maxLimit: number;
+  /** The record's id for `GET …/details/{id}`; no details route without it. */
+  idOf?: (record: T) => number;
 }
 
 /** Answers one search body against a collection. */
@@ -40,59 +68,77 @@ export function answerVieSearch<T>(collection: VieCollection<T>, bodyText: strin
     errors.limit = [`The field limit must be between 1 and ${collection.maxLimit}.`];
   }
   if (skip !== undefined && skip < 0) errors.skip = ['The field skip must be between 0 and 2147483647.'];
-  const query = input.query;
-  if (query !== undefined && query !== null && typeof query !== 'string') {
-    errors['$.query'] = ['The JSON value could not be converted to System.String.'];
-  }
-  const lists = new Map<string, Set<string>>();
-  for (const name of Object.keys(collection.filters)) {
+  const lists = new Map<VieFilterName, Set<string>>();
+  for (const name of VIE_FILTERS) {
     const value = input[name];
     if (value === undefined || value === null) continue;
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+    const numeric = name === 'entreprisesIds';
+    const fits = (v: unknown) => (numeric ? Number.isInteger(v) : typeof v === 'string');
+    if (!Array.isArray(value) || !value.every(fits)) {
       errors[`$.${name}`] = [
-        'The JSON value could not be converted to System.Collections.Generic.List`1[System.String].',
+        `The JSON value could not be converted to System.Collections.Generic.List\`1[System.${numeric ? 'Int32' : 'String'}].`,
       ];
       continue;
     }
-    if (value.length > 0) lists.set(name, new Set(value.map(String)));
-  }
-  const sort = input.sort;
-  let order: ((a: T, b: T) => number) | undefined;
-  if (sort !== undefined && sort !== null) {
-    const key = Array.isArray(sort) && sort.length > 0 ? String(sort[0]) : undefined;
-    order = key !== undefined ? collection.sorts?.[key] : undefined;
-    if (!Array.isArray(sort) || (key !== undefined && !order)) {
-      errors['$.sort'] = [
-        `Unknown sort "${String(key)}"; known: ${Object.keys(collection.sorts ?? {}).join(', ') || 'none'}.`,
-      ];
-    }
+    const wanted = value.map(String).filter((v) => !(numeric && v === '0'));
+    if (wanted.length > 0 && collection.filters[name]) lists.set(name, new Set(wanted));
   }
   if (Object.keys(errors).length > 0 || limit === undefined || skip === undefined) return problem(errors);
 
-  const needle = typeof query === 'string' && query.trim() !== '' ? normalize(query.trim()) : undefined;
   const matching = collection.records.filter((record) => {
-    if (needle && !normalize(collection.text(record)).includes(needle)) return false;
     for (const [name, wanted] of lists) {
       const own = collection.filters[name]!(record);
       if (own === null) return false;
-      const values = typeof own === 'string' ? [own] : own;
-      if (!values.some((v) => wanted.has(v))) return false;
+      const values = Array.isArray(own) ? own : [own];
+      if (!values.some((v) => wanted.has(name === 'entreprisesIds' ? String(Number(v)) : String(v))))
+        return false;
     }
     return true;
   });
-  if (order) matching.sort(order);
-  return { status: 200, json: { result: matching.slice(skip, skip + limit), count: matching.length } };
+  return { status: 200, json: { count: matching.length, result: matching.slice(skip, skip + limit) } };
 }
 
-/** A `POST` route serving a collection through {@link answerVieSearch}. */
-export function vieSearchRoute<T>(name: string, path: string, collection: VieCollection<T>): SimRoute {
-  const pattern = new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/?$`, 'i');
-  return {
-    name,
-    method: 'POST',
-    path: pattern,
-    handle: (request) => answerVieSearch(collection, request.body),
-  };
+/**
+ * The routes serving a collection: `POST <base>/search` through {@link answerVieSearch}, and
+ * `GET <base>/details/{id}` when the collection names its ids.
+ */
+export function vieSearchRoutes<T>(name: string, base: string, collection: VieCollection<T>): SimRoute[] {
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const routes: SimRoute[] = [
+    {
+      name: `${name}/search`,
+      method: 'POST',
+      path: new RegExp(`^${escaped}/search/?$`, 'i'),
+      handle: (request) => answerVieSearch(collection, request.body),
+    },
+  ];
+  const idOf = collection.idOf;
+  if (idOf) {
+    const byId = new Map(collection.records.map((r) => [idOf(r), r]));
+    routes.push({
+      name: `${name}/details`,
+      method: 'GET',
+      path: new RegExp(`^${escaped}/details/([^/]+)/?$`, 'i'),
+      handle: (request) => {
+        const raw = request.params[0] ?? '';
+        if (!/^\d+$/.test(raw))
+          return problem({ id: [`The value '${decodeURIComponent(raw)}' is not valid.`] });
+        const found = byId.get(Number(raw));
+        return found
+          ? { status: 200, json: found }
+          : {
+              status: 404,
+              headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+              json: {
+                type: 'https://tools.ietf.org/html/rfc9110#section-15.5.5',
+                title: 'Not Found',
+                status: 404,
+              },
+            };
+      },
+    });
+  }
+  return routes;
 }
 
 /** The 429 of an API behind Azure API Management, with Retry-After. */
@@ -119,7 +165,7 @@ function integer(
   return value;
 }
 
-// ASP.NET Core's ValidationProblemDetails, as the real backend answers a bad body.
+// ASP.NET Core's ValidationProblemDetails, as such a backend answers a bad body.
 function problem(errors: Record<string, string[]>): SimResponse {
   return {
     status: 400,
@@ -131,11 +177,4 @@ function problem(errors: Record<string, string[]>): SimResponse {
       errors,
     },
   };
-}
-
-function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 }

@@ -1,7 +1,10 @@
 // Turns a GraphQL result into CSV a spreadsheet opens directly: one row per item of a chosen
 // list, nested fields flattened into dotted columns (`region.name`), lists of scalars joined,
 // RFC 4180 quoting, a UTF-8 BOM so accents survive, and French conventions on request
-// (`;` separator, decimal comma, dates dd/mm/yyyy).
+// (`;` separator, decimal comma, dates dd/mm/yyyy). Rows that say where their values come from
+// (`illustrative` flags, `source { dataset retrievedAt }` anywhere in the row) get provenance
+// columns: `illustrative` (true when any value of the row is illustrative), `source.dataset` and
+// `source.retrievedAt` (every source of the row), so simulated figures never pass for real ones.
 
 /** Options of {@link toCsv}. */
 export interface CsvOptions {
@@ -79,10 +82,46 @@ export function toTable(items: unknown[], locale: CsvLocale = 'en', scalarColumn
   for (const record of records) for (const column of record.keys()) seen.add(column);
   // A column that was null in some rows and an object in others keeps only its sub-columns.
   const columns = [...seen].filter((c) => ![...seen].some((other) => other.startsWith(`${c}.`)));
-  return {
+  return withProvenance({
     columns,
     rows: records.map((record) => columns.map((column) => (record.get(column) ?? []).join(LIST_JOINER))),
+  });
+}
+
+/** The provenance columns a table gets when its rows carry provenance (see the file header). */
+export const PROVENANCE_COLUMNS = ['illustrative', 'source.dataset', 'source.retrievedAt'] as const;
+
+const PROVENANCE_PATTERNS: Record<(typeof PROVENANCE_COLUMNS)[number], RegExp> = {
+  illustrative: /(^|\.)illustrative$/,
+  'source.dataset': /(^|\.)source\.dataset$/,
+  'source.retrievedAt': /(^|\.)source\.retrievedAt$/,
+};
+
+/**
+ * Adds (or, for a row-level column already there, fills) the provenance columns from every
+ * provenance cell of each row. A table without any provenance is returned unchanged.
+ */
+function withProvenance(table: CsvTable): CsvTable {
+  const sourcesOf = (name: (typeof PROVENANCE_COLUMNS)[number]) =>
+    table.columns.flatMap((column, index) => (PROVENANCE_PATTERNS[name].test(column) ? [index] : []));
+  const flags = sourcesOf('illustrative');
+  if (flags.length === 0 && sourcesOf('source.dataset').length === 0) return table;
+  const columns = [...table.columns];
+  for (const name of PROVENANCE_COLUMNS) if (!columns.includes(name)) columns.push(name);
+  const derive = (row: string[], name: (typeof PROVENANCE_COLUMNS)[number]): string => {
+    const values = sourcesOf(name).flatMap((i) => (row[i] ? row[i].split(LIST_JOINER) : []));
+    if (name !== 'illustrative') return [...new Set(values)].join(LIST_JOINER);
+    return values.includes('true') ? 'true' : values.includes('false') ? 'false' : '';
   };
+  const rows = table.rows.map((row) => {
+    const derived = new Map(PROVENANCE_COLUMNS.map((name) => [name, derive(row, name)] as const));
+    return columns.map((column, index) =>
+      derived.has(column as (typeof PROVENANCE_COLUMNS)[number])
+        ? derived.get(column as (typeof PROVENANCE_COLUMNS)[number])!
+        : (row[index] ?? ''),
+    );
+  });
+  return { columns, rows };
 }
 
 /** CSV text of a table: BOM, header line, CRLF line ends, quoting where needed. */

@@ -75,7 +75,7 @@ export interface UpstreamResult<T> {
   headers: Record<string, string>;
   stale: boolean;
   fromCache: boolean;
-  /** ISO time the answer was fetched from the upstream (set on cache hits). */
+  /** ISO time the answer was fetched from the upstream. */
   since?: string;
 }
 
@@ -181,9 +181,17 @@ export class UpstreamClient {
     }
     try {
       const { raw, value } = await this.fetch(request, idempotent);
-      const result = { value, status: raw.status, headers: raw.headers, stale: false, fromCache: false };
+      const storedAt = Date.now();
+      // `since` is the stored copy's time, so later hits on that copy report the same instant.
+      const result = {
+        value,
+        status: raw.status,
+        headers: raw.headers,
+        stale: false,
+        fromCache: false,
+        since: new Date(storedAt).toISOString(),
+      };
       if (useCache) {
-        const storedAt = Date.now();
         this.remember(key, result, storedAt, raw.bytes ?? UNKNOWN_BYTES);
         await this.writeCache(key, { ...raw, storedAt });
       }

@@ -1,9 +1,9 @@
 // Per-request DataLoaders of the business-france subgraph, made by one factory. Territories ask
-// by commune, `company(siren:)` by SIREN; each batch is one search per list of 200 values, pages
-// of 100, whatever the number of territories.
+// by commune, `company(siren:)` by SIREN; each batch is one search per list of 1,000 values, pages
+// of 100, whatever the number of territories. Each batch notes when its data was read.
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
+import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 import type { BusinessFranceClient, ProjectRecord, PromotedSiteRecord } from './businessFranceClient.js';
 import { OPERATOR_ID } from './config.js';
 
@@ -18,23 +18,24 @@ export interface Loaders {
 export function createLoaders(
   client: BusinessFranceClient,
   stale: StaleCollector,
+  retrievals: Retrievals,
   requestId?: string,
 ): Loaders {
+  const group = <R>(keys: readonly string[], found: VieSearchResult<R>, keyOf: (r: R) => string) => {
+    retrievals.note(found.retrievedAt);
+    return groupBy(keys, found, keyOf, stale);
+  };
   return {
     projectsByCommune: new DataLoader((codes) =>
-      client
-        .projectsInCommunes(codes, requestId)
-        .then((found) => groupBy(codes, found, (p) => p.communeCode, stale)),
+      client.projectsInCommunes(codes, requestId).then((found) => group(codes, found, (p) => p.communeCode)),
     ),
     projectsBySiren: new DataLoader((sirens) =>
       client
         .projectsOfCompanies(sirens, requestId)
-        .then((found) => groupBy(sirens, found, (p) => p.siren ?? '', stale)),
+        .then((found) => group(sirens, found, (p) => p.siren ?? '')),
     ),
     sitesByCommune: new DataLoader((codes) =>
-      client
-        .sitesInCommunes(codes, requestId)
-        .then((found) => groupBy(codes, found, (s) => s.communeCode, stale)),
+      client.sitesInCommunes(codes, requestId).then((found) => group(codes, found, (s) => s.communeCode)),
     ),
   };
 }

@@ -4,6 +4,7 @@ import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
 import type { BusinessFranceClient } from './businessFranceClient.js';
 import type { BusinessFranceContext } from './context.js';
+import { Retrievals } from '../../../kit/src/upstream/vieSearchClient.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -26,5 +27,12 @@ export function createBusinessFranceContext(
   requestId?: string,
 ): BusinessFranceContext {
   const stale = new StaleCollector();
-  return { loaders: createLoaders(client, stale, requestId), stale, requestId };
+  const retrievals = new Retrievals();
+  return {
+    loaders: createLoaders(client, stale, retrievals, requestId),
+    stale,
+    retrievals,
+    client,
+    requestId,
+  };
 }

@@ -19,7 +19,11 @@ export function startBusinessFrance(config: BusinessFranceConfig): Promise<Runni
     settings: config.upstream,
     listen: config,
     server: createBusinessFranceServer({ hideInternalErrors: config.production }),
-    client: (upstream) => new BusinessFranceClient(new VieSearchClient(upstream, { maxLimit: MAX_LIMIT })),
+    client: (upstream) =>
+      new BusinessFranceClient(
+        new VieSearchClient(upstream, { maxLimit: MAX_LIMIT }),
+        config.upstream.baseUrl,
+      ),
     context: createBusinessFranceContext,
   });
 }

@@ -33,7 +33,7 @@ beforeAll(async () => {
     ttlMs: 60_000,
     minIntervalMs: 110,
   });
-  client = new BusinessFranceClient(new VieSearchClient(upstream, { maxLimit: 100 }));
+  client = new BusinessFranceClient(new VieSearchClient(upstream, { maxLimit: 100 }), server.url);
 });
 afterAll(() => server.close());
 
@@ -66,6 +66,28 @@ describe('BusinessFranceClient against its simulator', () => {
     const project = published.projects.find((p) => p.siren !== null)!;
     const found = await client.projectsOfCompanies([project.siren!]);
     expect(found.items.map((p) => p.id)).toContain(project.projectReference);
-    expect(found.items.every((p) => p.siren === project.siren)).toBe(true);
+    expect(new Set(found.items.map((p) => p.siren))).toEqual(new Set([project.siren]));
+  });
+
+  it('marks every record illustrative with its source, even pointed at another host', async () => {
+    const found = await client.sitesInCommunes(['51595']);
+    expect(found.items.length).toBeGreaterThan(0);
+    for (const site of found.items)
+      expect(site.source).toMatchObject({ publisher: 'Business France', illustrative: true });
+    const elsewhere = new BusinessFranceClient(
+      new VieSearchClient(
+        new UpstreamClient({
+          operator: 'bf',
+          baseUrl: server.url,
+          timeoutMs: 1,
+          retries: 0,
+          cache: new Keyv(),
+          ttlMs: 0,
+        }),
+        { maxLimit: 100 },
+      ),
+      'https://civiweb-api-prd.azurewebsites.net',
+    );
+    expect(elsewhere.source('projects', null)).toMatchObject({ illustrative: true, retrievedAt: null });
   });
 });

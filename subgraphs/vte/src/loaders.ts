@@ -1,9 +1,10 @@
 // Per-request DataLoaders of the vte subgraph, made by one factory. Keys are commune codes or
 // SIRENs: every territory (or company) of a query asks in the same tick, and one batch reads
-// them all in lists, pages of 100, whatever their number.
+// them all in lists, pages of 100, whatever their number. Each batch notes when its data was read,
+// so a block's `source.retrievedAt` is the oldest read behind it.
 import DataLoader from 'dataloader';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type { VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
+import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 import type { VteAid, VteClient, VteOffer } from './vteClient.js';
 import { OPERATOR_ID } from './config.js';
 
@@ -16,7 +17,12 @@ export interface Loaders {
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
-export function createLoaders(client: VteClient, stale: StaleCollector, requestId?: string): Loaders {
+export function createLoaders(
+  client: VteClient,
+  stale: StaleCollector,
+  retrievals: Retrievals,
+  requestId?: string,
+): Loaders {
   const loader = <T>(
     search: (keys: readonly string[]) => Promise<VieSearchResult<T>>,
     keyOf: (item: T) => string,
@@ -24,8 +30,13 @@ export function createLoaders(client: VteClient, stale: StaleCollector, requestI
     new DataLoader<string, T[]>(async (keys) => {
       const found = await search(keys);
       if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
+      retrievals.note(found.retrievedAt);
       const groups = new Map<string, T[]>();
-      for (const item of found.items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+      for (const item of found.items) {
+        const list = groups.get(keyOf(item));
+        if (list) list.push(item);
+        else groups.set(keyOf(item), [item]);
+      }
       return keys.map((key) => groups.get(key) ?? []);
     });
   return {

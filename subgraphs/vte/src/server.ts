@@ -4,6 +4,7 @@ import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
 import type { VteClient } from './vteClient.js';
 import type { VteContext } from './context.js';
+import { Retrievals } from '../../../kit/src/upstream/vieSearchClient.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -23,5 +24,12 @@ export function createVteServer(options: { hideInternalErrors?: boolean } = {}) 
 /** Makes the context of one request. */
 export function createVteContext(client: VteClient, requestId?: string): VteContext {
   const stale = new StaleCollector();
-  return { loaders: createLoaders(client, stale, requestId), stale, requestId };
+  const retrievals = new Retrievals();
+  return {
+    loaders: createLoaders(client, stale, retrievals, requestId),
+    stale,
+    retrievals,
+    client,
+    requestId,
+  };
 }

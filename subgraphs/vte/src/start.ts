@@ -19,7 +19,8 @@ export function startVte(config: VteConfig): Promise<RunningServer> {
     settings: config.upstream,
     listen: config,
     server: createVteServer({ hideInternalErrors: config.production }),
-    client: (upstream) => new VteClient(new VieSearchClient(upstream, { maxLimit: MAX_LIMIT })),
+    client: (upstream) =>
+      new VteClient(new VieSearchClient(upstream, { maxLimit: MAX_LIMIT }), config.upstream.baseUrl),
     context: createVteContext,
   });
 }

@@ -1,20 +1,35 @@
 // Browser code of the reference dashboard (bundled into /dashboard/app.js). It asks the public
 // graph, through the named operations of operations/ (sent as they are written there), for one
-// territory's support picture and draws it; the errors of any operator that failed are listed
-// with the rest of the picture, as a dashboard built on this graph should.
+// territory's support picture (`?id=`) or a whole region's (`?region=`, one request for all its
+// territories) and draws it; the errors of any operator that failed are listed with the rest of
+// the picture, as a dashboard built on this graph should. Every operator figure whose `source` is
+// illustrative carries a visible "illustratif" badge, with the source on hover and in a caption.
 import type {
   OperatorFiguresFragment,
+  RegionSupportPictureQuery,
   TerritoryDashboardQuery,
   TerritoryDirectoryQuery,
 } from '../../../../operations/generated/types.js';
 import { AXES, barChart, donutChart, escapeXml, formatEuros, type Bar } from './charts.js';
 
+/** The operations the dashboard runs, by name. */
+export type DashboardOperation = 'TerritoryDashboard' | 'TerritoryDirectory' | 'RegionSupportPicture';
+
 /** What the page hands the script (see page.ts). */
 export interface DashboardConfig {
   endpoint: string;
   /** Operation documents by operation name, as in operations/*.graphql. */
-  operations: Record<'TerritoryDashboard' | 'TerritoryDirectory', string>;
+  operations: Record<DashboardOperation, string>;
   defaultTerritoryId: string;
+}
+
+/** A `Source` as the operations ask for it (any subset of its fields). */
+interface Provenance {
+  publisher?: string;
+  dataset?: string;
+  url?: string;
+  retrievedAt?: string | null;
+  illustrative?: boolean;
 }
 
 interface GraphQLError {
@@ -60,6 +75,9 @@ const OPERATORS: {
   { field: 'vte', label: 'VTE', items: 'offres', figures: (t) => t.vte?.summary },
 ];
 
+/** Bar colours of the operators in the region view, in OPERATORS order. */
+const OPERATOR_COLORS = ['#1d4ed8', '#f59e0b', '#16a34a', '#dc2626', '#7c3aed', '#0891b2'];
+
 /** Amounts an operator does not tie to a phase-2 axis. */
 const OUTSIDE_AXES = { label: 'Hors axe', color: '#9ca3af' };
 
@@ -69,7 +87,7 @@ const config = JSON.parse(
 
 /** Runs one named operation against the gateway. */
 async function run<T>(
-  operationName: keyof DashboardConfig['operations'],
+  operationName: DashboardOperation,
   variables: Record<string, unknown>,
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(config.endpoint, {
@@ -95,7 +113,14 @@ function territoryId(): string {
   return id && /^ti-\d{4}$/.test(id) ? id : config.defaultTerritoryId;
 }
 
+function regionCode(): string | undefined {
+  const code = new URLSearchParams(location.search).get('region');
+  return code && /^\d{2}$/.test(code) ? code : undefined;
+}
+
 async function main(): Promise<void> {
+  const region = regionCode();
+  if (region) return mainRegion(region);
   const id = territoryId();
   document.body.dataset.state = 'loading';
   const [picture, directory] = await Promise.all([
@@ -103,6 +128,7 @@ async function main(): Promise<void> {
     run<TerritoryDirectoryQuery>('TerritoryDirectory', {}),
   ]);
   renderPicker(directory.data?.territories.nodes ?? [], id);
+  renderRegionPicker(directory.data?.territories.nodes ?? [], undefined);
   const territory = picture.data?.territory;
   renderErrors(picture.errors ?? [], directory.errors ?? []);
   if (!territory) {
@@ -119,6 +145,112 @@ async function main(): Promise<void> {
   document.body.dataset.state = 'ready';
 }
 
+/** The region view: every territory of the region and every operator, from one request. */
+async function mainRegion(code: string): Promise<void> {
+  document.body.dataset.state = 'loading';
+  document.body.dataset.view = 'region';
+  const [picture, directory] = await Promise.all([
+    run<RegionSupportPictureQuery>('RegionSupportPicture', { code }),
+    run<TerritoryDirectoryQuery>('TerritoryDirectory', {}),
+  ]);
+  renderPicker(directory.data?.territories.nodes ?? [], '');
+  renderRegionPicker(directory.data?.territories.nodes ?? [], code);
+  renderErrors(picture.errors ?? [], directory.errors ?? []);
+  for (const id of ['axes', 'offers']) element(id).hidden = true;
+  const region = picture.data?.region;
+  if (!region) {
+    element('identity').innerHTML =
+      `<p class="empty">${picture.errors?.length ? 'La région n’a pas pu être lue.' : `Aucune région ${escapeXml(code)}.`}</p>`;
+    document.body.dataset.state = 'error';
+    return;
+  }
+  document.title = `${region.name} — Territoires Graph`;
+  renderRegion(region, picture.errors ?? []);
+  document.body.dataset.state = 'ready';
+}
+
+type RegionTerritory = NonNullable<RegionSupportPictureQuery['region']>['territories'][number];
+
+function renderRegion(
+  region: NonNullable<RegionSupportPictureQuery['region']>,
+  errors: GraphQLError[],
+): void {
+  const territories = region.territories;
+  const block = (t: RegionTerritory, field: string) =>
+    (t as unknown as Record<string, unknown>)[field] as
+      { summary?: { count: number; amount: number }; source?: Provenance } | null | undefined;
+  const failed = (index: number, field: string) =>
+    errors.some((e) => e.path?.[2] === index && e.path?.[3] === field);
+  const head = OPERATORS.map(
+    (o) => `<th class="num" data-operator="${escapeXml(o.field)}">${escapeXml(o.label)}</th>`,
+  ).join('');
+  const rows = territories
+    .map((t, index) => {
+      const cells = OPERATORS.map((o) => {
+        const figures = block(t, o.field);
+        if (!figures?.summary) {
+          const why = failed(index, o.field) ? 'indisponible' : '—';
+          return `<td class="num unavailable" data-operator="${escapeXml(o.field)}">${why}</td>`;
+        }
+        return `<td class="num" data-operator="${escapeXml(o.field)}" data-amount="${figures.summary.amount}">${escapeXml(formatEuros(figures.summary.amount))}<br><small>${figures.summary.count} ${escapeXml(o.items)}</small>${sourceBadge(figures.source)}</td>`;
+      }).join('');
+      return `<tr data-territory="${escapeXml(t.id)}"><td><a href="?id=${encodeURIComponent(t.id)}">${escapeXml(t.name)}</a>${t.illustrative ? ' <span class="badge">illustratif</span>' : ''}<br><small>${escapeXml(t.id)} · ${escapeXml(t.departmentCodes.join(', '))}</small></td>${cells}</tr>`;
+    })
+    .join('');
+  const bars: Bar[] = territories.map((t) => ({
+    label: t.name.length > 24 ? `${t.name.slice(0, 23)}…` : t.name,
+    segments: OPERATORS.map((o, i) => ({
+      label: o.label,
+      value: block(t, o.field)?.summary?.amount ?? 0,
+      color: OPERATOR_COLORS[i] ?? '#9ca3af',
+    })),
+  }));
+  const legend = OPERATORS.map(
+    (o, i) =>
+      `<span class="key"><i style="background:${OPERATOR_COLORS[i]}"></i>${escapeXml(o.label)}</span>`,
+  ).join('');
+  element('identity').classList.add('wide');
+  element('identity').innerHTML = `
+    <h2>${escapeXml(region.name)} (${escapeXml(region.code)}) — ${territories.length} territoires d’industrie</h2>
+    <p>Soutiens des opérateurs par territoire, en une seule requête. Les montants marqués <span class="badge illustrative">illustratif</span> sont simulés.</p>
+    <table class="region"><thead><tr><th>Territoire</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  element('operators').innerHTML = `
+    <h2>Montants par territoire et par opérateur</h2>
+    ${barChart(bars, { title: 'Montants par territoire, par opérateur', format: formatEuros, width: 900 })}
+    <p class="legend">${legend}</p>`;
+}
+
+/** The "illustratif" badge of a source, with the source on hover; nothing for real data. */
+function sourceBadge(source: Provenance | null | undefined): string {
+  if (!source?.illustrative) return '';
+  return ` <span class="badge illustrative" title="${escapeXml(describeProvenance(source))}">illustratif</span>`;
+}
+
+/** "publisher — dataset, lu le dd/mm/yyyy hh:mm": the caption and hover text of a source. */
+function describeProvenance(source: Provenance): string {
+  const when = source.retrievedAt ? `lu le ${frenchDateTime(source.retrievedAt)}` : 'jamais lu';
+  return `Source : ${source.publisher ?? '?'} — ${source.dataset ?? '?'}, ${when}${source.illustrative ? ' (valeurs illustratives, simulées)' : ''}`;
+}
+
+function renderRegionPicker(
+  territories: TerritoryDirectoryQuery['territories']['nodes'],
+  current: string | undefined,
+): void {
+  const regions = new Map<string, string>();
+  for (const t of territories) regions.set(t.region.code, t.region.name);
+  const picker = element('region-picker') as HTMLSelectElement;
+  picker.innerHTML = `<option value="">—</option>${[...regions]
+    .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
+    .map(
+      ([code, name]) =>
+        `<option value="${escapeXml(code)}"${code === current ? ' selected' : ''}>${escapeXml(name)}</option>`,
+    )
+    .join('')}`;
+  picker.onchange = () => {
+    if (picker.value) location.search = `?region=${encodeURIComponent(picker.value)}`;
+  };
+}
+
 function renderPicker(territories: TerritoryDirectoryQuery['territories']['nodes'], current: string): void {
   const regions = new Map<string, typeof territories>();
   for (const t of territories) regions.set(t.region.name, [...(regions.get(t.region.name) ?? []), t]);
@@ -132,9 +264,10 @@ function renderPicker(territories: TerritoryDirectoryQuery['territories']['nodes
         .join('')}</optgroup>`,
   );
   const picker = element('picker') as HTMLSelectElement;
-  picker.innerHTML = groups.join('');
+  // In the region view no territory is chosen: say so rather than show the first one.
+  picker.innerHTML = `${current ? '' : '<option value="" selected>—</option>'}${groups.join('')}`;
   picker.onchange = () => {
-    location.search = `?id=${encodeURIComponent(picker.value)}`;
+    if (picker.value) location.search = `?id=${encodeURIComponent(picker.value)}`;
   };
 }
 
@@ -192,10 +325,27 @@ function renderOperators(t: Territory, errors: GraphQLError[]): void {
   const legend = [...AXES, OUTSIDE_AXES]
     .map((a) => `<span class="key"><i style="background:${a.color}"></i>${escapeXml(a.label)}</span>`)
     .join('');
+  const cards = OPERATORS.map((operator) => {
+    const block = (t as unknown as Record<string, unknown>)[operator.field] as
+      { source?: Provenance | null } | null | undefined;
+    const figures = operator.figures(t);
+    const source = block?.source ?? undefined;
+    const caption = source
+      ? describeProvenance(source)
+      : block
+        ? 'Source non indiquée par l’opérateur.'
+        : 'Données indisponibles.';
+    return `<li class="operator" data-operator="${escapeXml(operator.field)}" data-illustrative="${source?.illustrative === true}">
+      <strong>${escapeXml(operator.label)}</strong>${sourceBadge(source)}
+      ${figures ? ` : ${escapeXml(formatEuros(figures.amount))}, ${figures.count} ${escapeXml(operator.items)}` : ''}
+      <br><small class="caption">${escapeXml(caption)}</small></li>`;
+  }).join('');
   element('operators').innerHTML = `
     <h2>Montants par opérateur</h2>
     ${barChart(bars, { title: 'Montants engagés par opérateur, par axe', format: formatEuros, width: 900 })}
-    <p class="legend">${legend}</p>`;
+    <p class="legend">${legend}</p>
+    <h3>Provenance des chiffres</h3>
+    <ul class="provenance">${cards}</ul>`;
 }
 
 function renderOffers(t: Territory): void {
@@ -239,6 +389,12 @@ function renderErrors(pictureErrors: GraphQLError[], otherErrors: GraphQLError[]
   element('errors').innerHTML = items.length
     ? `<h2>Opérateurs en erreur</h2><p>Le reste du tableau de bord est à jour ; ces données manquent :</p><ul>${items.join('')}</ul>`
     : '<p class="ok">Tous les opérateurs ont répondu.</p>';
+}
+
+function frenchDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return escapeXml(iso);
+  return date.toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 }
 
 function frenchDate(iso: string): string {

@@ -27,6 +27,7 @@ export function createDashboard(operationsDir = OPERATIONS_DIR, defaultTerritory
     operations: {
       TerritoryDashboard: read('TerritoryDashboard'),
       TerritoryDirectory: read('TerritoryDirectory'),
+      RegionSupportPicture: read('RegionSupportPicture'),
     },
     defaultTerritoryId,
   };

@@ -29,6 +29,10 @@ export function dashboardPage(config: DashboardConfig, scriptUrl: string): strin
     .num { text-align: right; }
     .badge { font-size: 11px; background: #fde68a; border-radius: 4px; padding: 1px 6px; vertical-align: middle; }
     .badge.green { background: #bbf7d0; }
+    .badge.illustrative { background: #fed7aa; color: #7c2d12; cursor: help; }
+    ul.provenance { list-style: none; padding: 0; margin: 0; font-size: 13px; } ul.provenance li { margin: 6px 0; }
+    .caption { color: #6b7280; }
+    table.region td small { color: #6b7280; } td.unavailable { color: #b91c1c; }
     .legend .key { margin-right: 12px; font-size: 13px; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
     #errors li.error { color: #991b1b; margin: 4px 0; } #errors .ok { color: #166534; margin: 0; }
     .empty { color: #6b7280; }
@@ -40,6 +44,7 @@ export function dashboardPage(config: DashboardConfig, scriptUrl: string): strin
   <header>
     <h1>Territoires d’industrie — soutiens des opérateurs de l’État</h1>
     <label>Territoire <select id="picker" aria-label="Territoire"></select></label>
+    <label>Région entière <select id="region-picker" aria-label="Région"></select></label>
   </header>
   <main>
     <section id="errors" class="wide" aria-live="polite"></section>

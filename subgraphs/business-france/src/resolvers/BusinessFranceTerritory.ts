@@ -46,11 +46,19 @@ export const BusinessFranceTerritory = {
       a.siteId.localeCompare(b.siteId),
     ),
 
-  summary: async (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) =>
-    summarize(
+  summary: async (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) => ({
+    ...summarize(
       'BUSINESS_FRANCE',
       (await projectsOf(v, ctx)).map((p) => ({ amount: p.investment, axis: axisOfProject(p) })),
     ),
+    // Ready for a `source` on the shared OperatorSummary.
+    source: ctx.client.source('projects', ctx.retrievals.retrievedAt),
+  }),
+
+  source: async (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) => {
+    await Promise.all([projectsOf(v, ctx), loadFlat(ctx.loaders.sitesByCommune, v.communeCodes)]);
+    return ctx.client.source('backend', ctx.retrievals.retrievedAt);
+  },
 
   jobs: async (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) =>
     (await projectsOf(v, ctx)).reduce((sum, p) => sum + p.jobs, 0),

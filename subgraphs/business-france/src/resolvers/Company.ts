@@ -10,7 +10,10 @@ export const Company = {
   businessFrance: async (company: { siren: string }, _: unknown, ctx: BusinessFranceContext) => {
     checkSiren(company.siren);
     const projects = await ctx.loaders.projectsBySiren.load(company.siren);
-    return { projects: [...projects].sort(newestFirst) };
+    return {
+      projects: [...projects].sort(newestFirst),
+      source: ctx.client.source('projects', ctx.retrievals.retrievedAt),
+    };
   },
 };
 

@@ -6,6 +6,14 @@ import { newestAids, newestOffers, summaryOf } from './VteTerritory.js';
 
 type Ctx = VteContext;
 
+async function companyData(c: { siren: string }, ctx: Ctx) {
+  const [offers, aids] = await Promise.all([
+    ctx.loaders.offersByCompany.load(c.siren),
+    ctx.loaders.aidsByCompany.load(c.siren),
+  ]);
+  return { offers, aids };
+}
+
 export const Company = {
   __resolveReference: (ref: { siren: string }) => ({ siren: checkSiren(ref.siren) }),
   vte: (c: { siren: string }) => ({ siren: checkSiren(c.siren) }),
@@ -17,10 +25,11 @@ export const VteCompany = {
   aids: async (c: { siren: string }, _: unknown, ctx: Ctx) =>
     newestAids([...(await ctx.loaders.aidsByCompany.load(c.siren))]),
   summary: async (c: { siren: string }, _: unknown, ctx: Ctx) => {
-    const [offers, aids] = await Promise.all([
-      ctx.loaders.offersByCompany.load(c.siren),
-      ctx.loaders.aidsByCompany.load(c.siren),
-    ]);
-    return summaryOf(offers, aids);
+    const { offers, aids } = await companyData(c, ctx);
+    return summaryOf([...offers], [...aids], ctx);
+  },
+  source: async (c: { siren: string }, _: unknown, ctx: Ctx) => {
+    await companyData(c, ctx);
+    return ctx.client.source('backend', ctx.retrievals.retrievedAt);
   },
 };
