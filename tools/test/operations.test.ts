@@ -22,7 +22,6 @@ describe('operations/', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'TerritoryDashboard.graphql',
-        'FondsVertEnvelope.graphql',
         'MarneOverview.graphql',
       ]),
     );

@@ -119,7 +119,10 @@ export class AdemeMirror {
       return await read();
     } catch (error) {
       if (!(error instanceof CodedError)) throw error;
-      throw new CodedError(error.code, `ADEME: ${error.message}`, { ...error.details, operator: OPERATOR_ID });
+      throw new CodedError(error.code, `ADEME: ${error.message}`, {
+        ...error.details,
+        operator: OPERATOR_ID,
+      });
     }
   }
 }

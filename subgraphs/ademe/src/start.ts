@@ -21,12 +21,17 @@ export interface StartAdemeOptions {
 }
 
 /** Opens the mirror, serves the subgraph, and closes both together. */
-export async function startAdeme(config: AdemeConfig, options: StartAdemeOptions = {}): Promise<RunningAdeme> {
+export async function startAdeme(
+  config: AdemeConfig,
+  options: StartAdemeOptions = {},
+): Promise<RunningAdeme> {
   const store =
     options.store ?? (await openMirror({ databaseUrl: config.databaseUrl, file: config.mirrorFile }));
   const mirror = new AdemeMirror({ store, baseUrl: config.baseUrl, datasetId: config.datasetId });
   const abort = new AbortController();
-  const initialSync = config.syncOnStart ? syncIfNeverLoaded(mirror, abort.signal) : Promise.resolve(undefined);
+  const initialSync = config.syncOnStart
+    ? syncIfNeverLoaded(mirror, abort.signal)
+    : Promise.resolve(undefined);
   try {
     const running = await serveWithClient(
       createAdemeServer({ hideInternalErrors: config.production }),

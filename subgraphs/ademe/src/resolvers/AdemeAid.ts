@@ -2,7 +2,11 @@
 // aid counts on the ecological-transition axis; rows the mirror has not given an axis (the
 // parser leaves it to a mapping) count there too.
 import type { AxisTotal } from '../../../../kit/src/mirror/index.js';
-import { PHASE2_AXES, type OperatorSummaryValue, type Phase2Axis } from '../../../../kit/src/operatorSummary.js';
+import {
+  PHASE2_AXES,
+  type OperatorSummaryValue,
+  type Phase2Axis,
+} from '../../../../kit/src/operatorSummary.js';
 import type { AdemeAidRow } from '../ademeMirror.js';
 import type { AdemeContext } from '../context.js';
 
@@ -17,7 +21,8 @@ export function amountOf(row: AdemeAidRow): number {
 export function newestFirst(rows: AdemeAidRow[]): AdemeAidRow[] {
   return rows.sort(
     (a, b) =>
-      (b.dateconvention ?? '').localeCompare(a.dateconvention ?? '') || a.record_key.localeCompare(b.record_key),
+      (b.dateconvention ?? '').localeCompare(a.dateconvention ?? '') ||
+      a.record_key.localeCompare(b.record_key),
   );
 }
 
@@ -62,7 +67,8 @@ export const AdemeAid = {
   agreementDate: (r: AdemeAidRow) => r.dateconvention,
   beneficiaryName: (r: AdemeAidRow) => r.nombeneficiaire ?? '',
   // Only a 14-digit id is a SIRET; the parser keeps anything else as published.
-  siret: (r: AdemeAidRow) => (r.idbeneficiaire && /^\d{14}$/.test(r.idbeneficiaire) ? r.idbeneficiaire : null),
+  siret: (r: AdemeAidRow) =>
+    r.idbeneficiaire && /^\d{14}$/.test(r.idbeneficiaire) ? r.idbeneficiaire : null,
   company: (r: AdemeAidRow) => (r.siren ? { siren: r.siren } : null),
   object: (r: AdemeAidRow) => r.objet,
   amount: amountOf,

@@ -73,4 +73,3 @@ export const AdemeTerritory = {
 
   source: async (_: AdemeTerritoryValue, __: unknown, ctx: Ctx) => (await ctx.loaders.freshness()).source,
 };
-
