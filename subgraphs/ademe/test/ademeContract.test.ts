@@ -69,10 +69,8 @@ describe('the real ADEME rows (contract)', () => {
   it('parse the same from a data-fair `lines` page (documented keys) as from the CSV', async () => {
     const fromCsv = (await csvRows()).map((row) => ok(parseAdemeAid(row)));
     const fromLines = (await linesResults()).map((row) => ok(parseAdemeAid(row)));
-    const { record_key: _a, ...csvFirst } = fromCsv[0]!;
-    const { record_key: key, ...linesFirst } = fromLines[0]!;
-    expect(key).toBe('fixture-0');
-    expect(linesFirst).toEqual(csvFirst);
+    expect(fromLines[0]!.record_key).toBe('fixture-0');
+    expect({ ...fromLines[0]!, record_key: null }).toEqual({ ...fromCsv[0]!, record_key: null });
   });
 });
 
