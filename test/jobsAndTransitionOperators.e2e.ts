@@ -3,12 +3,9 @@
 // answer, bad input refused before any upstream call, and upstream calls for 1 and 21 territories.
 // ADEME's aids are mirrored: the graph reads them from the mirror (no portal call at query time),
 // synced at start from the simulated data-fair portal; a failing portal fails the sync, not the graph.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openMirror, runSync, type MirrorStore } from '../kit/src/mirror/index.js';
-import { AIDS_DATASET, buildAdemeRecords } from '../sim/ademe/records.js';
+import { openMirror, runSync } from '../kit/src/mirror/index.js';
+import { AIDS_DATASET } from '../sim/ademe/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
@@ -16,6 +13,7 @@ import { SERVICES } from '../stack/registry.js';
 import { AdemeMirror } from '../subgraphs/ademe/src/ademeMirror.js';
 import type { RunningAdeme } from '../subgraphs/ademe/src/start.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { ademeLinesOf, headOffices, prepareTestMirror, sirenOfAid } from './helpers/ademeMirror.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
 import { resetSimulator, setFaults, simulatorCalls, type SimulatorFaults } from './helpers/simulators.js';
 
@@ -85,40 +83,9 @@ type Territory = Contribution & {
 type Picture = { territory: Territory | null };
 
 const world = loadWorld();
-const ademeLines = buildAdemeRecords(world).get(AIDS_DATASET)!.lines;
-const sirenOfAid = (line: (typeof ademeLines)[number]) =>
-  String(line.idBeneficiaire).padStart(14, '0').slice(0, 9);
-const headOfficeOf = new Map(
-  world.companies.map((c) => [c.siren, c.establishments.find((e) => e.headOffice)!.commune.code]),
-);
-// The ADEME mirror of this run, and the company locations the registry's locate step would have
-// stored (each company's head office): ADEME publishes no commune, an aid is placed by its SIRET.
-const mirrorDir = mkdtempSync(join(tmpdir(), 'jobs-transition-mirror-'));
-const MIRROR_FILE = join(mirrorDir, 'mirror.sqlite');
-async function seedCompanyLocations(store: MirrorStore): Promise<void> {
-  const rows = world.companies.map((c) => {
-    const seat = c.establishments.find((e) => e.headOffice)!;
-    return {
-      record_key: c.siren,
-      siren: c.siren,
-      siret_siege: seat.siret,
-      nom_complet: c.name,
-      commune_code: seat.commune.code,
-      code_postal: seat.commune.postalCode,
-      epci_siren: null,
-      department_code: seat.commune.departmentCode,
-      region_code: seat.commune.regionCode,
-      latitude: null,
-      longitude: null,
-      etat_administratif: 'A',
-    };
-  });
-  for (let i = 0; i < rows.length; i += 500)
-    await store.db
-      .insertInto('company_location')
-      .values(rows.slice(i, i + 500))
-      .execute();
-}
+const ademeLines = ademeLinesOf(world);
+const headOfficeOf = headOffices(world);
+let mirror: { file: string; remove(): void };
 // A real establishment's SIRET with its last digit changed: the checksum no longer holds.
 const goodSiret = world.companies[0]!.establishments[0]!.siret;
 const badSiret = `${goodSiret.slice(0, 13)}${(Number(goodSiret[13]) + 1) % 10}`;
@@ -126,9 +93,7 @@ let stack: Stack;
 let graphql: string;
 
 beforeAll(async () => {
-  const seeding = await openMirror({ file: MIRROR_FILE });
-  await seedCompanyLocations(seeding);
-  await seeding.close();
+  mirror = await prepareTestMirror(world);
   stack = await startTestStack({
     // Only what these tests exercise: the other operators' services have their own suites.
     skip: SERVICES.map((s) => s.name).filter((name) => !MINE.has(name)),
@@ -148,7 +113,7 @@ beforeAll(async () => {
       ADEME_BREAKER_FAILURES: '100',
       VTE_BREAKER_FAILURES: '100',
       RESPONSE_CACHE: 'false',
-      MIRROR_FILE,
+      MIRROR_FILE: mirror.file,
       SYNC_ON_START: 'true',
     },
   });
@@ -159,7 +124,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
-  rmSync(mirrorDir, { recursive: true, force: true });
+  mirror?.remove();
 });
 afterEach(async () => {
   for (const operator of OPERATORS) await control(operator.simulator, 'reset');
@@ -269,13 +234,13 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
       expect(body.data!.territory!.ademe).toEqual(fresh.body.data!.territory!.ademe);
       expect(await calls('ademe-sim')).toBe(before);
       // The sync itself reports the failure and leaves the copy and its freshness as they were.
-      const store = await openMirror({ file: MIRROR_FILE });
+      const store = await openMirror({ file: mirror.file });
       try {
-        const mirror = new AdemeMirror({ store, baseUrl: stack.env.ADEME_API_URL!, datasetId: AIDS_DATASET });
+        const ademe = new AdemeMirror({ store, baseUrl: stack.env.ADEME_API_URL!, datasetId: AIDS_DATASET });
         const abort = AbortSignal.timeout(3_000);
-        const result = await runSync(store, mirror.syncSource, { full: true, signal: abort });
+        const result = await runSync(store, ademe.syncSource, { full: true, signal: abort });
         expect(result.status).toBe('failed');
-        const freshness = await mirror.freshness();
+        const freshness = await ademe.freshness();
         expect(freshness.recordCount).toBe(ademeLines.length);
         expect(freshness.source.retrievedAt).toBe(fresh.body.data!.territory!.ademe!.source.retrievedAt);
       } finally {
