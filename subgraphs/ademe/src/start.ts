@@ -2,6 +2,7 @@
 // mirror (opened here unless the caller shares one) and, until the stack's sync service runs the
 // sources itself, syncs the aids in the background when the mirror has never loaded them: the
 // graph answers meanwhile, with empty lists and `source.retrievedAt: null`.
+import { CodedError, ErrorCode } from '../../../kit/src/errors.js';
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { openMirror, runSync, type MirrorStore, type SyncResult } from '../../../kit/src/mirror/index.js';
 import { serveWithClient } from '../../../kit/src/upstream/operatorSubgraph.js';
@@ -53,8 +54,24 @@ export async function startAdeme(
 }
 
 // A mirror that has served the aids once keeps serving them; only a never-loaded one syncs here.
+// Never rejects: nobody may be waiting, and a failure is recorded in sync_state anyway.
 async function syncIfNeverLoaded(mirror: AdemeMirror, signal: AbortSignal): Promise<SyncResult | undefined> {
-  const freshness = await mirror.freshness();
-  if (freshness.source.retrievedAt !== null) return undefined;
-  return runSync(mirror.store, mirror.syncSource, { signal });
+  try {
+    const freshness = await mirror.freshness();
+    if (freshness.source.retrievedAt !== null) return undefined;
+    return await runSync(mirror.store, mirror.syncSource, { signal });
+  } catch (error) {
+    const coded =
+      error instanceof CodedError ? error : new CodedError(ErrorCode.MIRROR_SYNC_FAILED, String(error));
+    return {
+      source: mirror.syncSource.name,
+      status: 'failed',
+      read: 0,
+      loaded: 0,
+      rejected: 0,
+      recordCount: 0,
+      unlocatedCount: 0,
+      error: { code: coded.code, message: coded.message },
+    };
+  }
 }
