@@ -97,6 +97,8 @@ describe('the ADEME simulator serves the real shape', () => {
   it('uses the formats of the real rows in every line', () => {
     expect(simLines.length).toBeGreaterThan(100);
     for (const line of simLines) {
+      // The dataset holds exactly its declared columns: no invented one hides behind `select`.
+      expect(Object.keys(line)).toEqual([...AID_COLUMNS]);
       expect(line.Nom_de_l_attribuant).toBe('ADEME');
       expect(line.idAttribuant).toBe('38529030900454');
       expect(String(line.dateConvention)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
