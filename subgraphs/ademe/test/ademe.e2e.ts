@@ -306,3 +306,42 @@ describe.each(engines)('the ademe subgraph on the %s mirror', (engine) => {
     expect(errors?.[0]?.message).toMatch(/^ADEME: /);
   });
 });
+
+describe('the ADEME simulator over HTTP', () => {
+  it('answers the real id with its apostrophe raw or as %27, and throttles in text/plain with Retry-After', async () => {
+    const raw = await fetch(
+      `${sim.url}/data-fair/api/v1/datasets/les-aides-financieres-de-l'ademe/lines?size=2`,
+    );
+    const encoded = await fetch(
+      `${sim.url}/data-fair/api/v1/datasets/les-aides-financieres-de-l%27ademe/lines?size=2`,
+    );
+    expect(raw.status).toBe(200);
+    expect(encoded.status).toBe(200);
+    const [a, b] = (await Promise.all([raw.json(), encoded.json()])) as {
+      total: number;
+      results: unknown[];
+      next: string;
+    }[];
+    // The same lines; `next` echoes the path as the caller spelled it.
+    expect(a!.results).toEqual(b!.results);
+    expect(a!.results).toHaveLength(2);
+    expect(a!.total).toBe(lines.length);
+    expect(new URL(a!.next).searchParams.get('after')).toBe('2');
+    simulator.setFaults({ throttleNext: 1 });
+    try {
+      const throttled = await fetch(
+        `${sim.url}/data-fair/api/v1/datasets/les-aides-financieres-de-l%27ademe/lines`,
+      );
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      simulator.reset();
+    }
+    const unknown = await fetch(
+      `${sim.url}/data-fair/api/v1/datasets/les-aides-financieres-de-l-ademe/lines`,
+    );
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('les-aides-financieres-de-l-ademe');
+  });
+});
