@@ -32,7 +32,7 @@ const UPSTREAM_GROWTH: Record<string, string> = {
   economie:
     'Bpifrance likewise pages every aid record of the communes (Opendatasoft, lists of 200, pages of 100): calls grow with the records read',
   'ademe-sim':
-    'ADEME asks data-fair with `_in` lists of 100 communes (ADEME_VALUES_PER_CALL), pages of 1,000: calls grow with the number of communes, i.e. with territories',
+    'ADEME reads its mirrored aids (synced from data-fair `lines`), never the portal at query time: 0 calls whatever the number of territories',
   'france-travail-sim':
     'France Travail searches lists of at most 50 communes, pages of 150, and its BMO indicator takes one department per call; all paced to the documented 10 calls a second, so all 183 territories (about 90 departments of indicators alone) cannot be answered cold within the gateway’s 10 s subgraph timeout',
   'business-france-sim': 'Business France pages its search results: calls grow with the projects read',

@@ -1,13 +1,19 @@
 // France Travail, ADEME and VTE through the gateway, each on its simulated upstream: a Marne
 // territory's picture, each upstream down / slow / sending garbage, a stale copy marked in the
 // answer, bad input refused before any upstream call, and upstream calls for 1 and 21 territories.
+// ADEME's aids are mirrored: the graph reads them from the mirror (no portal call at query time),
+// synced at start from the simulated data-fair portal; a failing portal fails the sync, not the graph.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AIDS_DATASET, buildAdemeRecords, GRAND_EST_2024_ENVELOPE } from '../sim/ademe/records.js';
+import { openMirror, runSync } from '../kit/src/mirror/index.js';
+import { AIDS_DATASET } from '../sim/ademe/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { SERVICES } from '../stack/registry.js';
+import { AdemeMirror } from '../subgraphs/ademe/src/ademeMirror.js';
+import type { RunningAdeme } from '../subgraphs/ademe/src/start.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { ademeLinesOf, headOffices, prepareTestMirror, sirenOfAid } from './helpers/ademeMirror.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
 import { resetSimulator, setFaults, simulatorCalls, type SimulatorFaults } from './helpers/simulators.js';
 
@@ -29,7 +35,8 @@ const CONTRIBUTIONS = `
   ademe {
     ${SUMMARY}
     aids(first: 100) { totalCount totalAmount nodes { reference amount communeCode } }
-    fondsVert { year regionEnvelope regionCommitted territoryAmount projects { grant communeCode } }
+    unlocatedCount
+    source { dataset url retrievedAt illustrative }
   }
   vte {
     ${SUMMARY}
@@ -59,13 +66,8 @@ interface Contribution {
   ademe: {
     summary: Summary;
     aids: { totalCount: number; totalAmount: number; nodes: { reference: string; communeCode: string }[] };
-    fondsVert: {
-      year: number;
-      regionEnvelope: number | null;
-      regionCommitted: number;
-      territoryAmount: number;
-      projects: { grant: number; communeCode: string }[];
-    };
+    unlocatedCount: number;
+    source: { dataset: string; url: string; retrievedAt: string | null; illustrative: boolean };
   } | null;
   vte: {
     summary: Summary;
@@ -96,6 +98,9 @@ type Territory = Contribution & {
 type Picture = { territory: Territory | null };
 
 const world = loadWorld();
+const ademeLines = ademeLinesOf(world);
+const headOfficeOf = headOffices(world);
+let mirror: { file: string; remove(): void };
 // A real establishment's SIRET with its last digit changed: the checksum no longer holds.
 const goodSiret = world.companies[0]!.establishments[0]!.siret;
 const badSiret = `${goodSiret.slice(0, 13)}${(Number(goodSiret[13]) + 1) % 10}`;
@@ -103,6 +108,7 @@ let stack: Stack;
 let graphql: string;
 
 beforeAll(async () => {
+  mirror = await prepareTestMirror(world);
   stack = await startTestStack({
     // Only what these tests exercise: the other operators' services have their own suites.
     skip: SERVICES.map((s) => s.name).filter((name) => !MINE.has(name)),
@@ -122,11 +128,19 @@ beforeAll(async () => {
       ADEME_BREAKER_FAILURES: '100',
       VTE_BREAKER_FAILURES: '100',
       RESPONSE_CACHE: 'false',
+      MIRROR_FILE: mirror.file,
+      SYNC_ON_START: 'true',
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
+  // The ADEME subgraph syncs its never-loaded mirror at start; the tests read what it loaded.
+  const sync = await (stack.services.ademe as RunningAdeme).initialSync;
+  expect(sync).toMatchObject({ status: 'loaded', recordCount: ademeLines.length, rejected: 0 });
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  mirror?.remove();
+});
 afterEach(async () => {
   for (const operator of OPERATORS) await control(operator.simulator, 'reset');
 });
@@ -174,21 +188,22 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     expect(ft.recruitment.difficultProjects).toBeLessThanOrEqual(ft.recruitment.projects);
 
     const ademe = territory.ademe!;
-    const aids = buildAdemeRecords(world)
-      .get(AIDS_DATASET)!
-      .lines.filter((l) => communes.has(String(l.codeCommuneBeneficiaire)));
+    // Located at the beneficiary company's head office (what the company registry gives).
+    const aids = ademeLines.filter((l) => communes.has(headOfficeOf.get(sirenOfAid(l))!));
     expect(aids.length).toBeGreaterThan(0);
     expect(ademe.aids.totalCount).toBe(aids.length);
     expect(ademe.aids.totalAmount).toBe(aids.reduce((n, l) => n + Number(l.montant), 0));
-    expect(ademe.fondsVert.regionEnvelope).toBe(GRAND_EST_2024_ENVELOPE);
-    expect(ademe.fondsVert.regionCommitted).toBeLessThanOrEqual(GRAND_EST_2024_ENVELOPE);
-    expect(ademe.fondsVert.projects.length).toBeGreaterThan(0);
-    expect(ademe.fondsVert.projects.every((p) => communes.has(p.communeCode))).toBe(true);
-    expect(ademe.fondsVert.territoryAmount).toBe(ademe.fondsVert.projects.reduce((n, p) => n + p.grant, 0));
-    checkSummary(ademe.summary, 'ADEME');
-    expect(ademe.summary.count).toBeGreaterThanOrEqual(
-      ademe.aids.totalCount + ademe.fondsVert.projects.length,
+    expect(new Set(ademe.aids.nodes.map((a) => a.reference))).toEqual(
+      new Set(aids.map((l) => String(l.referenceDecision))),
     );
+    expect(ademe.aids.nodes.every((a) => communes.has(a.communeCode))).toBe(true);
+    checkSummary(ademe.summary, 'ADEME');
+    expect(ademe.summary.count).toBe(aids.length);
+    expect(ademe.summary.byAxis.find((a) => a.axis === 'TRANSITION_ECOLOGIQUE')!.count).toBe(aids.length);
+    // Every company is located here, so nothing is left unplaced.
+    expect(ademe.unlocatedCount).toBe(0);
+    expect(ademe.source).toMatchObject({ dataset: "les-aides-financieres-de-l'ademe", illustrative: true });
+    expect(Date.parse(ademe.source.retrievedAt!)).not.toBeNaN();
 
     const vte = territory.vte!;
     const records = buildVteRecords(world);
@@ -224,8 +239,9 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
   });
 
   // Territories no other test asks for, so no stale copy of their data exists.
-  const DOWN = { 'france-travail': 'ti-2401', ademe: 'ti-2801', vte: 'ti-5201' } as const;
-  for (const operator of OPERATORS) {
+  const DOWN = { 'france-travail': 'ti-2401', vte: 'ti-5201' } as const;
+  // ADEME is mirrored: its portal being down fails a sync, not the graph (tested below).
+  for (const operator of OPERATORS.filter((o) => o.id !== 'ademe')) {
     it(`answers the rest of the picture with an error naming ${operator.label} when its upstream is down`, async () => {
       await control(operator.simulator, 'faults', { down: true });
       const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: DOWN[operator.id] });
@@ -235,23 +251,41 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     });
   }
 
-  it('answers within the timeout budget when an upstream is slower than its timeout', async () => {
-    // The portal would answer in 20 s; the client gives up after 2 attempts of 800 ms.
-    await control('ademe-sim', 'faults', { latencyMs: 20_000 });
-    const started = Date.now();
-    const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-7501' });
-    const elapsed = Date.now() - started;
-    expect(body.data!.territory!.ademe).toBeNull();
-    expect(body.data!.territory!.franceTravail).not.toBeNull();
-    expect(body.data!.territory!.vte).not.toBeNull();
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', operator: 'ademe' });
-    expect(body.errors?.[0]?.message).toContain('ADEME upstream timed out after 800 ms');
-    expect(elapsed).toBeLessThan(20_000);
-  });
+  it.each([
+    ['down', { down: true }],
+    ['slower than any timeout', { latencyMs: 20_000 }],
+    ['sending garbage', { garbage: 'malformed' }],
+  ] as const)(
+    'answers ADEME from the mirror with no portal call when the portal is %s; a sync then fails and keeps the copy',
+    async (_, faults) => {
+      const fresh = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-7501' });
+      expect(fresh.body.errors).toBeUndefined();
+      await control('ademe-sim', 'faults', faults);
+      const before = await calls('ademe-sim');
+      const started = Date.now();
+      const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-7501' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.territory!.ademe).toEqual(fresh.body.data!.territory!.ademe);
+      expect(await calls('ademe-sim')).toBe(before);
+      // The sync itself reports the failure and leaves the copy and its freshness as they were.
+      const store = await openMirror({ file: mirror.file });
+      try {
+        const ademe = new AdemeMirror({ store, baseUrl: stack.env.ADEME_API_URL!, datasetId: AIDS_DATASET });
+        const abort = AbortSignal.timeout(3_000);
+        const result = await runSync(store, ademe.syncSource, { full: true, signal: abort });
+        expect(result.status).toBe('failed');
+        const freshness = await ademe.freshness();
+        expect(freshness.recordCount).toBe(ademeLines.length);
+        expect(freshness.source.retrievedAt).toBe(fresh.body.data!.territory!.ademe!.source.retrievedAt);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 
   it.each([
     ['France Travail', 'france-travail-sim', 'franceTravail', 'france-travail', 'wrong-types', 'ti-5303'],
-    ['ADEME', 'ademe-sim', 'ademe', 'ademe', 'malformed', 'ti-8401'],
     ['VTE', 'vte-sim', 'vte', 'vte', 'wrong-types', 'ti-7601'],
   ] as const)(
     'turns garbage from %s into UPSTREAM_BAD_RESPONSE, never a number',
@@ -329,17 +363,17 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
   it('shows what the three operators did for one company, found by SIREN', async () => {
     const offers = buildOffers(world);
     const vte = buildVteRecords(world);
-    const ademeAids = buildAdemeRecords(world).get(AIDS_DATASET)!.lines;
+    const ademeAids = ademeLines;
     // A company with records at all three operators, so that no check below holds for an empty list.
     const company = world.companies.find(
       (c) =>
         offers.some((o) => o.entreprise.siret.startsWith(c.siren)) &&
         vte.aids.some((a) => a.siret.startsWith(c.siren)) &&
-        ademeAids.some((l) => l.sirenBeneficiaire === c.siren),
+        ademeAids.some((l) => sirenOfAid(l) === c.siren),
     )!;
     expect(company).toBeDefined();
     const expectedOffers = offers.filter((o) => o.entreprise.siret.startsWith(company.siren));
-    const expectedAdeme = ademeAids.filter((l) => l.sirenBeneficiaire === company.siren);
+    const expectedAdeme = ademeAids.filter((l) => sirenOfAid(l) === company.siren);
     const { body } = await postGraphQL<{
       company: {
         franceTravail: {
@@ -363,7 +397,7 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     expect(found.franceTravail.offers.nodes).toHaveLength(Math.min(100, expectedOffers.length));
     expect(found.franceTravail.offers.nodes.every((o) => o.company.siren === company.siren)).toBe(true);
     expect(found.ademe.aids.map((a) => a.siret).sort()).toEqual(
-      expectedAdeme.map((l) => String(l.idBeneficiaire)).sort(),
+      expectedAdeme.map((l) => String(l.idBeneficiaire).padStart(14, '0')).sort(),
     );
     expect(found.ademe.aids.every((a) => a.siret.startsWith(company.siren))).toBe(true);
     const expectedVte = vte.aids.filter((a) => a.siret.startsWith(company.siren));
@@ -401,13 +435,8 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
         ) +
         departments +
         1,
-      // aid: lists of 100 communes, pages of 1,000; Fonds Vert: envelopes + projects of one region.
-      pages(communes, 100) +
-        pages(
-          sum((t) => t.ademe!.aids.totalCount),
-          1_000,
-        ) +
-        2,
+      // aid: read from the mirror, never from the portal at query time.
+      0,
       // offers + aid, lists of 1,000 communes, pages of 100.
       2 * pages(communes, 1_000) +
         pages(
@@ -423,7 +452,10 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
       `upstream calls [france-travail, ademe, vte] for 1 territory: ${one.calls.join(', ')}; for the 21 Grand Est territories (${communes} communes, ${departments} departments): ${all.calls.join(', ')}; bounds ${bounds.join(', ')}`,
     );
     all.calls.forEach((n, i) => expect(n).toBeLessThanOrEqual(bounds[i]!));
+    expect(one.calls[1]).toBe(0);
+    // The 21 territories did find ADEME aids: the zero above is the mirror, not an empty answer.
+    expect(sum((t) => t.ademe!.aids.totalCount)).toBeGreaterThan(0);
     // Twenty-one territories cost far less than twenty-one single-territory queries.
-    all.calls.forEach((n, i) => expect(n).toBeLessThan(21 * one.calls[i]!));
+    all.calls.forEach((n, i) => i !== 1 && expect(n).toBeLessThan(21 * one.calls[i]!));
   });
 });

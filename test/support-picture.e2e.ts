@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AIDS_DATASET, buildAdemeRecords } from '../sim/ademe/records.js';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
 import { buildBpifranceRecords } from '../sim/bpifrance/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
@@ -13,7 +12,9 @@ import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { ademeLinesOf, prepareTestMirror, sirenOfAid } from './helpers/ademeMirror.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
+import type { RunningAdeme } from '../subgraphs/ademe/src/start.js';
 import { resetSimulator, setFaults, type SimulatorFaults } from './helpers/simulators.js';
 
 // Every operator: its field, its simulator service, and how its errors name it.
@@ -86,10 +87,14 @@ type Picture = {
 
 let stack: Stack;
 let graphql: string;
+let mirror: { file: string; remove(): void };
 
 beforeAll(async () => {
+  // ADEME's aids come from the mirror, synced at start into this run's own file.
+  mirror = await prepareTestMirror(loadWorld());
   stack = await startTestStack({
     env: {
+      MIRROR_FILE: mirror.file,
       RESPONSE_CACHE: 'false',
       // A breaker opened by one test must not answer for the next one.
       FRANCE_TRAVAIL_BREAKER_FAILURES: '100',
@@ -98,8 +103,12 @@ beforeAll(async () => {
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
+  expect(await (stack.services.ademe as RunningAdeme).initialSync).toMatchObject({ status: 'loaded' });
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  mirror?.remove();
+});
 afterEach(async () => {
   for (const operator of OPERATORS) {
     // The last test stops one simulator for good; the others are reset.
@@ -161,7 +170,9 @@ describe('the support picture', () => {
     'business-france': 'ti-7502',
     vte: 'ti-7503',
   } as const;
-  for (const operator of OPERATORS) {
+  // ADEME is read from the mirror: its portal down fails a sync, not the picture
+  // (test/jobsAndTransitionOperators.e2e.ts covers it).
+  for (const operator of OPERATORS.filter((o) => o.id !== 'ademe')) {
     it(`leaves the other five operators answering when ${operator.label}'s upstream is down`, async () => {
       await setSimulatorFaults(operator.simulator, { down: true });
       const { body } = await postGraphQL<Picture>(graphql, PICTURE, { id: TERRITORY_FOR[operator.id] });
@@ -176,7 +187,7 @@ describe('the support picture', () => {
     const world = loadWorld();
     // The Bpifrance subgraph reads only the laureates Bpifrance operates (`operateur = "Bpifrance"`).
     const allLaureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.operateur === 'Bpifrance');
-    const allAdemeAids = buildAdemeRecords(world).get(AIDS_DATASET)!.lines;
+    const allAdemeAids = ademeLinesOf(world);
     const allProjects = buildBusinessFranceRecords(
       world,
       join(REPO_ROOT, 'data/programme/programme.json'),
@@ -185,7 +196,7 @@ describe('the support picture', () => {
     const vte = buildVteRecords(world);
     const recordsOf = (siren: string) => ({
       laureates: allLaureates.filter((r) => r.siren === siren),
-      ademeAids: allAdemeAids.filter((l) => l.sirenBeneficiaire === siren),
+      ademeAids: allAdemeAids.filter((l) => sirenOfAid(l) === siren),
       projects: allProjects.filter((p) => p.siren === siren),
       offers: allOffers.filter((o) => o.entreprise.siret.startsWith(siren)),
       vteOffers: vte.offers.filter((o) => o.siret.startsWith(siren)),

@@ -264,12 +264,12 @@ export type CompanySupportQuery = {
         byAxis: Array<{ axis: Axis; count: number; amount: number }>;
       };
       aids: Array<{
-        reference: string;
-        agreementDate: string;
+        reference?: string | null;
+        agreementDate?: string | null;
         scheme?: string | null;
-        object: string;
+        object?: string | null;
         amount: number;
-        siret: string;
+        siret?: string | null;
       }>;
     } | null;
     vte?: {
@@ -296,41 +296,6 @@ export type CompanySupportQuery = {
         source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
       }>;
     } | null;
-  } | null;
-};
-
-export type FondsVertEnvelopeQueryVariables = Exact<{
-  regionCode?: Scalars['String']['input'];
-  year?: InputMaybe<Scalars['Int']['input']>;
-}>;
-
-export type FondsVertEnvelopeQuery = {
-  region?: {
-    code: string;
-    name: string;
-    territories: Array<{
-      id: string;
-      name: string;
-      ademe?: {
-        fondsVert: {
-          measure: string;
-          year: number;
-          regionEnvelope?: number | null;
-          regionCommitted: number;
-          regionConsumptionPercent?: number | null;
-          territoryAmount: number;
-          projects: Array<{
-            title: string;
-            holder: string;
-            communeName: string;
-            grant: number;
-            totalCost: number;
-            decisionDate: string;
-            axis: Axis;
-          }>;
-        };
-      } | null;
-    }>;
   } | null;
 };
 
@@ -856,6 +821,7 @@ export type TerritorySupportPictureQuery = {
       };
     } | null;
     ademe?: {
+      unlocatedCount: number;
       summary: {
         operator: Operator;
         count: number;
@@ -870,16 +836,15 @@ export type TerritorySupportPictureQuery = {
           beneficiaryName: string;
           scheme?: string | null;
           amount: number;
-          agreementDate: string;
+          agreementDate?: string | null;
         }>;
       };
-      fondsVert: {
-        year: number;
-        regionEnvelope?: number | null;
-        regionCommitted: number;
-        regionConsumptionPercent?: number | null;
-        territoryAmount: number;
-        projects: Array<{ title: string; holder: string; grant: number }>;
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
       };
     } | null;
     vte?: {

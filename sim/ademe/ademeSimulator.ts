@@ -1,9 +1,11 @@
-// ADEME's data-fair portal as the simulator serves it: the `lines` endpoint of its datasets,
-// errors in text/plain, and a plain-text 429 with Retry-After past 20 requests per second.
+// ADEME's data-fair portal as the simulator serves it: the metadata and the `lines` of "Les
+// aides financières de l'ADEME" (its real id, apostrophe included, matched whether the client
+// sends `'` or `%27`), errors in text/plain, and a plain-text 429 with Retry-After past 20
+// requests per second.
 import type { SimFaults } from '../kit/faults.js';
 import { createSimulator, type Simulator } from '../kit/simulator.js';
 import { loadWorld, type World } from '../world.js';
-import { LINES_PATH, answerLines, textError } from '../protocols/dataFair.js';
+import { DATASET_PATH, LINES_PATH, answerDataset, answerLines, textError } from '../protocols/dataFair.js';
 import { buildAdemeRecords } from './records.js';
 
 /** Options of {@link createAdemeSimulator}. */
@@ -25,6 +27,12 @@ export function createAdemeSimulator(options: AdemeSimulatorOptions = {}): Simul
     }),
     notFound: (request) => textError(404, `Ressource non trouvée : ${request.path}`),
     routes: [
+      {
+        name: 'dataset',
+        method: 'GET',
+        path: DATASET_PATH,
+        handle: (request) => answerDataset(datasets, request.params[0]!),
+      },
       {
         name: 'lines',
         method: 'GET',

@@ -1,25 +1,28 @@
-// The ADEME portal's datasets as the simulator publishes them, built from the shared world:
-// "Les aides financières de l'ADEME" (the columns of the real file in data/samples/, plus the two
-// SIRENE enrichment columns data-fair adds to datasets keyed by SIRET), and the Fonds Vert
-// "Territoires d'industrie en transition écologique" envelopes by region and year and the
-// projects they funded. Amounts are illustrative except Grand Est's 2024 envelope (7.9 M€).
+// "Les aides financières de l'ADEME" as the simulator publishes it, built from the shared world.
+// Columns are the real ones: the published CSV header (data/samples, Nom de l attribuant …
+// pourcentageSubvention) as data-fair keys them in `lines` (`Nom_de_l_attribuant`), the newer
+// `dispositifAide`, and two of the `_siret_infos.*` SIRET enrichment columns public clients read
+// (`_siret_infos._infos_commune.code_departement`, `…nom_departement`). No commune code is
+// published: a consumer locates an aid through its beneficiary's SIRET. Value formats follow the
+// real rows (ISO dates, `start_end` payment period, `NON`/`OUI`, a ratio for the subsidy rate,
+// a SIRET that is sometimes a bare number); amounts, names and schemes are illustrative.
+import { fileURLToPath } from 'node:url';
+import { loadGeography } from '../../kit/src/reference/geography.js';
 import { pick, randomFor, randomInt } from '../../kit/src/prng.js';
 import type { World } from '../world.js';
 import type { DataFairDataset, Line } from '../protocols/dataFair.js';
 
-export const AIDS_DATASET = 'les-aides-financieres-de-l-ademe';
-export const ENVELOPES_DATASET = 'fonds-vert-tite-enveloppes';
-export const PROJECTS_DATASET = 'fonds-vert-tite-projets';
-
-/** The Fonds Vert measure these envelopes belong to. */
-export const TITE_MEASURE = "Territoires d'industrie en transition écologique";
-/** Grand Est's published 2024 envelope. */
-export const GRAND_EST_2024_ENVELOPE = 7_900_000;
-export const FONDS_VERT_YEARS = [2024, 2025] as const;
+/** The real dataset id, apostrophe included. */
+export const AIDS_DATASET = "les-aides-financieres-de-l'ademe";
+export const AIDS_TITLE = "Les aides financières de l'ADEME";
+/** Fixed, so the data has no clock: a client that saw it once finds the dataset unchanged. */
+export const AIDS_DATA_UPDATED_AT = '2024-07-01T00:00:00.000Z';
 
 /** ADEME's own SIRET (idAttribuant in the real file). */
 const ADEME_SIRET = '38529030900454';
 
+// `objet` of the real rows is "TREMPLIN pour la transition écologique des PME"; the other
+// scheme names and every amount range are illustrative.
 const SCHEMES = [
   { name: 'TREMPLIN pour la transition écologique des PME', min: 5_000, max: 200_000, step: 5_000 },
   { name: 'Fonds Chaleur', min: 50_000, max: 1_500_000, step: 10_000 },
@@ -28,7 +31,8 @@ const SCHEMES = [
   { name: 'Études et accompagnement', min: 5_000, max: 80_000, step: 1_000 },
 ] as const;
 
-const AID_COLUMNS = [
+/** The `lines` keys, in the published column order, then the enrichment. */
+export const AID_COLUMNS = [
   'Nom_de_l_attribuant',
   'idAttribuant',
   'dateConvention',
@@ -44,19 +48,31 @@ const AID_COLUMNS = [
   'notificationUE',
   'pourcentageSubvention',
   'dispositifAide',
-  'sirenBeneficiaire',
-  'codeCommuneBeneficiaire',
+  '_siret_infos._infos_commune.code_departement',
+  '_siret_infos._infos_commune.nom_departement',
 ] as const;
 
-/** Builds the three datasets. */
-export function buildAdemeRecords(world: World): Map<string, DataFairDataset> {
+const GEO_DIR = fileURLToPath(new URL('../../data/geo', import.meta.url));
+
+/** Builds the aid dataset, keyed by its id. */
+export function buildAdemeRecords(world: World, geoDir = GEO_DIR): Map<string, DataFairDataset> {
   return new Map([
-    [AIDS_DATASET, { id: AIDS_DATASET, columns: AID_COLUMNS, lines: buildAids(world) }],
-    ...buildFondsVert(world).map((d) => [d.id, d] as const),
+    [
+      AIDS_DATASET,
+      {
+        id: AIDS_DATASET,
+        title: AIDS_TITLE,
+        dataUpdatedAt: AIDS_DATA_UPDATED_AT,
+        columns: AID_COLUMNS,
+        lines: buildAids(world, geoDir),
+      },
+    ],
   ]);
 }
 
-function buildAids(world: World): Line[] {
+/** The aid lines, in publication order. */
+export function buildAids(world: World, geoDir = GEO_DIR): Line[] {
+  const departments = loadGeography(geoDir).departments;
   const lines: Line[] = [];
   let serial = 0;
   for (const company of world.companies) {
@@ -70,98 +86,43 @@ function buildAids(world: World): Line[] {
         scheme.min + randomInt(random, 0, Math.floor((scheme.max - scheme.min) / scheme.step)) * scheme.step;
       const year = randomInt(random, 2021, 2024);
       const date = `${year}-${pad(randomInt(random, 1, 12))}-${pad(randomInt(random, 1, 28))}`;
+      const start = `${date.slice(0, 8)}${pad(Math.min(28, Number(date.slice(8)) + 6))}`;
       const end = `${year + 2}-${date.slice(5)}`;
       serial++;
+      const commune = establishment.commune;
       lines.push({
         Nom_de_l_attribuant: 'ADEME',
         idAttribuant: ADEME_SIRET,
         dateConvention: date,
-        referenceDecision: `${String(year).slice(2)}R${establishment.commune.regionCode}D${String(serial).padStart(4, '0')}`,
+        // Shaped like the real `21BRD0090`: year, three letters, four digits.
+        referenceDecision: `${String(year).slice(2)}${regionLetters(commune.regionCode)}${String(serial).padStart(4, '0')}`,
         nomBeneficiaire: company.name.toUpperCase(),
-        idBeneficiaire: establishment.siret,
+        // Some exports carry the SIRET as a bare number (one public client's test does).
+        idBeneficiaire: serial % 7 === 0 ? Number(establishment.siret) : establishment.siret,
         objet: `${scheme.name} — ${company.sector.label.toLowerCase()}`,
         montant: amount,
         nature: 'aide en numéraire',
         conditionsVersement: amount > 100_000 ? 'Echelonné' : 'Unique',
-        datesPeriodeVersement: `${date}_${end}`,
+        // Some aids are published without a payment period.
+        datesPeriodeVersement: serial % 11 === 0 ? null : `${start}_${end}`,
         idRAE: null,
         notificationUE: amount > 200_000 ? 'OUI' : 'NON',
         pourcentageSubvention: randomInt(random, 30, 100) / 100,
         dispositifAide: scheme.name,
-        sirenBeneficiaire: company.siren,
-        codeCommuneBeneficiaire: establishment.commune.code,
+        '_siret_infos._infos_commune.code_departement': commune.departmentCode,
+        '_siret_infos._infos_commune.nom_departement': departments.get(commune.departmentCode)?.name ?? null,
       });
     }
   }
   return lines;
 }
 
-function buildFondsVert(world: World): DataFairDataset[] {
-  const projects: Line[] = [];
-  const committed = new Map<string, number>();
-  for (const territory of world.territories) {
-    const random = randomFor(`ademe:fonds-vert:${territory.id}`);
-    const companies = world.companies.filter((c) => c.territoryId === territory.id);
-    for (const year of FONDS_VERT_YEARS) {
-      // Every Grand Est territory got something from its 2024 envelope (the one published figure).
-      const least = territory.regionCode === '44' && year === 2024 ? 1 : 0;
-      const count = companies.length === 0 ? 0 : randomInt(random, least, 3);
-      for (let i = 0; i < count; i++) {
-        const company = pick(random, companies);
-        const place = company.establishments[0]!.commune;
-        const amount = randomInt(random, 8, 40) * 10_000;
-        const key = `${territory.regionCode}:${year}`;
-        committed.set(key, (committed.get(key) ?? 0) + amount);
-        projects.push({
-          annee: year,
-          mesure: TITE_MEASURE,
-          codeRegion: territory.regionCode,
-          codeDepartement: place.departmentCode,
-          codeCommune: place.code,
-          nomCommune: place.name,
-          porteur: company.name.toUpperCase(),
-          siretPorteur: company.establishments[0]!.siret,
-          intitule: `${pick(random, PROJECT_KINDS)} — ${company.name}`,
-          coutTotal: amount * randomInt(random, 2, 4),
-          montantSubvention: amount,
-          dateDecision: `${year}-${pad(randomInt(random, 3, 11))}-${pad(randomInt(random, 1, 28))}`,
-        });
-      }
-    }
-  }
-  const envelopes: Line[] = [];
-  for (const [key, total] of [...committed].sort(([a], [b]) => a.localeCompare(b))) {
-    const [region, year] = key.split(':') as [string, string];
-    const published = region === '44' && year === '2024' ? GRAND_EST_2024_ENVELOPE : undefined;
-    if (published !== undefined && total > published * 0.9) {
-      // Keep the illustrative projects inside the real envelope: about 90 % of it committed.
-      const factor = (published * 0.9) / total;
-      for (const project of projects) {
-        if (project.codeRegion === region && String(project.annee) === year) {
-          project.montantSubvention =
-            Math.floor(((project.montantSubvention as number) * factor) / 1_000) * 1_000;
-        }
-      }
-    }
-    // Other envelopes exceed what was committed by 10 to 30 %.
-    const envelope =
-      published ??
-      Math.ceil((total * (1.1 + randomFor(`ademe:envelope:${key}`)() * 0.2)) / 100_000) * 100_000;
-    envelopes.push({ annee: Number(year), mesure: TITE_MEASURE, codeRegion: region, enveloppe: envelope });
-  }
-  return [
-    { id: ENVELOPES_DATASET, columns: ['annee', 'mesure', 'codeRegion', 'enveloppe'], lines: envelopes },
-    { id: PROJECTS_DATASET, columns: Object.keys(projects[0] ?? {}), lines: projects },
-  ];
+// Letters standing for the region in a decision reference (illustrative: the real scheme of
+// `21BRD0090` is not published).
+function regionLetters(regionCode: string): string {
+  const n = Number(regionCode);
+  return `${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + ((n * 7) % 26))}D`;
 }
-
-const PROJECT_KINDS = [
-  'Récupération de chaleur fatale',
-  "Réhabilitation d'une friche industrielle",
-  'Électrification des procédés',
-  'Écologie industrielle territoriale',
-  "Réduction des consommations d'eau",
-] as const;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

@@ -1,8 +1,15 @@
-// The `lines` endpoint of a data-fair portal (data.ademe.fr runs data-fair) over in-memory
-// datasets: `q` full text, `qs` field queries, `select`, `sort`, `size`, `after` paging and
-// column filters `<col>_eq|_in|_gte|_gt|_lte|_lt|_exists`, answering `{total, results, next}`
-// where `next` is the full URL of the following page. Errors are text/plain, as data-fair sends
-// them. Pure: no port, no clock.
+// A data-fair portal (data.ademe.fr runs data-fair) over in-memory datasets: a dataset's
+// metadata (`GET …/datasets/{id}`, with `dataUpdatedAt`) and its `lines` (`q` full text, `qs`
+// field queries, `select`, `sort`, `size`, `after` paging and column filters
+// `<col>_eq|_in|_gte|_gt|_lte|_lt|_exists`), answering `{total, results, next}` where `next` is
+// the full URL of the following page. Errors are text/plain, as data-fair sends them.
+// Dataset ids may hold characters clients encode differently (ADEME's apostrophe arrives as `'`
+// or `%27`): the id is matched once decoded. Pure: no port, no clock.
+//
+// Shape status: the `lines` envelope `{total, results, next}`, following `next`, and the empty
+// page with `total: 0` that follows the last one are DOCUMENTED ONLY (public client code: a Go
+// ingester and Python collectors; no recorded response exists). The metadata fields served are
+// the ones the mirror's reader needs (`id`, `title`, `dataUpdatedAt`, `count`).
 import type { SimResponse } from '../kit/simulator.js';
 
 /** A dataset line: column → value. */
@@ -11,6 +18,9 @@ export type Line = Record<string, string | number | boolean | null>;
 /** One published dataset. */
 export interface DataFairDataset {
   id: string;
+  title: string;
+  /** When the dataset's data last changed (ISO instant): clients skip a re-read when it has not. */
+  dataUpdatedAt: string;
   /** Column keys, in schema order. */
   columns: readonly string[];
   lines: readonly Line[];
@@ -24,15 +34,46 @@ const RESERVED = new Set(['q', 'qs', 'size', 'select', 'after', 'sort', 'format'
 
 /** Path of a dataset's lines: `/data-fair/api/v1/datasets/{id}/lines`. */
 export const LINES_PATH = /^\/data-fair\/api\/v1\/datasets\/([^/]+)\/lines$/;
+/** Path of a dataset's metadata: `/data-fair/api/v1/datasets/{id}`. */
+export const DATASET_PATH = /^\/data-fair\/api\/v1\/datasets\/([^/]+)$/;
+
+/** The dataset a path segment names, once percent-decoded (`'` and `%27` are the same id). */
+function findDataset(
+  datasets: ReadonlyMap<string, DataFairDataset>,
+  segment: string,
+): DataFairDataset | SimResponse {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment);
+  } catch {
+    return textError(400, `Identifiant de jeu de données mal encodé : ${segment}`);
+  }
+  return datasets.get(id) ?? textError(404, `Jeu de données non trouvé : ${id}`);
+}
+
+/** Answers `GET …/datasets/{id}`: the metadata a client checks before paging (`dataUpdatedAt`). */
+export function answerDataset(datasets: ReadonlyMap<string, DataFairDataset>, segment: string): SimResponse {
+  const dataset = findDataset(datasets, segment);
+  if ('status' in dataset) return dataset;
+  return {
+    status: 200,
+    json: {
+      id: dataset.id,
+      title: dataset.title,
+      dataUpdatedAt: dataset.dataUpdatedAt,
+      count: dataset.lines.length,
+    },
+  };
+}
 
 /** Answers `GET …/datasets/{id}/lines?…`; `selfUrl` is the URL the request came to (for `next`). */
 export function answerLines(
   datasets: ReadonlyMap<string, DataFairDataset>,
-  id: string,
+  segment: string,
   selfUrl: URL,
 ): SimResponse {
-  const dataset = datasets.get(id);
-  if (!dataset) return textError(404, `Jeu de données non trouvé : ${id}`);
+  const dataset = findDataset(datasets, segment);
+  if ('status' in dataset) return dataset;
   const query = selfUrl.searchParams;
   const size = query.get('size') === null ? DEFAULT_SIZE : Number(query.get('size'));
   if (!Number.isInteger(size) || size < 0) return textError(400, `"size" doit être un entier positif`);
@@ -86,10 +127,14 @@ export function answerLines(
   const results = page.map(({ line, index }) => ({
     ...Object.fromEntries(columns.map((c) => [c, line[c] ?? null])),
     _i: index,
-    _id: `${dataset.id}-${index}`,
+    // data-fair's line ids are short opaque strings; these are stable across runs.
+    _id: `L${index.toString(36).padStart(6, '0')}`,
   }));
-  const body: Record<string, unknown> = { total: lines.length, results };
-  if (start + size < lines.length && size > 0) {
+  // Past the last line the portal answers an empty page whose total is 0 (the quirk a public
+  // client documents: only the first page's total counts).
+  const body: Record<string, unknown> = { total: page.length === 0 && start > 0 ? 0 : lines.length, results };
+  // Every non-empty page names a next one, the last included: the empty page ends the paging.
+  if (results.length > 0) {
     const next = new URL(selfUrl);
     next.searchParams.set('after', String(start + size));
     body.next = next.toString();

@@ -19,13 +19,7 @@ const documents = new Map<string, DocumentNode>(
 
 describe('operations/', () => {
   it('holds the dashboard and example operations', () => {
-    expect(files).toEqual(
-      expect.arrayContaining([
-        'TerritoryDashboard.graphql',
-        'FondsVertEnvelope.graphql',
-        'MarneOverview.graphql',
-      ]),
-    );
+    expect(files).toEqual(expect.arrayContaining(['TerritoryDashboard.graphql', 'MarneOverview.graphql']));
   });
 
   for (const [file, document] of documents) {

@@ -1,59 +1,48 @@
 // Configuration of the ademe subgraph: the only place it reads the environment.
-import { readInt, readString, readSubgraphBasics } from '../../../kit/src/env.js';
-import {
-  readBreakerSettings,
-  readUpstreamSettings,
-  type BreakerSettings,
-  type UpstreamSettings,
-} from '../../../kit/src/upstreamSettings.js';
-import type { AidColumns } from './ademeRecords.js';
-import type { AdemeDatasets } from './ademeClient.js';
+import { ConfigError, readBool, readString, readSubgraphBasics } from '../../../kit/src/env.js';
+import { REAL_DATASETS } from '../../../kit/src/mirror/index.js';
 
-/** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
+/** The operator id this subgraph answers for, in errors. */
 export const OPERATOR_ID = 'ademe';
+
+/** ADEME's real data-fair portal: the default, and what makes `source.illustrative` false. */
+export const REAL_BASE_URL = 'https://data.ademe.fr';
 
 /** Settings of the ademe subgraph. */
 export interface AdemeConfig {
   port: number;
   host: string;
-  /** The data-fair portal (data.ademe.fr in production; its simulator by default). */
-  upstream: UpstreamSettings;
-  datasets: AdemeDatasets;
-  aidColumns: AidColumns;
-  pageSize: number;
-  valuesPerCall: number;
-  /** Consecutive failures that open the circuit breaker, and how long it stays open. */
-  breaker: BreakerSettings;
+  /** The data-fair portal the aids are synced from (data.ademe.fr; the simulator under `npm start`). */
+  baseUrl: string;
+  /** The aid dataset id, apostrophe included. */
+  datasetId: string;
+  /** The mirror: a PostgreSQL URL, else the embedded SQLite file (the kit's default when unset). */
+  databaseUrl?: string;
+  mirrorFile?: string;
+  /** Sync the aids in the background at start when the mirror has never loaded them. */
+  syncOnStart: boolean;
   gatewaySecret?: string;
   production: boolean;
 }
 
-/**
- * Reads ADEME_PORT, ADEME_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, ADEME_AIDS_DATASET,
- * ADEME_ENVELOPES_DATASET, ADEME_PROJECTS_DATASET, ADEME_SIREN_COLUMN, ADEME_COMMUNE_COLUMN,
- * ADEME_PAGE_SIZE, ADEME_VALUES_PER_CALL, ADEME_BREAKER_FAILURES/_BREAKER_RESET_MS, CACHE_URL.
- */
+/** Reads ADEME_PORT, ADEME_API_URL, ADEME_AIDS_DATASET, DATABASE_URL, MIRROR_FILE, SYNC_ON_START. */
 export function readAdemeConfig(env: Record<string, string | undefined> = process.env): AdemeConfig {
+  const baseUrl = readString(env, 'ADEME_API_URL', REAL_BASE_URL);
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new ConfigError(`ADEME_API_URL must be a URL such as ${REAL_BASE_URL}; got "${baseUrl}".`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// URL; got "${databaseUrl}".`);
+  }
   return {
     ...readSubgraphBasics(env, 'ADEME_PORT', 4004),
-    upstream: readUpstreamSettings(env, 'ADEME', {
-      baseUrl: 'http://localhost:4104',
-      // The aid file is republished a few times a year: an hour of cache is plenty fresh.
-      cacheTtlMs: 3_600_000,
-      // The portal throttles past about 20 calls a second.
-      minIntervalMs: 55,
-    }),
-    datasets: {
-      aids: readString(env, 'ADEME_AIDS_DATASET', 'les-aides-financieres-de-l-ademe'),
-      envelopes: readString(env, 'ADEME_ENVELOPES_DATASET', 'fonds-vert-tite-enveloppes'),
-      projects: readString(env, 'ADEME_PROJECTS_DATASET', 'fonds-vert-tite-projets'),
-    },
-    aidColumns: {
-      siren: readString(env, 'ADEME_SIREN_COLUMN', 'sirenBeneficiaire'),
-      commune: readString(env, 'ADEME_COMMUNE_COLUMN', 'codeCommuneBeneficiaire'),
-    },
-    pageSize: readInt(env, 'ADEME_PAGE_SIZE', 1_000, 1),
-    valuesPerCall: readInt(env, 'ADEME_VALUES_PER_CALL', 100, 1),
-    breaker: readBreakerSettings(env, 'ADEME'),
+    baseUrl,
+    datasetId: readString(env, 'ADEME_AIDS_DATASET', REAL_DATASETS.ademeAids),
+    databaseUrl,
+    mirrorFile: env.MIRROR_FILE || undefined,
+    syncOnStart: readBool(env, 'SYNC_ON_START', true),
   };
 }

@@ -1,9 +1,8 @@
 // What every ademe resolver receives.
-import type { StaleAwareContext } from '../../../kit/src/upstream/stale.js';
 import type { Loaders } from './loaders.js';
 
 /** Per-request context of the ademe subgraph. */
-export interface AdemeContext extends StaleAwareContext {
+export interface AdemeContext {
   loaders: Loaders;
   requestId?: string;
 }

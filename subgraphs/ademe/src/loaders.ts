@@ -1,59 +1,31 @@
-// Per-request DataLoaders of the ademe subgraph, made by one factory. Aid is keyed by commune
-// and by company, Fonds Vert data by region: every territory of a query asks in the same tick,
-// and one batch reads them all with `_in` lists, whatever the number of territories.
+// Per-request DataLoaders of the ademe subgraph, made by one factory. Every territory (or
+// company) of a query asks in the same tick, and one batch is ONE SQL query on the mirror,
+// whatever the number of territories.
 import DataLoader from 'dataloader';
-import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type { AdemeAid, AdemeClient, FondsVertEnvelope, FondsVertProject } from './ademeClient.js';
-import { OPERATOR_ID } from './config.js';
-
-/** Fonds Vert data of one region. */
-export interface RegionFondsVert {
-  envelopes: FondsVertEnvelope[];
-  projects: FondsVertProject[];
-}
+import type { TerritoryCommunes, TerritorySummary } from '../../../kit/src/mirror/index.js';
+import type { AdemeAidRow, AdemeMirror, AidsFreshness } from './ademeMirror.js';
 
 /** The loaders one request uses. */
 export interface Loaders {
-  aidsByCommune: DataLoader<string, AdemeAid[]>;
-  aidsByCompany: DataLoader<string, AdemeAid[]>;
-  fondsVertByRegion: DataLoader<string, RegionFondsVert>;
+  aidsByCommune: DataLoader<string, AdemeAidRow[]>;
+  aidsBySiren: DataLoader<string, AdemeAidRow[]>;
+  /** Keyed by territory id; the communes travel with the key. */
+  summaryByTerritory: DataLoader<TerritoryCommunes, TerritorySummary, string>;
+  unlocatedByDepartment: DataLoader<string, number>;
+  /** Read once per request: every `source` of the answer says the same sync. */
+  freshness: () => Promise<AidsFreshness>;
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
-export function createLoaders(client: AdemeClient, stale: StaleCollector, requestId?: string): Loaders {
-  const note = (since: string | undefined) => {
-    if (since !== undefined) stale.mark(OPERATOR_ID, since);
-  };
+export function createLoaders(mirror: AdemeMirror): Loaders {
+  let freshness: Promise<AidsFreshness> | undefined;
   return {
-    aidsByCommune: new DataLoader(async (communes) => {
-      const found = await client.aidsInCommunes(communes, requestId);
-      note(found.staleSince);
-      return group(communes, found.records, (aid) => aid.communeCode);
+    aidsByCommune: new DataLoader((communes) => mirror.aidsByCommune(communes)),
+    aidsBySiren: new DataLoader((sirens) => mirror.aidsBySiren(sirens)),
+    summaryByTerritory: new DataLoader((territories) => mirror.summaries(territories), {
+      cacheKeyFn: (t) => t.key,
     }),
-    aidsByCompany: new DataLoader(async (sirens) => {
-      const found = await client.aidsOfCompanies(sirens, requestId);
-      note(found.staleSince);
-      return group(sirens, found.records, (aid) => aid.siren);
-    }),
-    fondsVertByRegion: new DataLoader(async (regions) => {
-      const found = await client.fondsVertOfRegions(regions, requestId);
-      note(found.staleSince);
-      const all = found.records[0] ?? { envelopes: [], projects: [] };
-      return regions.map((region) => ({
-        envelopes: all.envelopes.filter((e) => e.regionCode === region),
-        projects: all.projects.filter((p) => p.regionCode === region),
-      }));
-    }),
+    unlocatedByDepartment: new DataLoader((departments) => mirror.unlocatedByDepartment(departments)),
+    freshness: () => (freshness ??= mirror.freshness()),
   };
-}
-
-/** Results in key order. */
-function group<T>(keys: readonly string[], items: readonly T[], keyOf: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(keyOf(item));
-    if (list) list.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
 }

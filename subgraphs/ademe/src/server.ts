@@ -1,8 +1,7 @@
 // The ademe subgraph as a pure server: schema + resolvers, no port.
 import { fileURLToPath } from 'node:url';
 import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
-import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
-import type { AdemeClient } from './ademeClient.js';
+import type { AdemeMirror } from './ademeMirror.js';
 import type { AdemeContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -15,13 +14,11 @@ export function createAdemeServer(options: { hideInternalErrors?: boolean } = {}
     name: 'ademe',
     schemaPath: SCHEMA_PATH,
     resolvers,
-    plugins: [staleExtensionsPlugin<AdemeContext>()],
     hideInternalErrors: options.hideInternalErrors,
   });
 }
 
 /** Makes the context of one request. */
-export function createAdemeContext(client: AdemeClient, requestId?: string): AdemeContext {
-  const stale = new StaleCollector();
-  return { loaders: createLoaders(client, stale, requestId), stale, requestId };
+export function createAdemeContext(mirror: AdemeMirror, requestId?: string): AdemeContext {
+  return { loaders: createLoaders(mirror), requestId };
 }

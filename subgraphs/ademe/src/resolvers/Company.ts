@@ -1,9 +1,8 @@
 // Company, as this subgraph extends it (the gateway hands over a SIREN), and ADEME's contribution
-// to a company.
+// to a company: its aids found in the mirror by SIREN, one SQL query per batch of companies.
 import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
-import { summarize } from '../../../../kit/src/operatorSummary.js';
 import type { AdemeContext } from '../context.js';
-import { aidItems, newestFirst } from './AdemeTerritory.js';
+import { newestFirst, summaryOfRows } from './AdemeAid.js';
 
 type Ctx = AdemeContext;
 
@@ -14,7 +13,8 @@ export const Company = {
 
 export const AdemeCompany = {
   aids: async (c: { siren: string }, _: unknown, ctx: Ctx) =>
-    newestFirst([...(await ctx.loaders.aidsByCompany.load(c.siren))]),
+    newestFirst([...(await ctx.loaders.aidsBySiren.load(c.siren))]),
   summary: async (c: { siren: string }, _: unknown, ctx: Ctx) =>
-    summarize('ADEME', aidItems(await ctx.loaders.aidsByCompany.load(c.siren))),
+    summaryOfRows(await ctx.loaders.aidsBySiren.load(c.siren)),
+  source: async (_: { siren: string }, __: unknown, ctx: Ctx) => (await ctx.loaders.freshness()).source,
 };

@@ -2,7 +2,8 @@
 import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { AdemeContext } from '../context.js';
-import { AdemeAidType, AdemeTerritory, FondsVertProjectType } from './AdemeTerritory.js';
+import { AdemeAid } from './AdemeAid.js';
+import { AdemeTerritory } from './AdemeTerritory.js';
 import { AdemeCompany, Company } from './Company.js';
 import { Territory } from './Territory.js';
 
@@ -14,6 +15,5 @@ export const resolvers = {
   Company,
   AdemeTerritory,
   AdemeCompany,
-  AdemeAid: AdemeAidType,
-  FondsVertProject: FondsVertProjectType,
+  AdemeAid,
 } as unknown as GraphQLResolverMap<AdemeContext>;
