@@ -1,8 +1,8 @@
-// Configuration of the Etat simulator: the only place it reads the environment.
+// Configuration of the État simulator (static.data.gouv.fr, simulated): the only place it reads the environment.
 import { readPort, readString } from '../../kit/src/env.js';
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 
-/** Settings of the Etat simulator. */
+/** Settings of the État simulator. */
 export interface EtatSimulatorConfig {
   port: number;
   host: string;

@@ -1,25 +1,29 @@
-// Per-request DataLoaders of the etat subgraph, made by one factory. Keys are commune codes:
-// every territory of a query asks in the same tick, and one batch reads them all.
+// Per-request DataLoaders of the etat subgraph, made by one factory. Every territory of a query
+// asks in the same tick, and one batch answers them all with one SQL query per kind of read.
 import DataLoader from 'dataloader';
-import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type { EtatClient, EtatRecord } from './etatClient.js';
-import { OPERATOR_ID } from './config.js';
+import type { DepartmentUnlocated, EtatClient, FondsVertRecord, TerritoryTotals } from './etatClient.js';
+
+/** A territory as the loaders key it: its id and its communes. */
+export interface TerritoryKey {
+  id: string;
+  communeCodes: readonly string[];
+}
 
 /** The loaders one request uses. */
 export interface Loaders {
-  recordsByCommune: DataLoader<string, EtatRecord[]>;
+  totals: DataLoader<TerritoryKey, TerritoryTotals, string>;
+  projects: DataLoader<TerritoryKey, FondsVertRecord[], string>;
+  unlocated: DataLoader<string, DepartmentUnlocated>;
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
-export function createLoaders(client: EtatClient, stale: StaleCollector, requestId?: string): Loaders {
+export function createLoaders(client: EtatClient): Loaders {
+  const asCommunes = (keys: readonly TerritoryKey[]) =>
+    keys.map((k) => ({ key: k.id, communes: k.communeCodes }));
+  const byId = { cacheKeyFn: (key: TerritoryKey) => key.id };
   return {
-    recordsByCommune: new DataLoader<string, EtatRecord[]>(async (communes) => {
-      const found = await client.recordsInCommunes(communes, requestId);
-      if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
-      const groups = new Map<string, EtatRecord[]>();
-      for (const record of found.records)
-        groups.set(record.communeCode, [...(groups.get(record.communeCode) ?? []), record]);
-      return communes.map((code) => groups.get(code) ?? []);
-    }),
+    totals: new DataLoader((keys) => client.totalsByAxe(asCommunes(keys)), byId),
+    projects: new DataLoader((keys) => client.projects(asCommunes(keys)), byId),
+    unlocated: new DataLoader((departments) => client.unlocatedByDepartment(departments)),
   };
 }
