@@ -24,6 +24,8 @@ export interface EtatConfig {
   fondsVertPath: string;
   /** The mirror: PostgreSQL when set, else the embedded SQLite file (`mirrorFile` or the default). */
   databaseUrl?: string;
+  /** PostgreSQL schema of the mirror (created if missing); the search_path default otherwise. */
+  databaseSchema?: string;
   mirrorFile?: string;
   /** How often the file is synced again (a conditional GET: 304 when unchanged). */
   syncIntervalMs: number;
@@ -33,7 +35,7 @@ export interface EtatConfig {
 
 /**
  * Reads ETAT_PORT, ETAT_API_URL (the static file host), ETAT_FONDS_VERT_PATH, DATABASE_URL,
- * MIRROR_FILE, ETAT_SYNC_INTERVAL_MS and ETAT_SYNC_TIMEOUT_MS.
+ * DATABASE_SCHEMA, MIRROR_FILE, ETAT_SYNC_INTERVAL_MS and ETAT_SYNC_TIMEOUT_MS.
  */
 export function readEtatConfig(env: Record<string, string | undefined> = process.env): EtatConfig {
   const upstream = readUpstreamSettings(env, 'ETAT', { baseUrl: 'http://localhost:4108', cacheTtlMs: 0 });
@@ -48,6 +50,7 @@ export function readEtatConfig(env: Record<string, string | undefined> = process
     staticBaseUrl: upstream.baseUrl,
     fondsVertPath,
     databaseUrl,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     mirrorFile: env.MIRROR_FILE || undefined,
     syncIntervalMs: readInt(env, 'ETAT_SYNC_INTERVAL_MS', 6 * 3_600_000, 1_000),
     syncTimeoutMs: readInt(env, 'ETAT_SYNC_TIMEOUT_MS', 120_000, 100),

@@ -21,7 +21,11 @@ export interface RunningEtat extends RunningServer {
 
 /** Opens the mirror, runs the first sync and serves the subgraph. */
 export async function startEtat(config: EtatConfig, options: StartEtatOptions = {}): Promise<RunningEtat> {
-  const store = await openMirror({ databaseUrl: config.databaseUrl, file: config.mirrorFile });
+  const store = await openMirror({
+    databaseUrl: config.databaseUrl,
+    schema: config.databaseSchema,
+    file: config.mirrorFile,
+  });
   try {
     const client = new EtatClient(store, {
       fondsVertUrl: `${config.staticBaseUrl}${config.fondsVertPath}`,
