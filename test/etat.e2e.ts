@@ -23,8 +23,18 @@ const SUMMARIES = `query ($id: ID!) { territory(id: $id) { id
   ${[...OTHER_OPERATORS, 'etat'].map((f) => `${f} { summary { operator count } }`).join('\n')}
   territorialActors { kind name contact { email } } } }`;
 
+interface EtatBlock {
+  summary: { operator: string; count: number };
+  source: { retrievedAt: string };
+  fondsVert: { projectCount: number; envelope: unknown };
+}
 interface Picture {
-  territory: Record<string, any> | null;
+  territory:
+    | ({ etat: EtatBlock | null; territorialActors: { name: string; contact?: unknown }[] } & Record<
+        string,
+        unknown
+      >)
+    | null;
 }
 
 async function closedPortUrl(): Promise<string> {
@@ -56,20 +66,20 @@ describe('the État in the support picture', () => {
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const territory = body.data!.territory!;
-    expect(territory.etat.summary.operator).toBe('ETAT');
-    expect(territory.etat.summary.count).toBe(territory.etat.fondsVert.projectCount);
-    expect(territory.etat.summary.count).toBeGreaterThan(0);
-    expect(territory.etat.source).toMatchObject({
+    expect(territory.etat!.summary.operator).toBe('ETAT');
+    expect(territory.etat!.summary.count).toBe(territory.etat!.fondsVert.projectCount);
+    expect(territory.etat!.summary.count).toBeGreaterThan(0);
+    expect(territory.etat!.source).toMatchObject({
       dataset: 'fonds-vert-liste-des-projets-subventionnes',
       illustrative: true,
     });
-    expect(territory.etat.source.retrievedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(territory.etat.fondsVert.envelope).toMatchObject({
+    expect(territory.etat!.source.retrievedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(territory.etat!.fondsVert.envelope).toMatchObject({
       regionAmount: 7_900_000,
       nationalAmount: 100_000_000,
       committed: null,
     });
-    expect(territory.territorialActors.map((a: { name: string }) => a.name).slice(0, 2)).toEqual([
+    expect(territory.territorialActors.map((a) => a.name).slice(0, 2)).toEqual([
       'Préfecture de la région Grand Est',
       'Conseil régional du Grand Est',
     ]);
@@ -77,7 +87,7 @@ describe('the État in the support picture', () => {
 
   it('gives actors’ contacts only to callers with the contacts:read scope', async () => {
     const { body } = await postGraphQL<Picture>(`${stack.gatewayUrl}/graphql`, SUMMARIES, { id: 'ti-4411' });
-    const actors = body.data!.territory!.territorialActors as { contact: unknown }[];
+    const actors = body.data!.territory!.territorialActors;
     expect(actors.length).toBeGreaterThanOrEqual(2);
     for (const actor of actors) expect(actor.contact).toBeNull();
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

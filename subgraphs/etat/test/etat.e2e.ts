@@ -60,8 +60,26 @@ const QUERY = `query ($representations: [_Any!]!, $first: Int) {
   }
 }`;
 
+interface Axe {
+  axe: string;
+  count: number;
+}
+interface EtatBlock {
+  summary: { operator: string; count: number; byAxis: unknown[] };
+  source: { dataset: string; url: string; retrievedAt: string; illustrative: boolean };
+  fondsVert: {
+    projectCount: number;
+    amount: number;
+    byAxe: Axe[];
+    projects: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean } };
+    unlocated: { count: number };
+    envelope: { regionCode: string };
+  };
+}
 interface EtatAnswer {
-  data?: { _entities: ({ territorialActors: { kind: string; name: string }[]; etat: any } | null)[] };
+  data?: {
+    _entities: ({ territorialActors: { kind: string; name: string }[]; etat: EtatBlock | null } | null)[];
+  };
   errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
   extensions?: { stale?: { operator: string; since: string }[] };
 }
@@ -152,14 +170,14 @@ describe.each(engines)('etat subgraph on %s', (engine) => {
     expect(simulator.stats().calls['fonds-vert-2023']).toBe(1);
     const answer = await ask(subgraph, [territory], 100);
     expect(answer.errors).toBeUndefined();
-    const fondsVert = answer.data!._entities[0]!.etat.fondsVert;
+    const fondsVert = answer.data!._entities[0]!.etat!.fondsVert;
     const expected = [
       ...inCommunes(territory),
       ...(territory.communeCodes.includes(headOffice.code) ? [located] : []),
     ];
     expect(fondsVert.projectCount).toBe(expected.length);
     expect(Math.round(fondsVert.amount * 100)).toBe(cents(expected));
-    const found = fondsVert.projects.nodes.find((p: { id: string }) => p.id === located.numero_dossier_ds);
+    const found = fondsVert.projects.nodes.find((p) => p.id === located.numero_dossier_ds);
     expect(found).toMatchObject({ communeCode: headOffice.code, communeNameAsPublished: null });
     expect(FONDS_VERT_2023_PATH).toBe(
       '/resources/fonds-vert-liste-des-projets-subventionnes-en-2023/20240731-110636/fonds-vert-2023-export.csv',
@@ -169,7 +187,7 @@ describe.each(engines)('etat subgraph on %s', (engine) => {
   it('answers several territories in one request: figures by axe, summary under TRANSITION_ECOLOGIQUE, source', async () => {
     const answer = await ask(subgraph, [otherTerritory, territory], 2);
     expect(answer.errors).toBeUndefined();
-    const other = answer.data!._entities[0]!.etat;
+    const other = answer.data!._entities[0]!.etat!;
     const expected = inCommunes(otherTerritory);
     expect(other.summary.operator).toBe('ETAT');
     expect(other.summary.count).toBe(expected.length);
@@ -180,7 +198,7 @@ describe.each(engines)('etat subgraph on %s', (engine) => {
       { axis: 'TRANSITION_ECOLOGIQUE', count: expected.length, amount: cents(expected) / 100 },
     ]);
     const axes = [...new Set(expected.map((r) => r.axe))].sort();
-    expect(other.fondsVert.byAxe.map((a: { axe: string }) => a.axe)).toEqual(axes);
+    expect(other.fondsVert.byAxe.map((a) => a.axe)).toEqual(axes);
     for (const axe of other.fondsVert.byAxe)
       expect(axe.count).toBe(expected.filter((r) => r.axe === axe.axe).length);
     expect(other.fondsVert.projects.nodes.length).toBe(Math.min(2, expected.length));
@@ -198,7 +216,7 @@ describe.each(engines)('etat subgraph on %s', (engine) => {
         otherTerritory.departmentCodes.includes(r.code_departement!),
     );
     expect(other.fondsVert.unlocated.count).toBe(unlocated.length);
-    expect(answer.data!._entities[1]!.etat.fondsVert.envelope.regionCode).toBe(territory.regionCode);
+    expect(answer.data!._entities[1]!.etat!.fondsVert.envelope.regionCode).toBe(territory.regionCode);
   });
 
   it('syncs again with a conditional GET: 304, nothing re-read', async () => {
@@ -214,7 +232,7 @@ describe.each(engines)('etat subgraph on %s', (engine) => {
       expect(result.error?.code).toBe('UPSTREAM_UNAVAILABLE');
       const answer = await ask(subgraph, [otherTerritory]);
       expect(answer.errors).toBeUndefined();
-      expect(answer.data!._entities[0]!.etat.fondsVert.projectCount).toBe(inCommunes(otherTerritory).length);
+      expect(answer.data!._entities[0]!.etat!.fondsVert.projectCount).toBe(inCommunes(otherTerritory).length);
       expect(answer.extensions?.stale).toEqual([{ operator: 'etat', since: expect.any(String) }]);
     } finally {
       simulator.reset();
