@@ -28,6 +28,10 @@ import { readVteSimulatorConfig } from '../sim/vte/config.js';
 import { startVteSimulator } from '../sim/vte/start.js';
 import { readVteConfig } from '../subgraphs/vte/src/config.js';
 import { startVte } from '../subgraphs/vte/src/start.js';
+import { readEtatSimulatorConfig } from '../sim/etat/config.js';
+import { startEtatSimulator } from '../sim/etat/start.js';
+import { readEtatConfig } from '../subgraphs/etat/src/config.js';
+import { startEtat } from '../subgraphs/etat/src/start.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -140,5 +144,20 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'VTE_PORT',
     defaultPort: 4007,
     start: (env) => startVte(readVteConfig(env)),
+  },
+  {
+    name: 'etat-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_ETAT_PORT',
+    defaultPort: 4108,
+    urlEnv: 'ETAT_API_URL',
+    start: (env) => startEtatSimulator(readEtatSimulatorConfig(env)),
+  },
+  {
+    name: 'etat',
+    kind: 'subgraph',
+    portEnv: 'ETAT_PORT',
+    defaultPort: 4008,
+    start: (env) => startEtat(readEtatConfig(env)),
   },
 ];

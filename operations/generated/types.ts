@@ -37,6 +37,22 @@ export type ActionStatus =
   /** Submitted, not yet validated by the comité de projet. */
   | 'UNDER_REVIEW';
 
+/** What a territorial actor is. */
+export type ActorKind =
+  /** Conseil régional (or the authority holding the regional competences overseas and in Corsica). */
+  | 'CONSEIL_REGIONAL'
+  /** Préfecture de région: the State in the region (préfet de région and its SGAR). */
+  | 'PREFECTURE_DE_REGION';
+
+/** What a territorial actor is the contact for. */
+export type ActorRole =
+  /** Foncier industriel and sites clés en main applications. */
+  | 'FONCIER_INDUSTRIEL'
+  /** The Fonds Vert and its "Territoires d'industrie en transition écologique" envelope. */
+  | 'FONDS_VERT'
+  /** Steering of the programme in the region. */
+  | 'REGIONAL_STEERING';
+
 /**
  * Axes of the action plans. Phase 1 (2018-2022) had four axes: attirer, recruter, innover,
  * simplifier. Phase 2 (2023-2027) has four priorities: compétences/recrutement, foncier industriel,
@@ -878,5 +894,55 @@ export type TerritorySupportPictureQuery = {
         byScheme: Array<{ scheme: VteAidScheme; count: number; amount: number }>;
       };
     } | null;
+    etat?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
+      fondsVert: {
+        year: number;
+        projectCount: number;
+        amount: number;
+        byAxe: Array<{ axe?: string | null; label?: string | null; count: number; amount: number }>;
+        projects: {
+          totalCount: number;
+          nodes: Array<{
+            title: string;
+            measure?: string | null;
+            beneficiaryName?: string | null;
+            communeCode: string;
+            amount: number;
+          }>;
+        };
+        unlocated: { count: number; amount: number };
+        envelope: {
+          measure: string;
+          year: number;
+          nationalAmount: number;
+          regionAmount?: number | null;
+          committed?: number | null;
+          consumptionNote: string;
+          statedBy: { publisher: string; dataset: string };
+        };
+      };
+    } | null;
+    territorialActors: Array<{
+      kind: ActorKind;
+      name: string;
+      regionName: string;
+      steeringRegion: boolean;
+      roles: Array<ActorRole>;
+      steering: string;
+      applications: Array<{ label: string; url: string }>;
+    }>;
   } | null;
 };

@@ -47,6 +47,8 @@ export interface MirrorOptions {
 export interface MirrorStore {
   readonly db: Kysely<MirrorDatabase>;
   readonly engine: MirrorEngine;
+  /** PostgreSQL schema the store lives in, when one was given. */
+  readonly schema?: string;
   /** Appends rows to a table fast (the sync runner's staging load); rows share one set of keys. */
   bulkInsert(table: string, rows: readonly Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
@@ -77,7 +79,13 @@ export async function openMirror(options: MirrorOptions = {}): Promise<MirrorSto
 
 /** Applies pending migrations; returns what ran (empty when already up to date). */
 export async function migrateMirror(store: MirrorStore): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider });
+  // Kysely looks for its migration tables in every schema unless told which one: a second store in
+  // a fresh schema would find another schema's tables, skip creating its own, and fail.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
   const { error, results } = await guardMirror('migrating', () => migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(`Mirror migration failed: ${String(error)}`);
   return results ?? [];
@@ -148,7 +156,7 @@ async function openPostgres(url: string, options: MirrorOptions): Promise<Mirror
       .values([...rows])
       .execute();
   };
-  const store: MirrorStore = { db, engine: 'postgres', bulkInsert, close: () => db.destroy() };
+  const store: MirrorStore = { db, engine: 'postgres', schema, bulkInsert, close: () => db.destroy() };
   if (!schema) return store;
   try {
     await guardMirror('creating the schema', () =>
