@@ -123,6 +123,13 @@ export type InvestmentKind =
   /** Takeover of a site or company in difficulty (reprise). */
   | 'TAKEOVER';
 
+/** Marché du travail indicators this graph reads. */
+export type LabourMarketIndicator =
+  /** Job seekers registered at the end of the period (`stat-demandeurs`). */
+  | 'JOB_SEEKERS'
+  /** Job offers registered during the period (`stat-offres`). */
+  | 'OFFERS';
+
 /** Where an engineering mission stands. */
 export type MissionStatus = 'DONE' | 'IN_PROGRESS' | 'PLANNED';
 
@@ -304,7 +311,8 @@ export type JobOffersByRomeQuery = {
       };
       recruitment: {
         year?: number | null;
-        topJobs: Array<{ romeCode: string; romeLabel: string; projects: number; difficultyPercent: number }>;
+        topJobs: Array<{ jobCode: string; jobLabel: string; projects: number; difficultyPercent: number }>;
+        source: { retrievedAt?: string | null; illustrative: boolean };
       };
     } | null;
   } | null;
@@ -596,7 +604,8 @@ export type TerritorySupportPictureQuery = {
         projects: number;
         difficultProjects: number;
         difficultyPercent: number;
-        topJobs: Array<{ romeCode: string; romeLabel: string; projects: number; difficultyPercent: number }>;
+        topJobs: Array<{ jobCode: string; jobLabel: string; projects: number; difficultyPercent: number }>;
+        source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
       };
     } | null;
     ademe?: {

@@ -215,12 +215,14 @@ export class FranceTravailClient {
   }
 }
 
-interface SearchPage {
+/** One page of a search. */
+export interface SearchPage {
   offers: Offer[];
   total: number;
 }
 
-function parseSearchPage(body: unknown, status: number, headers: Record<string, string>): SearchPage {
+/** Parses one search answer: 204 empty, 200 whole, 206 with its Content-Range total. */
+export function parseSearchPage(body: unknown, status: number, headers: Record<string, string>): SearchPage {
   if (status === 204) return { offers: [], total: 0 };
   if (!isObject(body) || !Array.isArray(body.resultats))
     throw new Error('expected {resultats: [...]} in the search answer');
