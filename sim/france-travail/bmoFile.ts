@@ -24,13 +24,33 @@ const GEO_DIR = fileURLToPath(new URL('../../data/geo', import.meta.url));
 const METIERS = [
   ['A0X40', 'Agriculteurs', 'Z', 'Autres métiers'],
   ['C0X30', "Ouvriers de l'électricité et de l'électronique", 'I', "Ouvriers des secteurs de l'industrie"],
-  ['D0X30', "Ouvriers peu qualifiés en conduite d'équipement d'usinage", 'I', "Ouvriers des secteurs de l'industrie"],
-  ['D0X31', "Ouvriers qualifiés en conduite d'équipement d'usinage", 'I', "Ouvriers des secteurs de l'industrie"],
+  [
+    'D0X30',
+    "Ouvriers peu qualifiés en conduite d'équipement d'usinage",
+    'I',
+    "Ouvriers des secteurs de l'industrie",
+  ],
+  [
+    'D0X31',
+    "Ouvriers qualifiés en conduite d'équipement d'usinage",
+    'I',
+    "Ouvriers des secteurs de l'industrie",
+  ],
   ['D0X33', 'Régleurs', 'I', "Ouvriers des secteurs de l'industrie"],
   ['D1X30', 'Ouvriers en chaudronnerie et tôlerie', 'I', "Ouvriers des secteurs de l'industrie"],
   ['D1X33', 'Soudeurs', 'I', "Ouvriers des secteurs de l'industrie"],
-  ['D2X30', 'Ouvriers peu qualifiés en ajustement, montage et assemblage mécanique', 'I', "Ouvriers des secteurs de l'industrie"],
-  ['D2X31', 'Ouvriers qualifiés en ajustement, montage et assemblage mécanique', 'I', "Ouvriers des secteurs de l'industrie"],
+  [
+    'D2X30',
+    'Ouvriers peu qualifiés en ajustement, montage et assemblage mécanique',
+    'I',
+    "Ouvriers des secteurs de l'industrie",
+  ],
+  [
+    'D2X31',
+    'Ouvriers qualifiés en ajustement, montage et assemblage mécanique',
+    'I',
+    "Ouvriers des secteurs de l'industrie",
+  ],
 ] as const;
 
 /** The served file: its bytes and validators. */
@@ -43,7 +63,9 @@ export interface BmoFile {
 /** Builds the file once: the real rows, then the illustrative ones, department by department. */
 export function buildBmoFile(): BmoFile {
   // The real extract was written by Python's csv module: CRLF line ends, kept for every line.
-  const real = readFileSync(REAL_EXTRACT, 'utf8').replace(/\r?\n$/, '').split(/\r?\n/);
+  const real = readFileSync(REAL_EXTRACT, 'utf8')
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/);
   const realDepartments = new Set(
     real
       .slice(1)
@@ -71,7 +93,8 @@ export function buildBmoFile(): BmoFile {
         const random = randomFor(`france-travail:bmo:${bassinCode}:${code}`);
         const met = randomInt(random, 0, 160);
         const xmet = Math.round((met * randomInt(random, 30, 90)) / 100);
-        const smet = code === 'A0X40' ? Math.round((met * randomInt(random, 20, 70)) / 100) : randomInt(random, 0, 4);
+        const smet =
+          code === 'A0X40' ? Math.round((met * randomInt(random, 20, 70)) / 100) : randomInt(random, 0, 4);
         lines.push(
           [
             '2024',
@@ -106,7 +129,10 @@ export function buildBmoFile(): BmoFile {
 /** Serves the file, answering 304 to a matching conditional GET. */
 export function answerBmoFile(file: BmoFile, request: SimRequest): SimResponse {
   const headers = { etag: file.etag, 'last-modified': file.lastModified };
-  if (request.headers['if-none-match'] === file.etag || request.headers['if-modified-since'] === file.lastModified) {
+  if (
+    request.headers['if-none-match'] === file.etag ||
+    request.headers['if-modified-since'] === file.lastModified
+  ) {
     return { status: 304, headers };
   }
   return { status: 200, text: file.text, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } };

@@ -44,13 +44,16 @@ export function answerIndicator(world: World, name: string, bodyText: string): S
   let body: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(bodyText);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
     body = parsed as Record<string, unknown>;
   } catch {
     return badRequest('Le corps de la requête doit être un objet JSON.');
   }
   if (body.codeTypeTerritoire !== 'DEP')
-    return badRequest(`codeTypeTerritoire « ${String(body.codeTypeTerritoire)} » non servi ici (DEP attendu).`);
+    return badRequest(
+      `codeTypeTerritoire « ${String(body.codeTypeTerritoire)} » non servi ici (DEP attendu).`,
+    );
   const department = body.codeTerritoire;
   if (typeof department !== 'string' || !DEPARTMENT.test(department))
     return badRequest(`codeTerritoire « ${String(department)} » incorrect.`);

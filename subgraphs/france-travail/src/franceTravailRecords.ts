@@ -72,7 +72,8 @@ export function checkOffer(raw: unknown, index: number): Offer {
   const salary = optionalObject(item.salaire, `${where}.salaire`);
   const contact = optionalObject(item.contact, `${where}.contact`);
   const createdAt = date(item.dateCreation, `${where}.dateCreation`);
-  const updatedAt = item.dateActualisation === undefined ? null : date(item.dateActualisation, `${where}.dateActualisation`);
+  const updatedAt =
+    item.dateActualisation === undefined ? null : date(item.dateActualisation, `${where}.dateActualisation`);
   const positions = item.nombrePostes === undefined ? 1 : item.nombrePostes;
   if (!Number.isInteger(positions) || (positions as number) < 0) {
     throw new Error(`${where}.nombrePostes must be a whole number; got ${JSON.stringify(item.nombrePostes)}`);
@@ -180,6 +181,7 @@ function optionalNumber(value: unknown, where: string): number | null {
 
 function optionalBoolean(value: unknown, where: string): boolean | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'boolean') throw new Error(`${where} must be true or false; got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean')
+    throw new Error(`${where} must be true or false; got ${JSON.stringify(value)}`);
   return value;
 }

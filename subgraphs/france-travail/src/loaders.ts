@@ -16,7 +16,13 @@ import { readSyncStates, recordsByDepartment, type MirrorStore } from '../../../
 import type { BmoRowTable, SyncStateTable } from '../../../kit/src/mirror/schema.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Selectable } from 'kysely';
-import type { FranceTravailClient, IndicatorAnswer, Offer, OfferFilters, OfferSearch } from './franceTravailClient.js';
+import type {
+  FranceTravailClient,
+  IndicatorAnswer,
+  Offer,
+  OfferFilters,
+  OfferSearch,
+} from './franceTravailClient.js';
 import { OPERATOR_ID } from './config.js';
 
 /** SIRENs per company search call. */

@@ -38,7 +38,10 @@ export interface ContextDependencies {
 }
 
 /** Makes the context of one request; the live-read budget starts now. */
-export function createFranceTravailContext(deps: ContextDependencies, requestId?: string): FranceTravailContext {
+export function createFranceTravailContext(
+  deps: ContextDependencies,
+  requestId?: string,
+): FranceTravailContext {
   const now = deps.now ?? Date.now;
   const stale = new StaleCollector();
   const loaders = createLoaders({

@@ -78,9 +78,13 @@ export async function startFranceTravail(
   options: { mirror?: MirrorStore } = {},
 ): Promise<RunningServer> {
   const ownMirror = options.mirror === undefined;
-  const mirror = options.mirror ?? (await openMirror({ databaseUrl: config.databaseUrl, file: config.mirrorFile }));
+  const mirror =
+    options.mirror ?? (await openMirror({ databaseUrl: config.databaseUrl, file: config.mirrorFile }));
   const { client, close } = createFranceTravailClient(config);
-  const server = createFranceTravailServer({ hideInternalErrors: config.production, budgetMs: config.budgetMs });
+  const server = createFranceTravailServer({
+    hideInternalErrors: config.production,
+    budgetMs: config.budgetMs,
+  });
   const deps = {
     client,
     mirror,

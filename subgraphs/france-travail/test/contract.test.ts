@@ -116,11 +116,16 @@ describe('Offres d’emploi v2, against the real recorded search answer', () => 
     expect(answer.status).toBe(206);
     expect(answer.headers?.['content-range']).toBe(`offres 0-149/${inMarne}`);
     const body = answer.json as typeof real206;
-    expect(Object.keys(body).sort()).toEqual(Object.keys(real206).filter((k) => k !== '_source').sort());
+    expect(Object.keys(body).sort()).toEqual(
+      Object.keys(real206)
+        .filter((k) => k !== '_source')
+        .sort(),
+    );
     expect(body.filtresPossibles.map((f) => f.filtre)).toEqual(real206.filtresPossibles.map((f) => f.filtre));
     for (const facet of body.filtresPossibles) {
       expect(facet.agregation.length).toBeGreaterThan(0);
-      for (const value of facet.agregation) expect(Object.keys(value).sort()).toEqual(['nbResultats', 'valeurPossible']);
+      for (const value of facet.agregation)
+        expect(Object.keys(value).sort()).toEqual(['nbResultats', 'valeurPossible']);
     }
     const contracts = body.filtresPossibles.find((f) => f.filtre === 'typeContrat')!.agregation;
     expect(contracts.reduce((n, v) => n + v.nbResultats, 0)).toBe(inMarne);
@@ -152,7 +157,9 @@ describe('Marché du travail (documented shape only)', () => {
       }),
     );
     expect(answer.status).toBe(200);
-    const body = answer.json as Record<string, unknown> & { listeValeursParPeriode: Record<string, unknown>[] };
+    const body = answer.json as Record<string, unknown> & {
+      listeValeursParPeriode: Record<string, unknown>[];
+    };
     // Keys the documentation lists (francetravail_marche_du_travail_fields.md).
     for (const key of ['codeIndicateur', 'codeFamille', 'libIndicateur', 'libTerritoire', 'datMaj'])
       expect(body).toHaveProperty(key);
@@ -189,7 +196,13 @@ describe('BMO 2024 open data', () => {
 
   async function rowsOf(text: string) {
     const rows = [];
-    for await (const row of csvRecords((async function* () { yield text; })(), null)) rows.push(row);
+    for await (const row of csvRecords(
+      (async function* () {
+        yield text;
+      })(),
+      null,
+    ))
+      rows.push(row);
     return rows;
   }
 
@@ -208,7 +221,13 @@ describe('BMO 2024 open data', () => {
       smet_secret: 1,
     });
     const chaudronnerie = records.find((r) => r.code_metier_bmo === 'D1X30')!;
-    expect(chaudronnerie).toMatchObject({ bassin_code: '8402', bassin_nom: 'OYONNAX', met: null, met_secret: 1, department_code: '01' });
+    expect(chaudronnerie).toMatchObject({
+      bassin_code: '8402',
+      bassin_nom: 'OYONNAX',
+      met: null,
+      met_secret: 1,
+      department_code: '01',
+    });
   });
 
   it('the simulator serves the real rows first, then illustrative ones with the same columns', async () => {

@@ -202,7 +202,9 @@ describe('FranceTravailClient', () => {
   });
 
   it('gets the empty 403 of the Marché du travail API when the token lacks offresetdemandesemploi', async () => {
-    const { client } = makeClient({ scope: 'api_offresdemploiv2 o2dsoffre api_stats-offres-demandes-emploiv1' });
+    const { client } = makeClient({
+      scope: 'api_offresdemploiv2 o2dsoffre api_stats-offres-demandes-emploiv1',
+    });
     const error = await failure(client.indicator('stat-demandeurs', '51'));
     expect(error).toMatchObject({ code: ErrorCode.UPSTREAM_REJECTED, details: { status: 403 } });
   });

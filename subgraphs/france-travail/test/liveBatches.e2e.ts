@@ -41,7 +41,14 @@ beforeEach(() => simulator.reset());
 /** A fresh client (empty cache) and a way to run one query on the subgraph with a given budget. */
 function subgraph(budgetMs: number) {
   const common = { operator: 'france-travail', label: 'France Travail', baseUrl: sim.url, timeoutMs: 5_000 };
-  const api = new UpstreamClient({ ...common, retries: 2, retryBaseMs: 1, cache: new Keyv(), ttlMs: 60_000, minIntervalMs: 110 });
+  const api = new UpstreamClient({
+    ...common,
+    retries: 2,
+    retryBaseMs: 1,
+    cache: new Keyv(),
+    ttlMs: 60_000,
+    minIntervalMs: 110,
+  });
   const auth = new UpstreamClient({ ...common, retries: 0, cache: new Keyv(), ttlMs: 0 });
   upstreams.push(api, auth);
   const client = new FranceTravailClient({
@@ -53,7 +60,12 @@ function subgraph(budgetMs: number) {
     communesPerCall: 50,
   });
   const server = createFranceTravailServer({ budgetMs });
-  const deps = { client, mirror, budgetMs, locations: { apiUrl: sim.url, bmoUrl: `${sim.url}${BMO_FILE_PATH}` } };
+  const deps = {
+    client,
+    mirror,
+    budgetMs,
+    locations: { apiUrl: sim.url, bmoUrl: `${sim.url}${BMO_FILE_PATH}` },
+  };
   return (query: string, variables: Record<string, unknown>) =>
     server.executeOperation({ query, variables }, { contextValue: createFranceTravailContext(deps) });
 }
@@ -85,7 +97,10 @@ type Entity = {
 
 function single<T>(response: Awaited<ReturnType<ReturnType<typeof subgraph>>>) {
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as { data?: T; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] };
+  return response.body.singleResult as {
+    data?: T;
+    errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
+  };
 }
 
 const expectedFor = (t: WorldTerritory) => {
@@ -97,9 +112,17 @@ const inDepartment = (d: string) => offers.filter((o) => o.lieuTravail.libelle.s
 describe('offers, live per department batch', () => {
   it('reads the 21 Grand Est territories with one search per department involved (plus its pages)', async () => {
     expect(grandEst).toHaveLength(21);
-    const departments = [...new Set(grandEst.flatMap((t) => t.communeCodes.map((c) => (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2)))))];
+    const departments = [
+      ...new Set(
+        grandEst.flatMap((t) =>
+          t.communeCodes.map((c) => (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2))),
+        ),
+      ),
+    ];
     const started = Date.now();
-    const result = single<{ _entities: Entity[] }>(await subgraph(8_000)(OFFERS, { reps: representations(grandEst) }));
+    const result = single<{ _entities: Entity[] }>(
+      await subgraph(8_000)(OFFERS, { reps: representations(grandEst) }),
+    );
     expect(result.errors).toBeUndefined();
     const entities = result.data!._entities;
     grandEst.forEach((territory, index) => {
@@ -123,7 +146,9 @@ describe('offers, live per department batch', () => {
     // Every call takes 400 ms and calls start 110 ms apart: a 1.2 s budget cannot see them all.
     simulator.setFaults({ latencyMs: 400 });
     const started = Date.now();
-    const result = single<{ _entities: Entity[] }>(await subgraph(1_200)(OFFERS, { reps: representations(grandEst) }));
+    const result = single<{ _entities: Entity[] }>(
+      await subgraph(1_200)(OFFERS, { reps: representations(grandEst) }),
+    );
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(3_000);
     const partial = (result.errors ?? []).filter((e) => e.extensions?.code === 'PARTIAL_RESULT');
@@ -172,13 +197,16 @@ describe('BMO recruitment outlook, from the mirror', () => {
     expect(sync.recordCount).toBeGreaterThan(1000);
     simulator.reset();
 
-    const territories = world.territories.filter((t) => t.departmentCodes.includes('01') || t.id === 'ti-4411');
+    const territories = world.territories.filter(
+      (t) => t.departmentCodes.includes('01') || t.id === 'ti-4411',
+    );
     const result = single<{ _entities: { franceTravail: { recruitment: Outlook } }[] }>(
       await query(RECRUITMENT, { reps: representations(territories) }),
     );
     expect(result.errors).toBeUndefined();
     expect(simulator.stats().total).toBe(0);
-    const ain = result.data!._entities.find((_, i) => territories[i]!.departmentCodes.includes('01'))!.franceTravail.recruitment;
+    const ain = result.data!._entities.find((_, i) => territories[i]!.departmentCodes.includes('01'))!
+      .franceTravail.recruitment;
     const ainFigures = ain.departments.find((d) => d.departmentCode === '01')!;
     // Ain: the real bassin 8402 OYONNAX rows plus two illustrative bassins.
     expect(ainFigures.bassinCount).toBe(3);
@@ -186,10 +214,18 @@ describe('BMO recruitment outlook, from the mirror', () => {
     expect(ain.secretRows).toBeGreaterThan(0);
     expect(ain.topJobs[0]!.projects).toBeGreaterThanOrEqual(ain.topJobs[1]!.projects);
     expect(ain.source).toMatchObject({ illustrative: true });
-    const [state] = await mirror.db.selectFrom('sync_state').selectAll().where('source', '=', 'bmo').execute();
+    const [state] = await mirror.db
+      .selectFrom('sync_state')
+      .selectAll()
+      .where('source', '=', 'bmo')
+      .execute();
     expect(ain.source.retrievedAt).toBe(new Date(state!.last_success_at!).toISOString());
     // The sums are the mirror's published counts for the department ("*" rows left out).
-    const rows = await mirror.db.selectFrom('bmo_row').selectAll().where('department_code', '=', '01').execute();
+    const rows = await mirror.db
+      .selectFrom('bmo_row')
+      .selectAll()
+      .where('department_code', '=', '01')
+      .execute();
     expect(ainFigures.projects).toBe(rows.reduce((n, r) => n + (r.met ?? 0), 0));
   });
 });

@@ -32,6 +32,10 @@ export const FranceTravailCompany = {
   source: async (v: FranceTravailCompanyValue, _: unknown, ctx: Ctx) => {
     const offers = await ctx.loaders.offersByCompany.load(v.siren);
     // A company with no offer still had its search read now.
-    return sourceOf(OFFERS_DATASET, ctx.locations.apiUrl, oldest(offers.map((o) => o.retrievedAt)) ?? new Date().toISOString());
+    return sourceOf(
+      OFFERS_DATASET,
+      ctx.locations.apiUrl,
+      oldest(offers.map((o) => o.retrievedAt)) ?? new Date().toISOString(),
+    );
   },
 };

@@ -52,12 +52,19 @@ export function oldest(times: readonly (string | null)[]): string | null {
 }
 
 /** The territory's offers under a filter, with when they were read and what is missing. */
-async function territoryOffers(v: FranceTravailTerritoryValue, ctx: Ctx, info: GraphQLResolveInfo, filter = {}) {
+async function territoryOffers(
+  v: FranceTravailTerritoryValue,
+  ctx: Ctx,
+  info: GraphQLResolveInfo,
+  filter = {},
+) {
   const slots = await ctx.loaders.offersByCommune(filter).loadMany(v.communeCodes);
   const failure = slots.find((s): s is Error => s instanceof Error);
   if (failure) throw failure;
   const found = slots as Exclude<(typeof slots)[number], Error>[];
-  const missing = [...new Set(found.flatMap((s) => (s.missingDepartment ? [s.missingDepartment] : [])))].sort();
+  const missing = [
+    ...new Set(found.flatMap((s) => (s.missingDepartment ? [s.missingDepartment] : []))),
+  ].sort();
   ctx.partial.note(info, missing);
   return {
     offers: newestFirst(found.flatMap((s) => s.offers)),
