@@ -15,6 +15,9 @@ import { OPERATOR_ID, type FranceTravailConfig } from './config.js';
 import { FranceTravailClient } from './franceTravailClient.js';
 import { createFranceTravailContext, createFranceTravailServer } from './server.js';
 
+/** How long start-up waits for a first BMO sync before answering without it. */
+const START_SYNC_WAIT_MS = 5_000;
+
 /** Builds the France Travail client from the config. */
 export function createFranceTravailClient(config: FranceTravailConfig): {
   client: FranceTravailClient;
@@ -103,12 +106,17 @@ export async function startFranceTravail(
     },
   );
   if (config.bmoSyncOnStart) {
-    // In the background: the graph answers meanwhile (recruitment says MIRROR_NOT_SYNCED).
+    // The file is small (about 53,000 rows for real, 1,800 simulated): start-up waits for it a
+    // little, so a fresh stack answers the outlook at once; past that the graph answers meanwhile
+    // (recruitment says MIRROR_NOT_SYNCED) and the sync goes on in the background.
     syncing = syncBmoIfNeverSynced(mirror, config)
       .then((result) => {
         if (result?.error) console.warn(`france-travail: BMO sync failed: ${result.error.message}`);
       })
       .catch((error: unknown) => console.warn(`france-travail: BMO sync failed: ${String(error)}`));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([syncing, new Promise((resolve) => (timer = setTimeout(resolve, START_SYNC_WAIT_MS)))]);
+    clearTimeout(timer);
   }
   return running;
 }
