@@ -115,7 +115,10 @@ export async function startFranceTravail(
       })
       .catch((error: unknown) => console.warn(`france-travail: BMO sync failed: ${String(error)}`));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([syncing, new Promise((resolve) => (timer = setTimeout(resolve, START_SYNC_WAIT_MS)))]);
+    await Promise.race([
+      syncing,
+      new Promise((resolve) => (timer = setTimeout(resolve, START_SYNC_WAIT_MS))),
+    ]);
     clearTimeout(timer);
   }
   return running;
