@@ -3,8 +3,12 @@
 // answer, bad input refused before any upstream call, and upstream calls for 1 and 21 territories.
 // ADEME's aids are mirrored: the graph reads them from the mirror (no portal call at query time),
 // synced at start from the simulated data-fair portal; a failing portal fails the sync, not the graph.
+// France Travail: offers live per department batch (a national query answers within its budget,
+// PARTIAL_RESULT past it), the BMO outlook from the mirror (synced from the simulator at start).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openMirror, runSync } from '../kit/src/mirror/index.js';
+import { openMirror, parseBmoRow, runSync } from '../kit/src/mirror/index.js';
+import { csvRecords } from '../kit/src/mirror/readers/csvRows.js';
+import { buildBmoFile } from '../sim/france-travail/bmoFile.js';
 import { AIDS_DATASET } from '../sim/ademe/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
@@ -29,8 +33,9 @@ const SUMMARY = 'summary { operator count amount byAxis { axis count amount } }'
 const CONTRIBUTIONS = `
   franceTravail {
     ${SUMMARY}
-    offers(first: 5) { totalCount positionCount nodes { id romeCode communeCode company { siren } } }
-    recruitment { year projects difficultProjects difficultyPercent departments { departmentCode projects } }
+    offers(first: 5) { totalCount positionCount complete nodes { id romeCode communeCode company { siren } source { illustrative } } }
+    recruitment { year projects difficultProjects difficultyPercent secretRows departments { departmentCode projects } source { illustrative retrievedAt } }
+    source { dataset illustrative retrievedAt }
   }
   ademe {
     ${SUMMARY}
@@ -55,13 +60,21 @@ interface Summary {
 interface Contribution {
   franceTravail: {
     summary: Summary;
-    offers: { totalCount: number; positionCount: number; nodes: { communeCode: string }[] };
+    offers: {
+      totalCount: number;
+      positionCount: number;
+      complete: boolean;
+      nodes: { communeCode: string; source: { illustrative: boolean } }[];
+    };
     recruitment: {
       year: number;
       projects: number;
       difficultProjects: number;
-      departments: { departmentCode: string }[];
+      secretRows: number;
+      departments: { departmentCode: string; projects: number }[];
+      source: { illustrative: boolean; retrievedAt: string | null };
     };
+    source: { dataset: string; illustrative: boolean; retrievedAt: string | null };
   } | null;
   ademe: {
     summary: Summary;
@@ -107,6 +120,24 @@ const badSiret = `${goodSiret.slice(0, 13)}${(Number(goodSiret[13]) + 1) % 10}`;
 let stack: Stack;
 let graphql: string;
 
+/** BMO projects (published counts) by department, read from the file the simulator serves. */
+async function bmoProjectsByDepartment(): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  const text = buildBmoFile().text;
+  for await (const row of csvRecords(
+    (async function* () {
+      yield text;
+    })(),
+    null,
+  )) {
+    const parsed = parseBmoRow(row.raw);
+    if (!('ok' in parsed)) throw new Error(`rejected BMO row ${row.ref}`);
+    const department = parsed.ok.department_code!;
+    totals.set(department, (totals.get(department) ?? 0) + (parsed.ok.met ?? 0));
+  }
+  return totals;
+}
+
 beforeAll(async () => {
   mirror = await prepareTestMirror(world);
   stack = await startTestStack({
@@ -117,7 +148,7 @@ beforeAll(async () => {
       FRANCE_TRAVAIL_CACHE_TTL_MS: '0',
       ADEME_CACHE_TTL_MS: '0',
       VTE_CACHE_TTL_MS: '0',
-      FRANCE_TRAVAIL_TIMEOUT_MS: '800',
+      FRANCE_TRAVAIL_TIMEOUT_MS: '2000',
       ADEME_TIMEOUT_MS: '800',
       VTE_TIMEOUT_MS: '800',
       FRANCE_TRAVAIL_RETRIES: '1',
@@ -130,12 +161,24 @@ beforeAll(async () => {
       RESPONSE_CACHE: 'false',
       MIRROR_FILE: mirror.file,
       SYNC_ON_START: 'true',
+      // Live offers: what is not read in 5 s is answered as missing (the gateway waits 10 s).
+      FRANCE_TRAVAIL_BUDGET_MS: '5000',
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
   // The ADEME subgraph syncs its never-loaded mirror at start; the tests read what it loaded.
   const sync = await (stack.services.ademe as RunningAdeme).initialSync;
   expect(sync).toMatchObject({ status: 'loaded', recordCount: ademeLines.length, rejected: 0 });
+  // France Travail syncs the BMO file in the background at start: wait for it (a readiness check).
+  for (let attempt = 0; ; attempt++) {
+    const { body } = await postGraphQL(
+      graphql,
+      '{ territory(id: "ti-4405") { franceTravail { recruitment { year } } } }',
+    );
+    if (!body.errors?.some((e) => e.extensions?.code === 'MIRROR_NOT_SYNCED')) break;
+    if (attempt > 300) throw new Error('the BMO file was not synced within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 });
 afterAll(async () => {
   await stack?.stop();
@@ -183,9 +226,26 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     expect(ft.offers.nodes.every((o) => communes.has(o.communeCode))).toBe(true);
     checkSummary(ft.summary, 'FRANCE_TRAVAIL');
     expect(ft.summary).toMatchObject({ count: offers.length, amount: 0 });
+    expect(ft.offers.complete).toBe(true);
+    expect(ft.offers.nodes.map((o) => o.source.illustrative)).toEqual([true, true, true, true, true]);
+    expect(ft.source).toMatchObject({ dataset: "Offres d'emploi v2", illustrative: true });
+    expect(Date.parse(ft.source.retrievedAt!)).not.toBeNaN();
+    // BMO, from the mirror: the file's published counts summed by department.
+    const bmo = await bmoProjectsByDepartment();
     expect(ft.recruitment.year).toBe(2024);
-    expect(ft.recruitment.departments.map((d) => d.departmentCode)).toEqual(territory.departmentCodes);
+    expect(ft.recruitment.departments).toEqual(
+      territory.departmentCodes.map((departmentCode) => ({
+        departmentCode,
+        projects: bmo.get(departmentCode) ?? 0,
+      })),
+    );
+    expect(ft.recruitment.projects).toBe(
+      territory.departmentCodes.reduce((n, d) => n + (bmo.get(d) ?? 0), 0),
+    );
+    expect(ft.recruitment.projects).toBeGreaterThan(0);
     expect(ft.recruitment.difficultProjects).toBeLessThanOrEqual(ft.recruitment.projects);
+    expect(ft.recruitment.source.illustrative).toBe(true);
+    expect(Date.parse(ft.recruitment.source.retrievedAt!)).not.toBeNaN();
 
     const ademe = territory.ademe!;
     // Located at the beneficiary company's head office (what the company registry gives).
@@ -425,16 +485,19 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     const departments = new Set(territories.flatMap((t) => t.departmentCodes)).size;
     const sum = (f: (t: Territory) => number) => territories.reduce((n, t) => n + f(t), 0);
     const pages = (n: number, size: number) => Math.ceil(n / size);
+    // France Travail: one search per department the communes fall in, with its pages of 150
+    // (BMO comes from the mirror: no call); and at most one token.
+    const offers = buildOffers(world);
+    const searched = [...new Set(territories.flatMap((t) => t.communeCodes.map((c) => c.slice(0, 2))))];
+    const departmentPages = searched.reduce(
+      (n, d) =>
+        n + Math.max(1, pages(offers.filter((o) => o.lieuTravail.libelle.startsWith(`${d} - `)).length, 150)),
+      0,
+    );
+    expect(all.calls[0]).toBeGreaterThanOrEqual(searched.length);
     const bounds = [
-      // offers: lists of 50 communes, one more call per extra page of 150; BMO: one per
-      // department; and at most one token.
-      pages(communes, 50) +
-        pages(
-          sum((t) => t.franceTravail!.offers.totalCount),
-          150,
-        ) +
-        departments +
-        1,
+      // offers: one search per department, with its pages of 150; and at most one token.
+      departmentPages + 1,
       // aid: read from the mirror, never from the portal at query time.
       0,
       // offers + aid, lists of 1,000 communes, pages of 100.
@@ -457,5 +520,35 @@ describe('France Travail, ADEME and VTE through the gateway', () => {
     expect(sum((t) => t.ademe!.aids.totalCount)).toBeGreaterThan(0);
     // Twenty-one territories cost far less than twenty-one single-territory queries.
     all.calls.forEach((n, i) => i !== 1 && expect(n).toBeLessThan(21 * one.calls[i]!));
+  });
+
+  it('answers a national offers query within its budget, with PARTIAL_RESULT naming France Travail', async () => {
+    // 300 ms per call, calls 125 ms apart: the departments of 200 territories take longer than
+    // the 5 s budget, which stays under the gateway's 10 s subgraph timeout.
+    await control('france-travail-sim', 'faults', { latencyMs: 300 });
+    const started = Date.now();
+    const { body } = await postGraphQL<{
+      territories: {
+        nodes: { id: string; franceTravail: { offers: { totalCount: number; complete: boolean } } | null }[];
+      };
+    }>(
+      graphql,
+      '{ territories(first: 200) { nodes { id franceTravail { offers(first: 0) { totalCount complete } } } } }',
+    );
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(10_000);
+    const nodes = body.data!.territories.nodes;
+    expect(nodes.length).toBeGreaterThan(100);
+    const partial = (body.errors ?? []).filter((e) => e.extensions?.code === 'PARTIAL_RESULT');
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial[0]!.extensions).toMatchObject({ operator: 'france-travail' });
+    expect((partial[0]!.extensions!.missingDepartments as string[]).length).toBeGreaterThan(0);
+    expect(partial[0]!.message).toContain('France Travail could not be read in full');
+    // What was read is answered: some territories complete, some not, none null.
+    expect((body.errors ?? []).filter((e) => e.extensions?.code !== 'PARTIAL_RESULT')).toEqual([]);
+    expect(nodes.every((n) => n.franceTravail !== null)).toBe(true);
+    const complete = nodes.filter((n) => n.franceTravail!.offers.complete);
+    expect(complete.length).toBeGreaterThan(0);
+    expect(complete.length).toBeLessThan(nodes.length);
   });
 });

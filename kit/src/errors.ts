@@ -50,9 +50,12 @@ export enum ErrorCode {
   UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE',
   UPSTREAM_REJECTED = 'UPSTREAM_REJECTED',
   CIRCUIT_OPEN = 'CIRCUIT_OPEN',
+  /** An upstream read at query time could not be finished within its budget: the data is partial. */
+  PARTIAL_RESULT = 'PARTIAL_RESULT',
   // The local mirror of the open datasets (kit/src/mirror)
   MIRROR_UNAVAILABLE = 'MIRROR_UNAVAILABLE',
   MIRROR_SYNC_FAILED = 'MIRROR_SYNC_FAILED',
+  MIRROR_NOT_SYNCED = 'MIRROR_NOT_SYNCED',
   // Subgraphs, as the gateway sees them
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   // Server

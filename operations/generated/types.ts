@@ -148,6 +148,13 @@ export type InvestmentKind =
   /** Takeover of a site or company in difficulty (reprise). */
   | 'TAKEOVER';
 
+/** Marché du travail indicators this graph reads. */
+export type LabourMarketIndicator =
+  /** Job seekers registered at the end of the period (`stat-demandeurs`). */
+  | 'JOB_SEEKERS'
+  /** Job offers registered during the period (`stat-offres`). */
+  | 'OFFERS';
+
 /**
  * The two kinds of engineering mission of ANCT's offer (seed deck, "Offre complète d'ingénierie"):
  * short missions of a few weeks to a few months, and complex projects.
@@ -362,7 +369,8 @@ export type JobOffersByRomeQuery = {
       };
       recruitment: {
         year?: number | null;
-        topJobs: Array<{ romeCode: string; romeLabel: string; projects: number; difficultyPercent: number }>;
+        topJobs: Array<{ jobCode: string; jobLabel: string; projects: number; difficultyPercent: number }>;
+        source: { retrievedAt?: string | null; illustrative: boolean };
       };
     } | null;
   } | null;
@@ -833,7 +841,8 @@ export type TerritorySupportPictureQuery = {
         projects: number;
         difficultProjects: number;
         difficultyPercent: number;
-        topJobs: Array<{ romeCode: string; romeLabel: string; projects: number; difficultyPercent: number }>;
+        topJobs: Array<{ jobCode: string; jobLabel: string; projects: number; difficultyPercent: number }>;
+        source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
       };
     } | null;
     ademe?: {

@@ -1,11 +1,14 @@
 // The France Travail upstream as the partner APIs serve it: the OAuth2 client-credentials token
-// endpoint, the Offres d'emploi v2 search and the Marché du travail BMO indicator, both behind a
-// Bearer token (401 when it is unknown or expired), 429 past 10 requests per second.
+// endpoint, the Offres d'emploi v2 search and the Marché du travail indicators (documented only),
+// both behind a Bearer token (401 when it is unknown or expired; 403 with an empty body when the
+// token lacks the `offresetdemandesemploi` scope, as a client reports), 429 past 10 requests per
+// second; and the BMO 2024 open-data file, which data.gouv.fr serves in the real world.
 import { randomBytes } from 'node:crypto';
 import type { SimFaults } from '../kit/faults.js';
 import { createSimulator, type SimRequest, type SimResponse, type Simulator } from '../kit/simulator.js';
 import { loadWorld, type World } from '../world.js';
-import { answerBmo, buildBmo } from './bmo.js';
+import { answerBmoFile, BMO_FILE_PATH, buildBmoFile } from './bmoFile.js';
+import { answerIndicator } from './marcheDuTravail.js';
 import { buildOffers } from './records.js';
 import { answerSearch } from './search.js';
 
@@ -13,8 +16,11 @@ import { answerSearch } from './search.js';
 export const TOKEN_PATH = '/connexion/oauth2/access_token';
 /** Path of the offers search. */
 export const SEARCH_PATH = '/partenaire/offresdemploi/v2/offres/search';
-/** Path of the BMO indicator. */
-export const BMO_PATH = '/partenaire/stats-offres-demandes-emploi/v1/indicateur/stat-perspective-employeur';
+/** Path prefix of the Marché du travail indicators (`…/indicateur/stat-demandeurs`…). */
+export const INDICATOR_PATH = '/partenaire/stats-offres-demandes-emploi/v1/indicateur/';
+/** Scope the Marché du travail API requires on top of `api_stats-offres-demandes-emploiv1`. */
+export const STATS_SCOPE = 'offresetdemandesemploi';
+export { BMO_FILE_PATH };
 
 /** Options of {@link createFranceTravailSimulator}. */
 export interface FranceTravailSimulatorOptions {
@@ -37,16 +43,17 @@ export interface FranceTravailSimulator extends Simulator {
 export function createFranceTravailSimulator(options: FranceTravailSimulatorOptions): FranceTravailSimulator {
   const world = options.world ?? loadWorld();
   const offers = buildOffers(world);
-  const bmo = buildBmo(world);
+  const bmoFile = buildBmoFile();
   const ttl = options.tokenTtlSeconds ?? 1499;
   const now = options.now ?? Date.now;
-  const tokens = new Map<string, number>();
+  const tokens = new Map<string, { expiresAt: number; scopes: Set<string> }>();
 
-  const authorised = (request: SimRequest): boolean => {
+  const tokenOf = (request: SimRequest) => {
     const match = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''));
-    const expiresAt = match ? tokens.get(match[1]!) : undefined;
-    return expiresAt !== undefined && expiresAt > now();
+    const token = match ? tokens.get(match[1]!) : undefined;
+    return token !== undefined && token.expiresAt > now() ? token : undefined;
   };
+  const authorised = (request: SimRequest): boolean => tokenOf(request) !== undefined;
   const unauthorised: SimResponse = {
     status: 401,
     json: { codeHttp: 401, message: "Jeton d'accès invalide ou expiré." },
@@ -56,7 +63,7 @@ export function createFranceTravailSimulator(options: FranceTravailSimulatorOpti
   const simulator = createSimulator({
     name: 'france-travail',
     rateLimitPerSecond: 10,
-    unmetered: ['access_token'],
+    unmetered: ['access_token', 'bmo-file'],
     faults: options.faults,
     rateLimited: (retryAfter) => ({
       status: 429,
@@ -84,11 +91,12 @@ export function createFranceTravailSimulator(options: FranceTravailSimulatorOpti
             return oauthError(401, 'invalid_client', 'Client authentication failed');
           }
           const token = randomBytes(18).toString('base64url');
-          tokens.set(token, now() + ttl * 1000);
+          const scope = form.get('scope') ?? 'api_offresdemploiv2 o2dsoffre';
+          tokens.set(token, { expiresAt: now() + ttl * 1000, scopes: new Set(scope.split(/\s+/)) });
           return {
             status: 200,
             json: {
-              scope: form.get('scope') ?? 'api_offresdemploiv2 o2dsoffre',
+              scope,
               expires_in: ttl,
               token_type: 'Bearer',
               access_token: token,
@@ -103,10 +111,21 @@ export function createFranceTravailSimulator(options: FranceTravailSimulatorOpti
         handle: (request) => (authorised(request) ? answerSearch(offers, request.query) : unauthorised),
       },
       {
-        name: 'stat-perspective-employeur',
+        name: 'indicateur',
         method: 'POST',
-        path: new RegExp(`^${BMO_PATH}$`),
-        handle: (request) => (authorised(request) ? answerBmo(bmo, request.body) : unauthorised),
+        path: new RegExp(`^${INDICATOR_PATH}([a-z-]+)$`),
+        handle: (request) => {
+          const token = tokenOf(request);
+          if (!token) return unauthorised;
+          if (!token.scopes.has(STATS_SCOPE)) return { status: 403 };
+          return answerIndicator(world, request.params[0]!, request.body);
+        },
+      },
+      {
+        name: 'bmo-file',
+        method: 'GET',
+        path: new RegExp(`^${BMO_FILE_PATH.replace(/\./g, '\\.')}$`),
+        handle: (request) => answerBmoFile(bmoFile, request),
       },
     ],
   });

@@ -1,6 +1,10 @@
 // The job offers the France Travail simulator publishes: a few per company of the shared world,
 // in its establishments' communes, for the jobs its sector recruits, in the "Offre" shape of the
-// Offres d'emploi v2 API (see data/samples/). Deterministic: same offers, same order, every run.
+// Offres d'emploi v2 API: the fields of the real recorded body
+// (subgraphs/france-travail/test/fixtures/offres_v2_search_206.json), with two differences said
+// here and in the README: no `lieuTravail.latitude/longitude` (the world has no coordinates; real
+// offers may lack them too) and `entreprise.siret`, a modelled extension the real API does not
+// publish. Deterministic: same offers, same order, every run.
 import { ROME_LABELS } from '../../kit/src/reference/romeLabels.js';
 import { pick, randomFor, randomInt, type Random } from '../../kit/src/prng.js';
 import type { World, WorldCompany, WorldEstablishment } from '../world.js';
@@ -16,6 +20,7 @@ export interface Offre {
   romeCode: string;
   romeLibelle: string;
   appellationlibelle: string;
+  /** `siret` is MODELLED (not in the real API): Company.franceTravail relies on it. */
   entreprise: { nom?: string; entrepriseAdaptee: boolean; siret: string };
   typeContrat: string;
   typeContratLibelle: string;
@@ -26,6 +31,8 @@ export interface Offre {
   dureeTravailLibelle: string;
   dureeTravailLibelleConverti: string;
   alternance: boolean;
+  contact: { coordonnees1: string; urlPostulation: string };
+  agence: Record<string, never>;
   nombrePostes: number;
   accessibleTH: boolean;
   qualificationCode: string;
@@ -34,6 +41,10 @@ export interface Offre {
   secteurActivite: string;
   secteurActiviteLibelle: string;
   origineOffre: { origine: string; urlOrigine: string };
+  offresManqueCandidats: boolean;
+  contexteTravail: { horaires: string[] };
+  entrepriseAdaptee: boolean;
+  employeurHandiEngage: boolean;
 }
 
 /** Contract types the search knows, with the label an offer shows. */
@@ -116,6 +127,11 @@ function makeOffer(random: Random, company: WorldCompany, ids: Set<string>): Off
     dureeTravailLibelle: '35H Horaires normaux',
     dureeTravailLibelleConverti: 'Temps plein',
     alternance: random() < 0.08,
+    contact: {
+      coordonnees1: `https://candidat.francetravail.fr/offres/recherche/detail/${id}`,
+      urlPostulation: `https://candidat.francetravail.fr/offres/recherche/detail/${id}`,
+    },
+    agence: {},
     nombrePostes: randomInt(random, 1, 3),
     accessibleTH: random() < 0.2,
     qualificationCode,
@@ -127,6 +143,10 @@ function makeOffer(random: Random, company: WorldCompany, ids: Set<string>): Off
       origine: '1',
       urlOrigine: `https://candidat.francetravail.fr/offres/recherche/detail/${id}`,
     },
+    offresManqueCandidats: random() < 0.15,
+    contexteTravail: { horaires: ['35H Horaires normaux'] },
+    entrepriseAdaptee: false,
+    employeurHandiEngage: false,
   };
 }
 

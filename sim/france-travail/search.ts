@@ -43,13 +43,14 @@ export function answerSearch(offers: readonly Offre[], query: URLSearchParams): 
   if (badSiret) return badRequest(`Valeur du paramètre « siret » incorrecte : ${badSiret}.`);
 
   const communeSet = new Set(communes);
-  const departmentSet = new Set(departments);
   const romeSet = new Set(romes);
   const contractSet = new Set(contracts);
-  const matched = offers.filter(
+  // A department search starts from the department's offers (indexed once per offer list).
+  const index = departmentIndex(offers);
+  const candidates = departments.length === 0 ? offers : departments.flatMap((d) => index.get(d) ?? []);
+  const matched = candidates.filter(
     (o) =>
       (communeSet.size === 0 || communeSet.has(o.lieuTravail.commune)) &&
-      (departmentSet.size === 0 || departmentSet.has(o.lieuTravail.libelle.split(' - ')[0]!)) &&
       (romeSet.size === 0 || romeSet.has(o.romeCode)) &&
       (contractSet.size === 0 || contractSet.has(o.typeContrat)) &&
       (sirets.length === 0 || sirets.some((s) => o.entreprise.siret.startsWith(s))),
@@ -66,6 +67,24 @@ export function answerSearch(offers: readonly Offre[], query: URLSearchParams): 
     },
     json: { resultats: matched.slice(range.start, end + 1), filtresPossibles: facets(matched) },
   };
+}
+
+const indexes = new WeakMap<readonly Offre[], Map<string, Offre[]>>();
+
+/** Offers by department (from `lieuTravail.libelle`, "51 - REIMS"), in the list's order. */
+function departmentIndex(offers: readonly Offre[]): Map<string, Offre[]> {
+  let index = indexes.get(offers);
+  if (!index) {
+    index = new Map();
+    for (const offer of offers) {
+      const department = offer.lieuTravail.libelle.split(' - ')[0]!;
+      const list = index.get(department);
+      if (list) list.push(offer);
+      else index.set(department, [offer]);
+    }
+    indexes.set(offers, index);
+  }
+  return index;
 }
 
 function readRange(raw: string | null): { start: number; end: number } | SimResponse {

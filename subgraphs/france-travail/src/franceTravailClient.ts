@@ -1,18 +1,19 @@
 // The only code of this subgraph that talks to France Travail: an OAuth2 client-credentials token
 // (cached, renewed before it expires and again on a 401), the Offres d'emploi v2 search paged
-// with `range=p-d` (150 per call, up to offer 3,150) over lists of communes, and the Marché du
-// travail BMO indicator. Every offer and row is checked field by field; anything off is an
-// UPSTREAM_BAD_RESPONSE naming the operator, never a default value.
+// with `range=p-d` (150 per call, up to offer 3,150), by department or by lists of communes, and
+// the Marché du travail indicators (documented shape only). Every offer and row is checked field
+// by field; anything off is an UPSTREAM_BAD_RESPONSE naming the operator, never a default value.
 import { CodedError } from '../../../kit/src/errors.js';
 import type { UpstreamClient, UpstreamResult } from '../../../kit/src/upstream/upstreamClient.js';
-import { checkOffer, checkBmoRow, type BmoRow, type Offer } from './franceTravailRecords.js';
+import { checkIndicator, checkOffer, type Indicator, type Offer } from './franceTravailRecords.js';
 
-export type { BmoRow, Offer };
+export type { Indicator, Offer };
 
 /** Token endpoint path; the realm is a query parameter. */
 export const TOKEN_PATH = '/connexion/oauth2/access_token';
 export const SEARCH_PATH = '/partenaire/offresdemploi/v2/offres/search';
-export const BMO_PATH = '/partenaire/stats-offres-demandes-emploi/v1/indicateur/stat-perspective-employeur';
+/** Marché du travail indicators: POST to this prefix + the indicator's name (`stat-demandeurs`…). */
+export const INDICATOR_PATH = '/partenaire/stats-offres-demandes-emploi/v1/indicateur/';
 /** The search's limits: offers per call, and the last reachable index + 1. */
 export const PAGE_SIZE = 150;
 export const MAX_REACHABLE = 3150;
@@ -36,11 +37,14 @@ export interface OfferSearch {
   truncated: boolean;
   /** ISO time of the oldest stale copy used, when any. */
   staleSince?: string;
+  /** ISO time the oldest page of this answer was read from France Travail (now, or when cached). */
+  retrievedAt: string;
 }
 
-/** BMO rows of one department. */
-export interface BmoAnswer {
-  rows: BmoRow[];
+/** A Marché du travail indicator, and when it was read. */
+export interface IndicatorAnswer {
+  indicator: Indicator;
+  retrievedAt: string;
   staleSince?: string;
 }
 
@@ -88,28 +92,38 @@ export class FranceTravailClient {
       total: parts.reduce((sum, part) => sum + part.total, 0),
       truncated: parts.some((part) => part.truncated),
       staleSince: oldest(parts.map((part) => part.staleSince)),
+      retrievedAt: oldest(parts.map((part) => part.retrievedAt))!,
     };
   }
 
-  /** BMO recruitment projects of one department, every activity, every published year. */
-  async recruitmentProjects(departmentCode: string, requestId?: string): Promise<BmoAnswer> {
+  /**
+   * A Marché du travail indicator (`stat-demandeurs`, `stat-offres`…) for one department, every
+   * activity, latest quarter. The request keys are the documented ones; no real answer was recorded.
+   */
+  async indicator(name: string, departmentCode: string, requestId?: string): Promise<IndicatorAnswer> {
     const result = await this.authorised((token) =>
       this.options.api.request({
         method: 'POST',
-        path: BMO_PATH,
+        path: `${INDICATOR_PATH}${name}`,
         idempotent: true,
         headers: { authorization: `Bearer ${token}` },
         data: {
           codeTypeTerritoire: 'DEP',
           codeTerritoire: departmentCode,
-          codeTypeActivite: 'ROME',
-          codeTypePeriode: 'ANNEE',
+          codeTypeActivite: 'MOYENNE',
+          codeActivite: 'MOYENNE',
+          codeTypePeriode: 'TRIMESTRE',
+          dernierePeriode: true,
         },
         requestId,
-        parse: (body) => parseBmo(body, departmentCode),
+        parse: (body) => checkIndicator(body),
       }),
     );
-    return { rows: result.value, staleSince: result.stale ? result.since : undefined };
+    return {
+      indicator: result.value,
+      retrievedAt: result.since ?? new Date(this.now()).toISOString(),
+      staleSince: result.stale ? result.since : undefined,
+    };
   }
 
   /** One commune list (or none): the first page tells the total, the rest are read in parallel. */
@@ -125,6 +139,7 @@ export class FranceTravailClient {
       total: first.value.total,
       truncated: first.value.total > MAX_REACHABLE,
       staleSince: oldest(pages.map((p) => (p.stale ? p.since : undefined))),
+      retrievedAt: oldest(pages.map((p) => p.since ?? new Date(this.now()).toISOString()))!,
     };
   }
 
@@ -200,12 +215,14 @@ export class FranceTravailClient {
   }
 }
 
-interface SearchPage {
+/** One page of a search. */
+export interface SearchPage {
   offers: Offer[];
   total: number;
 }
 
-function parseSearchPage(body: unknown, status: number, headers: Record<string, string>): SearchPage {
+/** Parses one search answer: 204 empty, 200 whole, 206 with its Content-Range total. */
+export function parseSearchPage(body: unknown, status: number, headers: Record<string, string>): SearchPage {
   if (status === 204) return { offers: [], total: 0 };
   if (!isObject(body) || !Array.isArray(body.resultats))
     throw new Error('expected {resultats: [...]} in the search answer');
@@ -233,13 +250,6 @@ function parseToken(body: unknown): { accessToken: string; expiresInSeconds: num
     throw new Error(`expected a positive expires_in; got ${JSON.stringify(body.expires_in)}`);
   }
   return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
-}
-
-function parseBmo(body: unknown, departmentCode: string): BmoRow[] {
-  if (!isObject(body) || !Array.isArray(body.listeValeursParPeriode)) {
-    throw new Error('expected {listeValeursParPeriode: [...]} in the indicator answer');
-  }
-  return body.listeValeursParPeriode.map((row, index) => checkBmoRow(row, index, departmentCode));
 }
 
 function joined(values: readonly string[] | undefined): string | undefined {

@@ -1,10 +1,28 @@
-// Per-request DataLoaders of the france-travail subgraph, made by one factory. Offers are keyed
-// by commune: every territory of a query asks for its communes in the same tick, and one batch
-// searches them all in comma-separated lists of communes, pages of 150, whatever the number of
-// territories. Indicators are keyed by department, offers of companies by SIREN.
+// Per-request DataLoaders of the france-travail subgraph, made by one factory.
+//
+// Offers are keyed by commune, but searched by DEPARTMENT: every territory of a query asks for
+// its communes in the same tick, the batch groups them by department, runs ONE search per
+// department (pages of 150) and keeps each commune's offers locally from `lieuTravail.commune`.
+// So a query's France Travail calls grow with the departments involved, not with the territories
+// or communes. A department past the search's 3,150-offer reach is read by lists of the batch's
+// communes instead. Every search races the request's time budget: what is not read in time is
+// reported missing (PARTIAL_RESULT), the rest is answered.
+//
+// BMO rows come from the mirror (one SQL query per batch of departments, no upstream call);
+// Marché du travail indicators are one call per indicator and department; company offers are keyed
+// by SIREN.
 import DataLoader from 'dataloader';
+import { readSyncStates, recordsByDepartment, type MirrorStore } from '../../../kit/src/mirror/index.js';
+import type { BmoRowTable, SyncStateTable } from '../../../kit/src/mirror/schema.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type { BmoRow, FranceTravailClient, Offer, OfferFilters } from './franceTravailClient.js';
+import type { Selectable } from 'kysely';
+import type {
+  FranceTravailClient,
+  IndicatorAnswer,
+  Offer,
+  OfferFilters,
+  OfferSearch,
+} from './franceTravailClient.js';
 import { OPERATOR_ID } from './config.js';
 
 /** SIRENs per company search call. */
@@ -13,33 +31,117 @@ const SIRENS_PER_CALL = 50;
 /** Filters that apply on top of the communes. */
 export type OfferFilter = Pick<OfferFilters, 'romeCodes' | 'contractTypes'>;
 
+/** An offer and when it was read from France Travail. */
+export type LiveOffer = Offer & { retrievedAt: string };
+
+/** A commune's offers, or the department whose search did not finish within the budget. */
+export interface CommuneOffers {
+  offers: LiveOffer[];
+  /** When the department's search was read (null when it is missing). */
+  retrievedAt: string | null;
+  /** Set when the department's offers could not be read within the budget. */
+  missingDepartment: string | null;
+}
+
+/** One BMO row of the mirror. */
+export type BmoRecord = Selectable<BmoRowTable>;
+
 /** The loaders one request uses. */
 export interface Loaders {
   /** Offers by commune under a filter (one loader per distinct filter). */
-  offersByCommune(filter: OfferFilter): DataLoader<string, Offer[]>;
-  offersByCompany: DataLoader<string, Offer[]>;
-  recruitmentByDepartment: DataLoader<string, BmoRow[]>;
+  offersByCommune(filter: OfferFilter): DataLoader<string, CommuneOffers>;
+  offersByCompany: DataLoader<string, LiveOffer[]>;
+  /** BMO rows of each department, from the mirror. */
+  bmoByDepartment: DataLoader<string, BmoRecord[]>;
+  /** The BMO source's sync state (null when it was never synced). */
+  bmoState(): Promise<SyncStateTable | null>;
+  /** A Marché du travail indicator of each department (one loader per indicator). */
+  indicatorByDepartment(name: string): DataLoader<string, IndicatorAnswer>;
+}
+
+/** What the loaders need besides the client. */
+export interface LoaderOptions {
+  client: FranceTravailClient;
+  mirror: MirrorStore;
+  stale: StaleCollector;
+  /** Epoch ms past which live searches are given up for this request. */
+  deadline: number;
+  requestId?: string;
+  now?: () => number;
+}
+
+/** Department of an INSEE commune code (97x overseas: three digits; Corsica 2A/2B). */
+export function departmentOf(commune: string): string {
+  return commune.startsWith('97') ? commune.slice(0, 3) : commune.slice(0, 2);
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
-export function createLoaders(
-  client: FranceTravailClient,
-  stale: StaleCollector,
-  requestId?: string,
-): Loaders {
+export function createLoaders(options: LoaderOptions): Loaders {
+  const { client, stale, requestId } = options;
+  const now = options.now ?? Date.now;
   const note = (since: string | undefined) => {
     if (since !== undefined) stale.mark(OPERATOR_ID, since);
   };
-  const byFilter = new Map<string, DataLoader<string, Offer[]>>();
+  const live = (found: OfferSearch): LiveOffer[] =>
+    found.offers.map((offer) => ({ ...offer, retrievedAt: found.retrievedAt }));
+
+  /** One department: a whole-department search, or lists of communes past the 3,150 reach. */
+  const searchDepartment = async (department: string, communes: string[], filter: OfferFilter) => {
+    const whole = await client.searchOffers({ ...filter, departments: [department] }, requestId);
+    if (!whole.truncated) return whole;
+    return client.searchOffers({ ...filter, communes }, requestId);
+  };
+
+  const byFilter = new Map<string, DataLoader<string, CommuneOffers>>();
+  const byIndicator = new Map<string, DataLoader<string, IndicatorAnswer>>();
+  let bmoState: Promise<SyncStateTable | null> | undefined;
   return {
     offersByCommune(filter) {
       const key = JSON.stringify([filter.romeCodes ?? [], filter.contractTypes ?? []]);
       let loader = byFilter.get(key);
       if (!loader) {
         loader = new DataLoader(async (communes) => {
-          const found = await client.searchOffers({ ...filter, communes }, requestId);
-          note(found.staleSince);
-          return groupBy(communes, found.offers, (offer) => [offer.communeCode]);
+          const byDepartment = new Map<string, string[]>();
+          for (const commune of communes) {
+            const department = departmentOf(commune);
+            byDepartment.set(department, [...(byDepartment.get(department) ?? []), commune]);
+          }
+          const answers = await withinBudget(
+            [...byDepartment].map(([department, list]) => searchDepartment(department, list, filter)),
+            options.deadline - now(),
+          );
+          const perDepartment = new Map<string, Error | CommuneOffers[]>();
+          [...byDepartment].forEach(([department, list], index) => {
+            const answer = answers[index]!;
+            if (answer.status === 'late') {
+              perDepartment.set(
+                department,
+                list.map(() => ({ offers: [], retrievedAt: null, missingDepartment: department })),
+              );
+            } else if (answer.status === 'failed') {
+              perDepartment.set(department, toError(answer.reason));
+            } else {
+              note(answer.value.staleSince);
+              const offers = live(answer.value);
+              perDepartment.set(
+                department,
+                list.map((commune) => ({
+                  offers: offers.filter((o) => o.communeCode === commune),
+                  retrievedAt: answer.value.retrievedAt,
+                  missingDepartment: null,
+                })),
+              );
+            }
+          });
+          const position = new Map<string, number>();
+          return communes.map((commune) => {
+            const department = departmentOf(commune);
+            const slot = perDepartment.get(department)!;
+            if (slot instanceof Error) return slot;
+            const index = position.get(department) ?? 0;
+            position.set(department, index + 1);
+            return slot[index]!;
+          });
         });
         byFilter.set(key, loader);
       }
@@ -49,23 +151,67 @@ export function createLoaders(
       async (sirens) => {
         const found = await client.searchOffers({ sirets: sirens }, requestId);
         note(found.staleSince);
-        return groupBy(sirens, found.offers, (offer) => (offer.siret ? [offer.siret.slice(0, 9)] : []));
+        return groupBy(sirens, live(found), (offer) => (offer.siret ? [offer.siret.slice(0, 9)] : []));
       },
       { maxBatchSize: SIRENS_PER_CALL },
     ),
-    // One call per department (the indicator takes one territory); a failed department is an
-    // error in its own slot, so the others still resolve.
-    recruitmentByDepartment: new DataLoader(async (departments) => {
-      const settled = await Promise.allSettled(
-        departments.map((d) => client.recruitmentProjects(d, requestId)),
-      );
-      return settled.map((outcome) => {
-        if (outcome.status === 'rejected') return toError(outcome.reason);
-        note(outcome.value.staleSince);
-        return outcome.value.rows;
-      });
-    }),
+    bmoByDepartment: new DataLoader((departments) =>
+      recordsByDepartment(options.mirror, 'bmo_row', departments),
+    ),
+    bmoState() {
+      bmoState ??= readSyncStates(options.mirror, ['bmo']).then((states) => states[0] ?? null);
+      return bmoState;
+    },
+    indicatorByDepartment(name) {
+      let loader = byIndicator.get(name);
+      if (!loader) {
+        // One call per department (the indicator takes one territory); a failed department is an
+        // error in its own slot, so the others still resolve.
+        loader = new DataLoader(async (departments) => {
+          const settled = await Promise.allSettled(
+            departments.map((d) => client.indicator(name, d, requestId)),
+          );
+          return settled.map((outcome) => {
+            if (outcome.status === 'rejected') return toError(outcome.reason);
+            note(outcome.value.staleSince);
+            return outcome.value;
+          });
+        });
+        byIndicator.set(name, loader);
+      }
+      return loader;
+    },
   };
+}
+
+type Outcome<T> = { status: 'done'; value: T } | { status: 'failed'; reason: unknown } | { status: 'late' };
+
+/**
+ * Settles every task, but waits at most `budgetMs`: tasks still running then are `late` (they go
+ * on in the background and fill the cache for the next request).
+ */
+async function withinBudget<T>(tasks: Promise<T>[], budgetMs: number): Promise<Outcome<T>[]> {
+  const outcomes: Outcome<T>[] = tasks.map(() => ({ status: 'late' }));
+  const settled = Promise.all(
+    tasks.map((task, index) =>
+      task.then(
+        (value) => {
+          outcomes[index] = { status: 'done', value };
+        },
+        (reason: unknown) => {
+          outcomes[index] = { status: 'failed', reason };
+        },
+      ),
+    ),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, budgetMs));
+  });
+  await Promise.race([settled, late]);
+  clearTimeout(timer);
+  // A snapshot: tasks that settle after this keep writing into `outcomes`, which nobody reads.
+  return [...outcomes];
 }
 
 /** Results in key order: each key gets the items whose keys include it. */

@@ -13,6 +13,7 @@ import {
 } from '../../../sim/france-travail/franceTravailSimulator.js';
 import { buildOffers } from '../../../sim/france-travail/records.js';
 import { loadWorld } from '../../../sim/world.js';
+import { DEFAULT_SCOPE } from '../src/config.js';
 import { FranceTravailClient } from '../src/franceTravailClient.js';
 
 const world = loadWorld();
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 beforeEach(() => simulator.reset());
 
-function makeClient(options: { communesPerCall?: number; secret?: string } = {}) {
+function makeClient(options: { communesPerCall?: number; secret?: string; scope?: string } = {}) {
   const common = {
     operator: 'france-travail',
     label: 'France Travail',
@@ -52,7 +53,7 @@ function makeClient(options: { communesPerCall?: number; secret?: string } = {})
     auth,
     clientId: 'id',
     clientSecret: options.secret ?? 'secret',
-    scope: 'api_offresdemploiv2 o2dsoffre',
+    scope: options.scope ?? DEFAULT_SCOPE,
     communesPerCall: options.communesPerCall ?? 50,
     renewMarginMs: 60_000,
     now: () => clock,
@@ -192,14 +193,20 @@ describe('FranceTravailClient', () => {
     });
   });
 
-  it('reads BMO recruitment projects of a department, with difficult and seasonal projects', async () => {
-    const answer = await makeClient().client.recruitmentProjects('51');
-    expect(answer.rows.length).toBeGreaterThan(0);
-    for (const row of answer.rows) {
-      expect(row.departmentCode).toBe('51');
-      expect(row.difficultProjects).toBeLessThanOrEqual(row.projects);
-    }
-    expect(new Set(answer.rows.map((r) => r.year))).toEqual(new Set([2023, 2024]));
+  it('reads a Marché du travail indicator in its documented shape, one department per call', async () => {
+    const answer = await makeClient().client.indicator('stat-demandeurs', '51');
+    expect(answer.indicator.values.length).toBeGreaterThan(0);
+    expect(new Set(answer.indicator.values.map((v) => v.territoryCode))).toEqual(new Set(['51']));
+    expect(answer.indicator.values.every((v) => typeof v.value === 'number')).toBe(true);
+    expect(calls('indicateur')).toBe(1);
+  });
+
+  it('gets the empty 403 of the Marché du travail API when the token lacks offresetdemandesemploi', async () => {
+    const { client } = makeClient({
+      scope: 'api_offresdemploiv2 o2dsoffre api_stats-offres-demandes-emploiv1',
+    });
+    const error = await failure(client.indicator('stat-demandeurs', '51'));
+    expect(error).toMatchObject({ code: ErrorCode.UPSTREAM_REJECTED, details: { status: 403 } });
   });
 });
 

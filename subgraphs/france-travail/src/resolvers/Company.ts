@@ -3,8 +3,9 @@
 import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import type { PageArgs } from '../../../../kit/src/pagination.js';
 import type { FranceTravailContext } from '../context.js';
+import { OFFERS_DATASET, sourceOf } from '../sources.js';
 import { checkEstablishment } from '../validate.js';
-import { checkPage, newestFirst, offerPage, summaryOf } from './FranceTravailTerritory.js';
+import { checkPage, newestFirst, offerPage, oldest, summaryOf } from './FranceTravailTerritory.js';
 
 /** The parent value of a company's contribution. */
 export interface FranceTravailCompanyValue {
@@ -28,4 +29,13 @@ export const FranceTravailCompany = {
   },
   summary: async (v: FranceTravailCompanyValue, _: unknown, ctx: Ctx) =>
     summaryOf(await ctx.loaders.offersByCompany.load(v.siren)),
+  source: async (v: FranceTravailCompanyValue, _: unknown, ctx: Ctx) => {
+    const offers = await ctx.loaders.offersByCompany.load(v.siren);
+    // A company with no offer still had its search read now.
+    return sourceOf(
+      OFFERS_DATASET,
+      ctx.locations.apiUrl,
+      oldest(offers.map((o) => o.retrievedAt)) ?? new Date().toISOString(),
+    );
+  },
 };

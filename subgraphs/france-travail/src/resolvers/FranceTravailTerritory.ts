@@ -1,10 +1,14 @@
-// Fields of France Travail's contribution to a territory, and of its recruitment outlook.
+// Fields of France Travail's contribution to a territory: live offers (per department batch,
+// within the time budget), the BMO recruitment outlook (mirror) and Marché du travail indicators.
+import type { GraphQLResolveInfo } from 'graphql';
 import { CodedError, ErrorCode } from '../../../../kit/src/errors.js';
 import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
-import type { BmoRow, Offer } from '../franceTravailClient.js';
 import type { FranceTravailContext } from '../context.js';
+import type { IndicatorAnswer } from '../franceTravailClient.js';
+import type { BmoRecord, LiveOffer } from '../loaders.js';
+import { BMO_DATASET, INDICATORS_DATASET, OFFERS_DATASET, sourceOf } from '../sources.js';
 import { checkRomeCode } from '../validate.js';
 
 /** Largest page of offers a caller may ask for. */
@@ -28,63 +32,125 @@ export function checkPage(args: PageArgs): void {
 }
 
 /** Offers newest first, then by id. */
-export function newestFirst(offers: Offer[]): Offer[] {
+export function newestFirst<T extends LiveOffer>(offers: T[]): T[] {
   return offers.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** A page of offers with the number of positions they offer. */
-export function offerPage(offers: Offer[], args: PageArgs) {
+/** A page of offers with the number of positions they offer, and what is missing. */
+export function offerPage(offers: LiveOffer[], args: PageArgs, missingDepartments: string[] = []) {
   return {
     ...paginate(offers, args, { max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE }),
     positionCount: offers.reduce((sum, offer) => sum + offer.positions, 0),
+    complete: missingDepartments.length === 0,
+    missingDepartments,
   };
 }
 
+/** The oldest of some ISO times (null when none). */
+export function oldest(times: readonly (string | null)[]): string | null {
+  return times.filter((t): t is string => t !== null).sort()[0] ?? null;
+}
+
+/** The territory's offers under a filter, with when they were read and what is missing. */
 async function territoryOffers(
   v: FranceTravailTerritoryValue,
   ctx: Ctx,
-  romeCode?: string,
-  contractType?: string,
+  info: GraphQLResolveInfo,
+  filter = {},
 ) {
-  const filter = {
-    romeCodes: romeCode ? [romeCode] : undefined,
-    contractTypes: contractType ? [contractType] : undefined,
+  const slots = await ctx.loaders.offersByCommune(filter).loadMany(v.communeCodes);
+  const failure = slots.find((s): s is Error => s instanceof Error);
+  if (failure) throw failure;
+  const found = slots as Exclude<(typeof slots)[number], Error>[];
+  const missing = [
+    ...new Set(found.flatMap((s) => (s.missingDepartment ? [s.missingDepartment] : []))),
+  ].sort();
+  ctx.partial.note(info, missing);
+  return {
+    offers: newestFirst(found.flatMap((s) => s.offers)),
+    retrievedAt: oldest(found.map((s) => s.retrievedAt)),
+    missing,
   };
-  return newestFirst(await loadFlat(ctx.loaders.offersByCommune(filter), v.communeCodes));
 }
 
 // Recruitment and job offers are the compétences priority; France Travail publishes no amounts.
-export const summaryOf = (offers: Offer[]) =>
+export const summaryOf = (offers: readonly LiveOffer[]) =>
   summarize(
     'FRANCE_TRAVAIL',
     offers.map(() => ({ amount: 0, axis: 'COMPETENCES' })),
   );
 
+/** Marché du travail endpoints by the schema's indicator names. */
+const INDICATOR_NAMES: Record<string, string> = { JOB_SEEKERS: 'stat-demandeurs', OFFERS: 'stat-offres' };
+
 export const FranceTravailTerritory = {
-  offers: async (v: FranceTravailTerritoryValue, args: OfferArgs, ctx: Ctx) => {
+  offers: async (v: FranceTravailTerritoryValue, args: OfferArgs, ctx: Ctx, info: GraphQLResolveInfo) => {
     checkPage(args);
     const romeCode = args.romeCode ? checkRomeCode(args.romeCode) : undefined;
-    return offerPage(await territoryOffers(v, ctx, romeCode, args.contractType ?? undefined), args);
+    const filter = {
+      romeCodes: romeCode ? [romeCode] : undefined,
+      contractTypes: args.contractType ? [args.contractType] : undefined,
+    };
+    const found = await territoryOffers(v, ctx, info, filter);
+    return offerPage(found.offers, args, found.missing);
   },
 
+  summary: async (v: FranceTravailTerritoryValue, _: unknown, ctx: Ctx, info: GraphQLResolveInfo) =>
+    summaryOf((await territoryOffers(v, ctx, info)).offers),
+
+  source: async (v: FranceTravailTerritoryValue, _: unknown, ctx: Ctx, info: GraphQLResolveInfo) =>
+    sourceOf(OFFERS_DATASET, ctx.locations.apiUrl, (await territoryOffers(v, ctx, info)).retrievedAt),
+
   recruitment: async (v: FranceTravailTerritoryValue, args: { year?: number | null }, ctx: Ctx) => {
-    const rows = await loadFlat(ctx.loaders.recruitmentByDepartment, v.departmentCodes);
-    const years = [...new Set(rows.map((r) => r.year))].sort();
-    const year = args.year ?? years[years.length - 1] ?? null;
+    const state = await ctx.loaders.bmoState();
+    if (!state?.last_success_at) {
+      throw new CodedError(
+        ErrorCode.MIRROR_NOT_SYNCED,
+        state?.last_error
+          ? `The BMO file has not been synced into the mirror yet; its last sync failed: ${state.last_error}`
+          : 'The BMO file has not been synced into the mirror yet (npm run sync bmo, or wait for the first sync).',
+        { operator: 'france-travail', source: 'bmo' },
+      );
+    }
+    const rows = await loadFlat(ctx.loaders.bmoByDepartment, v.departmentCodes);
+    const years = [...new Set(rows.map((r) => r.annee))].sort();
     if (args.year != null && !years.includes(args.year)) {
       throw new CodedError(
         ErrorCode.BAD_USER_INPUT,
-        `No BMO survey for ${args.year} in these departments; published years: ${years.join(', ') || 'none'}.`,
+        `No BMO survey for ${args.year} in these departments; years in the mirror: ${years.join(', ') || 'none'}.`,
       );
     }
-    return outlook(
-      year,
-      rows.filter((r) => r.year === year),
-    );
+    const year = args.year ?? years[years.length - 1] ?? null;
+    return {
+      ...outlook(
+        year,
+        v.departmentCodes,
+        rows.filter((r) => r.annee === year),
+      ),
+      source: sourceOf(BMO_DATASET, ctx.locations.bmoUrl, state.last_success_at),
+    };
   },
 
-  summary: async (v: FranceTravailTerritoryValue, _: unknown, ctx: Ctx) =>
-    summaryOf(await territoryOffers(v, ctx)),
+  labourMarket: async (v: FranceTravailTerritoryValue, args: { indicator?: string | null }, ctx: Ctx) => {
+    const name = INDICATOR_NAMES[args.indicator ?? 'JOB_SEEKERS'];
+    if (!name) throw new CodedError(ErrorCode.BAD_USER_INPUT, `Unknown indicator "${args.indicator}".`);
+    const answers = await ctx.loaders.indicatorByDepartment(name).loadMany(v.departmentCodes);
+    const failure = answers.find((a): a is Error => a instanceof Error);
+    if (failure) throw failure;
+    return (answers as IndicatorAnswer[]).flatMap((answer, index) =>
+      answer.indicator.values.map((value) => ({
+        departmentCode: v.departmentCodes[index]!,
+        indicatorCode: answer.indicator.code,
+        indicatorLabel: answer.indicator.label,
+        periodCode: value.periodCode,
+        periodLabel: value.periodLabel,
+        breakdownCode: value.nomenclatureCode,
+        breakdownLabel: value.nomenclatureLabel,
+        value: value.value,
+        source: sourceOf(INDICATORS_DATASET, ctx.locations.apiUrl, answer.retrievedAt),
+      })),
+    );
+  },
 };
 
 interface Figures {
@@ -93,27 +159,40 @@ interface Figures {
   difficultyPercent: number;
 }
 
-function figures(rows: readonly BmoRow[]): Figures & { seasonalProjects: number } {
-  const projects = rows.reduce((sum, r) => sum + r.projects, 0);
-  const difficultProjects = rows.reduce((sum, r) => sum + r.difficultProjects, 0);
+/** Sums the published counts ("*" rows are null and left out; counted in secretRows). */
+function figures(rows: readonly BmoRecord[]): Figures & { seasonalProjects: number; secretRows: number } {
+  const projects = rows.reduce((sum, r) => sum + (r.met ?? 0), 0);
+  const difficultProjects = rows.reduce((sum, r) => sum + (r.xmet ?? 0), 0);
   return {
     projects,
     difficultProjects,
     difficultyPercent: projects === 0 ? 0 : Math.round((difficultProjects / projects) * 1000) / 10,
-    seasonalProjects: rows.reduce((sum, r) => sum + r.seasonalProjects, 0),
+    seasonalProjects: rows.reduce((sum, r) => sum + (r.smet ?? 0), 0),
+    secretRows: rows.filter((r) => r.met_secret === 1).length,
   };
 }
 
-function outlook(year: number | null, rows: BmoRow[]) {
-  const departments = [...new Set(rows.map((r) => r.departmentCode))].map((departmentCode) => ({
-    departmentCode,
-    ...figures(rows.filter((r) => r.departmentCode === departmentCode)),
-  }));
-  const jobs = [...new Set(rows.map((r) => r.romeCode))].map((romeCode) => {
-    const ofJob = rows.filter((r) => r.romeCode === romeCode);
-    return { romeCode, romeLabel: ofJob[0]!.romeLabel, ...figures(ofJob) };
+function outlook(year: number | null, departmentCodes: readonly string[], rows: BmoRecord[]) {
+  const departments = departmentCodes.map((departmentCode) => {
+    const ofDepartment = rows.filter((r) => r.department_code === departmentCode);
+    return {
+      departmentCode,
+      departmentName: ofDepartment[0]?.nom_dept ?? null,
+      bassinCount: new Set(ofDepartment.map((r) => r.bassin_code)).size,
+      ...figures(ofDepartment),
+    };
   });
-  jobs.sort((a, b) => b.projects - a.projects || a.romeCode.localeCompare(b.romeCode));
+  const jobs = [...new Set(rows.map((r) => r.code_metier_bmo))].map((jobCode) => {
+    const ofJob = rows.filter((r) => r.code_metier_bmo === jobCode);
+    return {
+      jobCode,
+      jobLabel: ofJob[0]!.nom_metier_bmo ?? jobCode,
+      familyCode: ofJob[0]!.famille_met,
+      familyLabel: ofJob[0]!.lbl_fam_met,
+      ...figures(ofJob),
+    };
+  });
+  jobs.sort((a, b) => b.projects - a.projects || a.jobCode.localeCompare(b.jobCode));
   return { year, ...figures(rows), departments, jobs };
 }
 
