@@ -75,6 +75,8 @@ export function buildFondsVertRows(world: World): FondsVertRow[] {
   let dossier = FIRST_SIMULATED_DOSSIER;
   const communes = [...world.communes.values()];
   for (const territory of world.territories) {
+    // Territories whose communes BANATIC does not list (Île-de-France EPTs) have nowhere to place a project.
+    if (territory.communeCodes.length === 0) continue;
     const random = randomFor(`etat:fonds-vert:${territory.id}`);
     const count = randomInt(random, 2, 9);
     for (let i = 0; i < count; i++) {
