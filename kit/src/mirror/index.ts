@@ -17,7 +17,14 @@ export {
   type SourceLocation,
   type UnlocatedReason,
 } from './locateCompanies.js';
-export { departmentsOfPostcode, nameKey, placeIndex, type Place, type PlaceIndex } from './placeIndex.js';
+export {
+  departmentsOfPostcode,
+  loadPlaceIndex,
+  nameKey,
+  placeIndex,
+  type Place,
+  type PlaceIndex,
+} from './placeIndex.js';
 export { acquireLease, newHolderId, releaseLease, renewLease } from './syncLock.js';
 export { progressBar, formatProgress } from './progressBar.js';
 export {

@@ -1,6 +1,7 @@
 // Places a record by its published postcode and commune name (France Relance publishes no INSEE
 // code): the commune of that name in the postcode's department. Both must agree: a name found in
 // no candidate department (the real file has 40100 → "SAINT-MALO") places nothing.
+import { loadGeography } from '../reference/geography.js';
 
 /** A commune as the index needs it (the kit's geography CommuneRecord fits). */
 export interface PlaceCommune {
@@ -75,4 +76,9 @@ export function nameKey(name: string): string {
     .map((w) => (w === 'ST' ? 'SAINT' : w === 'STE' ? 'SAINTE' : w));
   if (words.length > 1 && ['LE', 'LA', 'LES', 'L'].includes(words[0]!)) words.shift();
   return words.join(' ');
+}
+
+/** The index over the real geography in `geoDir` (data/geo: INSEE communes, BANATIC EPCIs). */
+export function loadPlaceIndex(geoDir: string): PlaceIndex {
+  return placeIndex(loadGeography(geoDir).communes.values());
 }
