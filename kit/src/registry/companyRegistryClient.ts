@@ -19,8 +19,13 @@ export const RECHERCHE_ENTREPRISES_URL = 'https://recherche-entreprises.api.gouv
  */
 export const RECHERCHE_ENTREPRISES_RATE_PER_SECOND = 7;
 
-/** Pacing between call starts that keeps us under that rate. */
-export const RECHERCHE_ENTREPRISES_MIN_INTERVAL_MS = Math.ceil(1000 / RECHERCHE_ENTREPRISES_RATE_PER_SECOND);
+/**
+ * Pacing between call starts that keeps us under that rate: 6.5 a second, since a window counted
+ * by the server from arrival times sees our evenly spaced calls bunch up with network jitter.
+ */
+export const RECHERCHE_ENTREPRISES_MIN_INTERVAL_MS = Math.ceil(
+  1000 / (RECHERCHE_ENTREPRISES_RATE_PER_SECOND - 0.5),
+);
 
 /** What the registry said about one asked id, in the slot of that id. */
 export type RegistryAnswer =
