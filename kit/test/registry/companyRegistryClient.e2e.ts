@@ -38,6 +38,11 @@ function clientOf(baseUrl: string, minIntervalMs = 0): CompanyRegistryClient {
   );
 }
 
+function failureOf(answer: RegistryAnswer | undefined): Record<string, unknown> {
+  if (!answer || !('error' in answer)) throw new Error(`expected a failure, got ${JSON.stringify(answer)}`);
+  return answer.error.extensions;
+}
+
 function found(answer: RegistryAnswer | undefined) {
   if (!answer || !('found' in answer))
     throw new Error(`expected a found company, got ${JSON.stringify(answer)}`);
@@ -93,8 +98,7 @@ describe('CompanyRegistryClient on the recorded real answer', () => {
     expect(found(answers[0]).siren).toBe('130025265');
     expect(answers[1]).toEqual({ id: '350555067', notFound: true });
     expect(answers[2]).toMatchObject({ id: 'n/a', invalid: expect.stringContaining('"n/a"') });
-    const failure = answers[3] as { error: { extensions: { code: string; operator: string } } };
-    expect(failure.error.extensions).toMatchObject({
+    expect(failureOf(answers[3])).toMatchObject({
       code: 'UPSTREAM_UNAVAILABLE',
       operator: 'recherche-entreprises',
     });
@@ -137,9 +141,6 @@ describe('CompanyRegistryClient against the simulator', () => {
   it('reports the simulator answering 429 as a failure in that slot, not a crash', async () => {
     simulator.setFaults({ throttleNext: 1 });
     const [answer] = await clientOf(running.url).lookup([world.companies[20]!.siren]);
-    expect(answer).toMatchObject({ error: expect.anything() });
-    expect((answer as { error: { extensions: { code: string } } }).error.extensions.code).toBe(
-      'UPSTREAM_RATE_LIMITED',
-    );
+    expect(failureOf(answer).code).toBe('UPSTREAM_RATE_LIMITED');
   });
 });
