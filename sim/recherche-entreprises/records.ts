@@ -129,7 +129,10 @@ const MATCHING_KEYS = [
 
 function matching(siege: Record<string, unknown>): Record<string, unknown> {
   // Same key order as the recording: ancien_siege second.
-  const out: Record<string, unknown> = { activite_principale: siege.activite_principale, ancien_siege: false };
+  const out: Record<string, unknown> = {
+    activite_principale: siege.activite_principale,
+    ancien_siege: false,
+  };
   for (const key of MATCHING_KEYS) out[key] = siege[key];
   return out;
 }
