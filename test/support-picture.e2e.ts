@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AIDS_DATASET, buildAdemeRecords } from '../sim/ademe/records.js';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
-import { buildBpifranceRecords } from '../sim/bpifrance/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
+import type { RunningBpifrance } from '../subgraphs/bpifrance/src/start.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { bpifranceMeasuresOf, tempMirrorFile } from './helpers/bpifranceData.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
 import { resetSimulator, setFaults, type SimulatorFaults } from './helpers/simulators.js';
 
@@ -58,7 +59,13 @@ interface Summary {
 }
 interface CompanyPicture {
   company: {
-    bpifrance: { aids: { id: string; company: { siren: string } }[] };
+    bpifrance: {
+      aids: {
+        measure: string;
+        company: { siren: string };
+        source: { dataset: string; illustrative: boolean };
+      }[];
+    };
     businessFrance: { projects: { id: string }[] };
     ademe: {
       aids: { reference: string; amount: number }[];
@@ -86,6 +93,7 @@ type Picture = {
 
 let stack: Stack;
 let graphql: string;
+const mirror = tempMirrorFile();
 
 beforeAll(async () => {
   stack = await startTestStack({
@@ -95,11 +103,17 @@ beforeAll(async () => {
       FRANCE_TRAVAIL_BREAKER_FAILURES: '100',
       ADEME_BREAKER_FAILURES: '100',
       VTE_BREAKER_FAILURES: '100',
+      MIRROR_FILE: mirror.file,
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
+  // Bpifrance's France Relance projects come from the mirror: wait for the start-up sync.
+  expect((await (stack.services.bpifrance as RunningBpifrance).initialSync)?.sync.status).toBe('loaded');
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+  mirror.remove();
 });
-afterAll(() => stack?.stop());
 afterEach(async () => {
   for (const operator of OPERATORS) {
     // The last test stops one simulator for good; the others are reset.
@@ -175,7 +189,7 @@ describe('the support picture', () => {
     // from the simulators' own builders on the one deterministic world, not from the subgraphs.
     const siren = '564269132';
     const world = loadWorld();
-    const laureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.siren === siren);
+    const bpifranceMeasures = bpifranceMeasuresOf(siren);
     const ademeAids = buildAdemeRecords(world)
       .get(AIDS_DATASET)!
       .lines.filter((l) => l.sirenBeneficiaire === siren);
@@ -188,7 +202,7 @@ describe('the support picture', () => {
     const vteOffers = vte.offers.filter((o) => o.siren === siren);
     const vteAids = vte.aids.filter((a) => a.siren === siren);
     for (const [name, records] of Object.entries({
-      laureates,
+      bpifranceMeasures,
       ademeAids,
       projects,
       offers,
@@ -200,7 +214,7 @@ describe('the support picture', () => {
     const { body } = await postGraphQL<CompanyPicture>(
       graphql,
       `query { company(siren: "${siren}") { siren
-        bpifrance { aids { id company { siren } } }
+        bpifrance { aids { measure company { siren } source { dataset illustrative } } }
         businessFrance { projects { id } }
         ademe { aids { reference amount } summary { operator count amount } }
         franceTravail { offers(first: 100) { totalCount nodes { id } } summary { operator count } }
@@ -211,10 +225,18 @@ describe('the support picture', () => {
     const sorted = (ids: string[]) => [...ids].sort();
     const cents = (amounts: number[]) => amounts.reduce((n, a) => n + Math.round(a * 100), 0);
 
-    expect(sorted(company.bpifrance.aids.map((a) => a.id))).toEqual(
-      sorted(laureates.map((r) => r.identifiant as string)),
+    // France Relance ids are hashes of the published values: the measures are compared.
+    expect(sorted(company.bpifrance.aids.map((a) => a.measure))).toEqual(bpifranceMeasures);
+    expect(company.bpifrance.aids.map((a) => a.company.siren)).toEqual(bpifranceMeasures.map(() => siren));
+    const isFrance2030 = (m: string) => m === 'AMI Rebond industriel' || m.startsWith('France 2030');
+    expect(sorted(company.bpifrance.aids.map((a) => a.source.dataset))).toEqual(
+      sorted(
+        bpifranceMeasures.map((m) =>
+          isFrance2030(m) ? 'illustratif-laureats-france-2030' : 'plan-de-relance',
+        ),
+      ),
     );
-    expect(company.bpifrance.aids.map((a) => a.company.siren)).toEqual(laureates.map(() => siren));
+    expect(company.bpifrance.aids.every((a) => a.source.illustrative)).toBe(true);
 
     expect(sorted(company.businessFrance.projects.map((p) => p.id))).toEqual(
       sorted(projects.map((p) => p.projectReference)),
