@@ -11,6 +11,8 @@ import { startBpifrance } from '../subgraphs/bpifrance/src/start.js';
 import { readBanqueDesTerritoiresSimulatorConfig } from '../sim/banque-des-territoires/config.js';
 import { startBanqueDesTerritoiresSimulator } from '../sim/banque-des-territoires/start.js';
 import { readBpifranceSimulatorConfig } from '../sim/bpifrance/config.js';
+import { readRechercheEntreprisesSimulatorConfig } from '../sim/recherche-entreprises/config.js';
+import { startRechercheEntreprisesSimulator } from '../sim/recherche-entreprises/start.js';
 import { startBpifranceSimulator } from '../sim/bpifrance/start.js';
 import { readBusinessFranceConfig } from '../subgraphs/business-france/src/config.js';
 import { startBusinessFrance } from '../subgraphs/business-france/src/start.js';
@@ -54,6 +56,15 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'TERRITORIES_PORT',
     defaultPort: 4001,
     start: (env) => startTerritories(readTerritoriesConfig(env)),
+  },
+  {
+    // The company registry that places mirrored records by SIREN: before every subgraph that syncs.
+    name: 'recherche-entreprises',
+    kind: 'simulator',
+    portEnv: 'SIM_RECHERCHE_ENTREPRISES_PORT',
+    defaultPort: 4120,
+    urlEnv: 'RECHERCHE_ENTREPRISES_API_URL',
+    start: (env) => startRechercheEntreprisesSimulator(readRechercheEntreprisesSimulatorConfig(env)),
   },
   {
     name: 'caisse-des-depots',

@@ -9,10 +9,11 @@ import {
   FINANCINGS_DATASET_ID,
 } from '../sim/banque-des-territoires/records.js';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
-import { buildBpifranceRecords } from '../sim/bpifrance/records.js';
 import { loadWorld } from '../sim/world.js';
+import type { RunningBpifrance } from '../subgraphs/bpifrance/src/start.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
+import { bpifranceAidsIn, bpifranceMeasuresOf, tempMirrorFile } from './helpers/bpifranceData.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
 import { resetSimulator, setFaults, simulatorCalls, type SimulatorFaults } from './helpers/simulators.js';
 
@@ -32,7 +33,12 @@ const OPERATORS = [
     label: 'Business France',
   },
 ] as const;
-const MINE = new Set(['territories', ...OPERATORS.flatMap((o) => [o.simulator, o.id])]);
+// The company registry places Bpifrance's France Relance projects when the mirror syncs.
+const MINE = new Set([
+  'territories',
+  'recherche-entreprises',
+  ...OPERATORS.flatMap((o) => [o.simulator, o.id]),
+]);
 
 const CONTRIBUTIONS = `
   banqueDesTerritoires {
@@ -45,6 +51,8 @@ const CONTRIBUTIONS = `
     companyCount
     summary { operator count amount byAxis { axis count amount } }
     byProgramme { programme count amount }
+    aidsWithoutAmount
+    source { dataset retrievedAt illustrative }
     aids(first: 5) { totalCount nodes { companyName programme company { siren } } }
   }
   businessFrance {
@@ -76,7 +84,14 @@ type Picture = {
       };
       productionSchools: { name: string; support: number }[];
     } | null;
-    bpifrance: { companyCount: number; summary: Summary; aids: { totalCount: number } } | null;
+    bpifrance: {
+      companyCount: number;
+      summary: Summary;
+      byProgramme: { programme: string; count: number; amount: number | null }[];
+      aidsWithoutAmount: number;
+      source: { dataset: string; retrievedAt: string | null; illustrative: boolean };
+      aids: { totalCount: number };
+    } | null;
     businessFrance: {
       jobs: number;
       source: { publisher: string; retrievedAt: string | null; illustrative: boolean };
@@ -91,6 +106,7 @@ const PROGRAMME_FILE = join(REPO_ROOT, 'data/programme/programme.json');
 
 let stack: Stack;
 let graphql: string;
+const mirror = tempMirrorFile();
 
 beforeAll(async () => {
   stack = await startTestStack({
@@ -108,11 +124,19 @@ beforeAll(async () => {
       ECONOMIE_RETRIES: '1',
       BUSINESS_FRANCE_RETRIES: '1',
       RESPONSE_CACHE: 'false',
+      MIRROR_FILE: mirror.file,
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
+  // France Relance is read from the mirror: wait for the start-up sync and locate step.
+  const synced = await (stack.services.bpifrance as RunningBpifrance).initialSync;
+  expect(synced?.sync.status).toBe('loaded');
+  expect(synced?.locate?.unlocatedCount).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+  mirror.remove();
 });
-afterAll(() => stack?.stop());
 afterEach(async () => {
   for (const operator of OPERATORS) await control(operator.simulator, 'reset');
 });
@@ -162,8 +186,22 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
 
     const bpi = territory.bpifrance!;
     checkSummary(bpi.summary, 'BPIFRANCE');
+    const { projects, laureates } = bpifranceAidsIn(territory.communeCodes);
+    expect(projects.length).toBeGreaterThan(0);
+    expect(bpi.aids.totalCount).toBe(projects.length + laureates.length);
     expect(bpi.summary.count).toBe(bpi.aids.totalCount);
-    expect(bpi.companyCount).toBeGreaterThan(0);
+    // France Relance publishes no amount: none is invented.
+    expect(bpi.aidsWithoutAmount).toBe(projects.length);
+    expect(bpi.byProgramme.find((p) => p.programme === 'FONDS_ACCELERATION')).toEqual({
+      programme: 'FONDS_ACCELERATION',
+      count: projects.filter((p) => p.mesure_light === 'Projets territoriaux').length,
+      amount: null,
+    });
+    expect(bpi.source).toMatchObject({ dataset: 'plan-de-relance', illustrative: true });
+    expect(bpi.source.retrievedAt).not.toBeNull();
+    expect(bpi.companyCount).toBe(
+      new Set([...projects, ...laureates].map((a) => String(a.siren).slice(0, 9))).size,
+    );
 
     const bf = territory.businessFrance!;
     checkSummary(bf.summary, 'BUSINESS_FRANCE');
@@ -257,15 +295,16 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
   });
 
   it('shows a company: its Bpifrance aid and Business France projects by SIREN', async () => {
-    // A company with laureate records and a foreign-investment project in the simulated world, so
+    // A company with Bpifrance aid and a foreign-investment project in the simulated world, so
     // an operator that always answered an empty list fails here.
     const world = loadWorld();
-    const allLaureates = buildBpifranceRecords(world)[0]!.records;
-    const allProjects = buildBusinessFranceRecords(world, PROGRAMME_FILE).projects;
-    const siren = allProjects.find((p) => allLaureates.some((r) => r.siren === p.siren))?.siren ?? 'none';
-    const laureates = allLaureates.filter((r) => r.siren === siren);
-    const projects = allProjects.filter((p) => p.siren === siren);
-    expect(laureates.length).toBeGreaterThan(0);
+    const investments = buildBusinessFranceRecords(world, PROGRAMME_FILE).projects;
+    const siren = world.companies
+      .map((c) => c.siren)
+      .find((s) => bpifranceMeasuresOf(s).length > 0 && investments.some((p) => p.siren === s))!;
+    const measures = bpifranceMeasuresOf(siren);
+    const projects = investments.filter((p) => p.siren === siren);
+    expect(measures.length).toBeGreaterThan(0);
     expect(projects.length).toBeGreaterThan(0);
     const { body } = await postGraphQL<{
       company: {
@@ -278,9 +317,8 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     );
     expect(body.errors).toBeUndefined();
     const company = body.data!.company;
-    expect(company.bpifrance.aids.map((a) => [a.id, a.measure, a.company.siren]).sort()).toEqual(
-      laureates.map((r) => [r.identifiant, r.mesure, siren]).sort(),
-    );
+    expect(company.bpifrance.aids.map((a) => a.measure).sort()).toEqual(measures);
+    expect(company.bpifrance.aids.map((a) => a.company.siren)).toEqual(measures.map(() => siren));
     expect(company.businessFrance.projects.map((p) => p.id).sort()).toEqual(
       projects.map((p) => p.projectReference).sort(),
     );
@@ -312,7 +350,9 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
       2 * Math.ceil(communes / 200) +
         pages(sum((t) => t.banqueDesTerritoires!.financings.totalCount)) +
         pages(sum((t) => t.banqueDesTerritoires!.productionSchools.length)),
-      Math.ceil(communes / 200) + pages(sum((t) => t.bpifrance!.aids.totalCount)),
+      // France Relance comes from the mirror; only the illustrative France 2030 laureates are asked.
+      Math.ceil(communes / 200) +
+        pages(sum((t) => t.bpifrance!.aids.totalCount - t.bpifrance!.aidsWithoutAmount)),
       // projects + sites, lists of 1,000 codes
       2 * Math.ceil(communes / 1_000) +
         pages(sum((t) => t.businessFrance!.projects.totalCount)) +

@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
-import { buildBpifranceRecords } from '../sim/bpifrance/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
+import type { RunningBpifrance } from '../subgraphs/bpifrance/src/start.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { ademeLinesOf, prepareTestMirror, sirenOfAid } from './helpers/ademeMirror.js';
+import { bpifranceMeasuresOf } from './helpers/bpifranceData.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
 import type { RunningAdeme } from '../subgraphs/ademe/src/start.js';
 import { resetSimulator, setFaults, type SimulatorFaults } from './helpers/simulators.js';
@@ -59,7 +60,13 @@ interface Summary {
 }
 interface CompanyPicture {
   company: {
-    bpifrance: { aids: { id: string; company: { siren: string } }[] };
+    bpifrance: {
+      aids: {
+        measure: string;
+        company: { siren: string };
+        source: { dataset: string; illustrative: boolean };
+      }[];
+    };
     businessFrance: { projects: { id: string }[] };
     ademe: {
       aids: { reference: string; amount: number }[];
@@ -94,17 +101,19 @@ beforeAll(async () => {
   mirror = await prepareTestMirror(loadWorld());
   stack = await startTestStack({
     env: {
-      MIRROR_FILE: mirror.file,
       RESPONSE_CACHE: 'false',
       // A breaker opened by one test must not answer for the next one.
       FRANCE_TRAVAIL_BREAKER_FAILURES: '100',
       ADEME_BREAKER_FAILURES: '100',
       VTE_BREAKER_FAILURES: '100',
+      MIRROR_FILE: mirror.file,
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
   expect(await (stack.services.ademe as RunningAdeme).initialSync).toMatchObject({ status: 'loaded' });
-});
+  // Bpifrance's France Relance projects come from the mirror: wait for the start-up sync.
+  expect((await (stack.services.bpifrance as RunningBpifrance).initialSync)?.sync.status).toBe('loaded');
+}, 120_000);
 afterAll(async () => {
   await stack?.stop();
   mirror?.remove();
@@ -185,8 +194,6 @@ describe('the support picture', () => {
     // always answered an empty list would fail here. The expected records come from the
     // simulators' own builders on the one deterministic world, not from the subgraphs.
     const world = loadWorld();
-    // The Bpifrance subgraph reads only the laureates Bpifrance operates (`operateur = "Bpifrance"`).
-    const allLaureates = buildBpifranceRecords(world)[0]!.records.filter((r) => r.operateur === 'Bpifrance');
     const allAdemeAids = ademeLinesOf(world);
     const allProjects = buildBusinessFranceRecords(
       world,
@@ -195,7 +202,7 @@ describe('the support picture', () => {
     const allOffers = buildOffers(world);
     const vte = buildVteRecords(world);
     const recordsOf = (siren: string) => ({
-      laureates: allLaureates.filter((r) => r.siren === siren),
+      bpifranceMeasures: bpifranceMeasuresOf(siren),
       ademeAids: allAdemeAids.filter((l) => sirenOfAid(l) === siren),
       projects: allProjects.filter((p) => p.siren === siren),
       offers: allOffers.filter((o) => o.entreprise.siret.startsWith(siren)),
@@ -205,9 +212,9 @@ describe('the support picture', () => {
     const siren =
       world.companies.find((c) => Object.values(recordsOf(c.siren)).every((list) => list.length > 0))
         ?.siren ?? 'none';
-    const { laureates, ademeAids, projects, offers, vteOffers, vteAids } = recordsOf(siren);
+    const { bpifranceMeasures, ademeAids, projects, offers, vteOffers, vteAids } = recordsOf(siren);
     for (const [name, records] of Object.entries({
-      laureates,
+      bpifranceMeasures,
       ademeAids,
       projects,
       offers,
@@ -219,7 +226,7 @@ describe('the support picture', () => {
     const { body } = await postGraphQL<CompanyPicture>(
       graphql,
       `query { company(siren: "${siren}") { siren
-        bpifrance { aids { id company { siren } } }
+        bpifrance { aids { measure company { siren } source { dataset illustrative } } }
         businessFrance { projects { id } }
         ademe { aids { reference amount } summary { operator count amount } }
         franceTravail { offers(first: 100) { totalCount nodes { id } } summary { operator count } }
@@ -230,10 +237,18 @@ describe('the support picture', () => {
     const sorted = (ids: string[]) => [...ids].sort();
     const cents = (amounts: number[]) => amounts.reduce((n, a) => n + Math.round(a * 100), 0);
 
-    expect(sorted(company.bpifrance.aids.map((a) => a.id))).toEqual(
-      sorted(laureates.map((r) => r.identifiant as string)),
+    // France Relance ids are hashes of the published values: the measures are compared.
+    expect(sorted(company.bpifrance.aids.map((a) => a.measure))).toEqual(bpifranceMeasures);
+    expect(company.bpifrance.aids.map((a) => a.company.siren)).toEqual(bpifranceMeasures.map(() => siren));
+    const isFrance2030 = (m: string) => m === 'AMI Rebond industriel' || m.startsWith('France 2030');
+    expect(sorted(company.bpifrance.aids.map((a) => a.source.dataset))).toEqual(
+      sorted(
+        bpifranceMeasures.map((m) =>
+          isFrance2030(m) ? 'illustratif-laureats-france-2030' : 'plan-de-relance',
+        ),
+      ),
     );
-    expect(company.bpifrance.aids.map((a) => a.company.siren)).toEqual(laureates.map(() => siren));
+    expect(company.bpifrance.aids.every((a) => a.source.illustrative)).toBe(true);
 
     expect(sorted(company.businessFrance.projects.map((p) => p.id))).toEqual(
       sorted(projects.map((p) => p.projectReference)),

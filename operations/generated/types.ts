@@ -87,11 +87,17 @@ export type BeneficiaryKind =
 
 /** Bpifrance programmes of the Territoires d'industrie offer. */
 export type BpifranceProgramme =
-  /** Fonds d'accélération des investissements industriels dans les territoires (France Relance). */
+  /**
+   * Fonds d'accélération des investissements industriels dans les territoires: France Relance's
+   * measure « Soutien à l'investissement industriel dans les territoires » (`mesure_light`
+   * « Projets territoriaux »), 1.3 Md€ of which 850 M€ État-région.
+   */
   | 'FONDS_ACCELERATION'
-  /** France 2030 industrial calls (décarbonation, première usine, résilience…). */
+  /** Other France 2030 industrial calls (première usine, produits clés de la transition écologique…): illustrative records. */
   | 'FRANCE_2030'
-  /** AMI Rebond industriel: projects creating industrial jobs where a site closed. */
+  /** Every other France Relance industrial measure of the dataset (relocalisation, automobile, aéronautique, chaleur bas carbone…). */
+  | 'FRANCE_RELANCE_OTHER'
+  /** AMI « Rebond industriel », a France 2030 call: illustrative records (no open dataset of its laureates). */
   | 'REBOND_INDUSTRIEL';
 
 /** Kinds of employment contract, as France Travail codes them (typeContrat). */
@@ -766,21 +772,27 @@ export type TerritorySupportPictureQuery = {
     } | null;
     bpifrance?: {
       companyCount: number;
+      aidsWithoutAmount: number;
+      unlocatedCount: number;
       summary: {
         operator: Operator;
         count: number;
         amount: number;
         byAxis: Array<{ axis: Axis; count: number; amount: number }>;
       };
-      byProgramme: Array<{ programme: BpifranceProgramme; count: number; amount: number }>;
+      byProgramme: Array<{ programme: BpifranceProgramme; count: number; amount?: number | null }>;
+      source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
       aids: {
         totalCount: number;
         nodes: Array<{
           companyName: string;
-          programme?: BpifranceProgramme | null;
+          programme: BpifranceProgramme;
           measure: string;
-          investment: number;
-          year: number;
+          communeName?: string | null;
+          updatedOn?: string | null;
+          investment?: number | null;
+          year?: number | null;
+          source: { illustrative: boolean };
         }>;
       };
     } | null;

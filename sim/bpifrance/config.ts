@@ -1,4 +1,4 @@
-// Configuration of the economy ministry portal simulator (France Relance / France 2030 laureates): the only place it reads the environment.
+// Configuration of the economy ministry portal simulator (France Relance `plan-de-relance`, illustrative France 2030 laureates): the only place it reads the environment.
 import { readPort, readString } from '../../kit/src/env.js';
 import { readSimFaults, type SimFaults } from '../kit/faults.js';
 

@@ -1,18 +1,19 @@
-// The economy ministry portal's dataset of France Relance / France 2030 laureates, built from the
-// shared world: the same companies that get ADEME aid and post job offers appear here as
-// laureates. Most measures are operated by Bpifrance; a few by ADEME, so clients must filter on
-// `operateur`. Deterministic; amounts are illustrative.
+// France 2030 laureates operated by Bpifrance, AMI « Rebond industriel » included. No open dataset
+// of them exists (the shared samples README, row B: NOT FOUND), so this one is ILLUSTRATIVE from
+// its id to its values: the simulator serves it beside the real `plan-de-relance` so the graph can
+// show the programme's France 2030 offer, and the subgraph reads it only from a simulated portal.
+// Built from the shared world (the same companies as every other simulator); deterministic.
 import { pick, randomFor, randomInt, type Random } from '../../kit/src/prng.js';
 import type { OdsDataset } from '../protocols/exploreApi.js';
 import type { OdsField, OdsRecord } from '../protocols/odsql.js';
 import type { World, WorldCompany } from '../world.js';
 
-export const LAUREATES_DATASET_ID = 'laureats-france-relance-france-2030';
+/** Made-up id, named so nobody takes it for a published dataset. */
+export const FRANCE_2030_DATASET_ID = 'illustratif-laureats-france-2030';
 
 interface Measure {
   mesure: string;
-  programme: 'France Relance' | 'France 2030';
-  operateur: 'Bpifrance' | 'ADEME';
+  programme: 'France 2030';
   /** Aid in euros, low and high. */
   aid: [number, number];
   /** Aid as a share of the project's investment, low and high. */
@@ -20,19 +21,12 @@ interface Measure {
   weight: number;
 }
 
+// The AMI « Rebond industriel » is a France 2030 call (the seed's fact); the Fonds d'accélération
+// is France Relance and lives in `plan-de-relance`, not here.
 const MEASURES: readonly Measure[] = [
   {
-    mesure: "Fonds d'accélération des investissements industriels dans les territoires",
-    programme: 'France 2030',
-    operateur: 'Bpifrance',
-    aid: [80_000, 1_200_000],
-    share: [0.1, 0.3],
-    weight: 5,
-  },
-  {
     mesure: 'AMI Rebond industriel',
-    programme: 'France Relance',
-    operateur: 'Bpifrance',
+    programme: 'France 2030',
     aid: [150_000, 2_500_000],
     share: [0.15, 0.35],
     weight: 2,
@@ -40,7 +34,6 @@ const MEASURES: readonly Measure[] = [
   {
     mesure: 'France 2030 – Première usine',
     programme: 'France 2030',
-    operateur: 'Bpifrance',
     aid: [500_000, 4_000_000],
     share: [0.2, 0.4],
     weight: 1,
@@ -48,17 +41,8 @@ const MEASURES: readonly Measure[] = [
   {
     mesure: 'France 2030 – Industrialisation de produits clés pour la transition écologique',
     programme: 'France 2030',
-    operateur: 'Bpifrance',
     aid: [300_000, 3_000_000],
     share: [0.2, 0.4],
-    weight: 2,
-  },
-  {
-    mesure: "Décarbonation de l'industrie",
-    programme: 'France Relance',
-    operateur: 'ADEME',
-    aid: [100_000, 2_000_000],
-    share: [0.2, 0.5],
     weight: 2,
   },
 ];
@@ -79,7 +63,6 @@ export const LAUREATE_FIELDS: readonly OdsField[] = [
   { name: 'siret', type: 'text' },
   { name: 'mesure', type: 'text' },
   { name: 'programme', type: 'text' },
-  { name: 'operateur', type: 'text' },
   { name: 'description_projet', type: 'text' },
   { name: 'filiere', type: 'text' },
   { name: 'code_region', type: 'text' },
@@ -93,16 +76,16 @@ export const LAUREATE_FIELDS: readonly OdsField[] = [
   { name: 'montant_aide', type: 'double' },
 ];
 
-/** Builds the laureates dataset from the world. */
-export function buildBpifranceRecords(world: World): OdsDataset[] {
+/** Builds the illustrative France 2030 laureates from the world. */
+export function buildFrance2030Records(world: World): OdsDataset {
   const records: OdsRecord[] = [];
   for (const company of world.companies) {
-    const random = randomFor(`economie:${company.siren}`);
+    const random = randomFor(`france-2030:${company.siren}`);
     // Binôme companies are the programme's showcases: more of them are laureates.
-    const laureateCount = random() < (company.binome ? 0.7 : 0.3) ? (random() < 0.2 ? 2 : 1) : 0;
+    const laureateCount = random() < (company.binome ? 0.4 : 0.12) ? 1 : 0;
     for (let i = 0; i < laureateCount; i++) records.push(laureate(random, company, records.length + 1));
   }
-  return [{ id: LAUREATES_DATASET_ID, fields: LAUREATE_FIELDS, records }];
+  return { id: FRANCE_2030_DATASET_ID, fields: LAUREATE_FIELDS, records };
 }
 
 function laureate(random: Random, company: WorldCompany, rank: number): OdsRecord {
@@ -115,13 +98,12 @@ function laureate(random: Random, company: WorldCompany, rank: number): OdsRecor
   const aid = Math.round(low + (high - low) * (0.3 * random() + 0.7 * sizeFactor) * random());
   const share = measure.share[0] + random() * (measure.share[1] - measure.share[0]);
   return {
-    identifiant: `LAU-${String(rank).padStart(5, '0')}`,
+    identifiant: `ILLUSTRATIF-F2030-${String(rank).padStart(5, '0')}`,
     entreprise: company.name.toUpperCase(),
     siren: company.siren,
     siret: establishment.siret,
     mesure: measure.mesure,
     programme: measure.programme,
-    operateur: measure.operateur,
     description_projet: pick(random, PROJECTS),
     filiere: company.sector.label,
     code_region: commune.regionCode,
@@ -129,7 +111,7 @@ function laureate(random: Random, company: WorldCompany, rank: number): OdsRecor
     code_commune: commune.code,
     nom_commune: commune.name,
     code_postal: commune.postalCode,
-    // The geography has no coordinates: published as null, as the real file does for some rows.
+    // The geography has no coordinates.
     coordonnees_gps: null,
     annee: randomInt(random, 2021, 2025),
     montant_investissement: Math.round(aid / share),

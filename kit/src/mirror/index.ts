@@ -9,6 +9,22 @@ export {
 } from './openMirror.js';
 export { guardMirror, isMirrorUnavailable } from './mirrorError.js';
 export { locatedColumnOf, runSync, type SyncOptions, type SyncProgress, type SyncResult } from './runSync.js';
+export {
+  locateCompanies,
+  type LocatableSource,
+  type LocateOptions,
+  type LocateResult,
+  type SourceLocation,
+  type UnlocatedReason,
+} from './locateCompanies.js';
+export {
+  departmentsOfPostcode,
+  loadPlaceIndex,
+  nameKey,
+  placeIndex,
+  type Place,
+  type PlaceIndex,
+} from './placeIndex.js';
 export { acquireLease, newHolderId, releaseLease, renewLease } from './syncLock.js';
 export { progressBar, formatProgress } from './progressBar.js';
 export {

@@ -1,23 +1,19 @@
-// The only code of this subgraph that talks to its upstream: the France Relance / France 2030
-// laureates dataset on the economy ministry's Opendatasoft portal, restricted to the measures
-// Bpifrance operates. Records are checked field by field; anything off is an UPSTREAM_BAD_RESPONSE
-// naming the operator, never a default value.
+// The only code of this subgraph that talks HTTP at query time: the illustrative France 2030
+// laureates (AMI Rebond industriel included) on a simulated economy ministry portal, read through
+// Opendatasoft's `records` endpoint with `in (…)` lists. No real dataset of them exists; the real
+// France Relance projects are synced into the mirror instead (bpifranceMirror.ts). Records are
+// checked field by field; anything off is an UPSTREAM_BAD_RESPONSE naming the operator.
 import { INSEE_COMMUNE, SIREN } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { OpendatasoftClient, OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
 
-/** The laureates dataset. */
-export const LAUREATES_DATASET = 'laureats-france-relance-france-2030';
-
-export type BpifranceProgramme = 'FONDS_ACCELERATION' | 'REBOND_INDUSTRIEL' | 'FRANCE_2030';
-
-/** One Bpifrance aid as the portal publishes it. */
-export interface AidRecord {
+/** One illustrative France 2030 laureate. */
+export interface France2030Record {
   id: string;
   siren: string;
+  siret: string | null;
   companyName: string;
   measure: string;
-  programme: BpifranceProgramme | null;
   description: string;
   sector: string;
   communeCode: string;
@@ -30,11 +26,11 @@ export interface AidRecord {
   amount: number;
 }
 
-const BPIFRANCE_ONLY = 'operateur = "Bpifrance"';
 const FIELDS = [
   'identifiant',
   'entreprise',
   'siren',
+  'siret',
   'mesure',
   'description_projet',
   'filiere',
@@ -48,17 +44,24 @@ const FIELDS = [
   'montant_aide',
 ].join(', ');
 
-/** Reads Bpifrance laureates by commune or by company, one `in (…)` list per call. */
+/** Reads the illustrative France 2030 laureates by commune or by company. */
 export class BpifranceClient {
-  constructor(private readonly ods: OpendatasoftClient) {}
+  constructor(
+    private readonly ods: OpendatasoftClient,
+    /** The dataset id on the simulated portal. */
+    readonly datasetId: string,
+  ) {}
 
-  /** Every Bpifrance aid located in the communes. */
-  aidsInCommunes(communeCodes: readonly string[], requestId?: string): Promise<OdsRecords<AidRecord>> {
+  /** Every laureate located in the communes. */
+  laureatesInCommunes(
+    communeCodes: readonly string[],
+    requestId?: string,
+  ): Promise<OdsRecords<France2030Record>> {
     return this.inChunks('code_commune', communeCodes, requestId);
   }
 
-  /** Every Bpifrance aid to the companies. */
-  aidsOfCompanies(sirens: readonly string[], requestId?: string): Promise<OdsRecords<AidRecord>> {
+  /** Every laureate among the companies. */
+  laureatesOfCompanies(sirens: readonly string[], requestId?: string): Promise<OdsRecords<France2030Record>> {
     return this.inChunks('siren', sirens, requestId);
   }
 
@@ -66,36 +69,28 @@ export class BpifranceClient {
     field: string,
     values: readonly string[],
     requestId?: string,
-  ): Promise<OdsRecords<AidRecord>> {
+  ): Promise<OdsRecords<France2030Record>> {
+    const parse = (raw: Record<string, unknown>, index: number) =>
+      parseLaureate(raw, `${this.datasetId} record ${index}`);
     return this.ods.allIn(
-      LAUREATES_DATASET,
+      this.datasetId,
       { field, values },
-      { where: BPIFRANCE_ONLY, select: FIELDS, orderBy: 'identifiant' },
-      parseAid,
+      { select: FIELDS, orderBy: 'identifiant' },
+      parse,
       requestId,
     );
   }
 }
 
-/** The programme a published measure belongs to; null for a measure outside the three. */
-export function programmeOf(measure: string): BpifranceProgramme | null {
-  if (measure === "Fonds d'accélération des investissements industriels dans les territoires")
-    return 'FONDS_ACCELERATION';
-  if (measure === 'AMI Rebond industriel') return 'REBOND_INDUSTRIEL';
-  if (measure.startsWith('France 2030')) return 'FRANCE_2030';
-  return null;
-}
-
-function parseAid(raw: Record<string, unknown>, index: number): AidRecord {
-  const r = new FieldReader(raw, `${LAUREATES_DATASET} record ${index}`);
-  const measure = r.text('mesure');
+function parseLaureate(raw: Record<string, unknown>, where: string): France2030Record {
+  const r = new FieldReader(raw, where);
   const point = r.optionalGeoPoint('coordonnees_gps');
   return {
     id: r.text('identifiant'),
     siren: r.code('siren', SIREN, 'a 9-digit SIREN'),
+    siret: r.optionalText('siret') ?? null,
     companyName: r.text('entreprise'),
-    measure,
-    programme: programmeOf(measure),
+    measure: r.text('mesure'),
     description: r.text('description_projet'),
     sector: r.text('filiere'),
     communeCode: r.code('code_commune', INSEE_COMMUNE, 'an INSEE commune code'),

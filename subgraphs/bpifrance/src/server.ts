@@ -2,9 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
-import type { BpifranceClient } from './bpifranceClient.js';
 import type { BpifranceContext } from './context.js';
-import { createLoaders } from './loaders.js';
+import { createLoaders, type BpifranceSources } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
@@ -21,7 +20,7 @@ export function createBpifranceServer(options: { hideInternalErrors?: boolean } 
 }
 
 /** Makes the context of one request. */
-export function createBpifranceContext(client: BpifranceClient, requestId?: string): BpifranceContext {
+export function createBpifranceContext(sources: BpifranceSources, requestId?: string): BpifranceContext {
   const stale = new StaleCollector();
-  return { loaders: createLoaders(client, stale, requestId), stale, requestId };
+  return { loaders: createLoaders(sources, stale, requestId), stale, requestId };
 }

@@ -1,31 +1,39 @@
 // Company, as this subgraph extends it, and the aid records that point back to companies.
 import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
-import { summarize } from '../../../../kit/src/operatorSummary.js';
-import { axisOfAid } from '../axes.js';
-import type { AidRecord } from '../bpifranceClient.js';
+import { newestFirst, type AidValue } from '../aid.js';
 import type { BpifranceContext } from '../context.js';
-import { newestFirst } from './BpifranceTerritory.js';
+import { operatorSummary } from './BpifranceTerritory.js';
+
+/** The parent value of a company's Bpifrance block. */
+export interface BpifranceCompanyValue {
+  aids: AidValue[];
+}
 
 export const Company = {
-  // Checked before any upstream call: a bad SIREN never reaches the portal.
-  bpifrance: async (company: { siren: string }, _: unknown, ctx: BpifranceContext) => {
+  // Checked before any read: a bad SIREN never reaches the mirror or the portal.
+  bpifrance: async (
+    company: { siren: string },
+    _: unknown,
+    ctx: BpifranceContext,
+  ): Promise<BpifranceCompanyValue> => {
     checkSiren(company.siren);
-    const aids = await ctx.loaders.aidsBySiren.load(company.siren);
-    return { aids: [...aids].sort(newestFirst) };
+    const [projects, laureates] = await Promise.all([
+      ctx.loaders.projectsBySiren.load(company.siren),
+      ctx.loaders.laureatesBySiren.load(company.siren),
+    ]);
+    return { aids: [...projects, ...laureates].sort(newestFirst) };
   },
 };
 
 export const BpifranceCompany = {
   // Restricted by @requiresScopes in the schema: the gateway only asks for it on behalf of a
   // caller holding `bpifrance:amounts`.
-  summary: (c: { aids: AidRecord[] }) =>
-    summarize(
-      'BPIFRANCE',
-      c.aids.map((a) => ({ amount: a.amount, axis: axisOfAid(a) })),
-    ),
+  summary: (c: BpifranceCompanyValue) =>
+    operatorSummary(c.aids.map((a) => ({ axis: a.axis, count: 1, amount: a.amount ?? 0 }))),
+  source: async (_: BpifranceCompanyValue, __: unknown, ctx: BpifranceContext) =>
+    (await ctx.loaders.freshness()).source,
 };
 
 export const BpifranceAid = {
-  company: (a: AidRecord) => ({ siren: a.siren }),
-  axis: (a: AidRecord) => axisOfAid(a),
+  company: (a: AidValue) => ({ siren: a.siren }),
 };

@@ -8,7 +8,7 @@ export interface TerritoryRepresentation {
 }
 
 export const Territory = {
-  // Nothing is fetched here: the contribution's fields load what they ask for.
+  // Nothing is read here: the contribution's fields load what they ask for.
   bpifrance: (t: TerritoryRepresentation): BpifranceTerritoryValue => ({
     territoryId: t.id,
     communeCodes: t.communeCodes,

@@ -1,0 +1,146 @@
+// One Bpifrance aid as the graph shows it, from either source: a France Relance project synced
+// into the mirror (real dataset, no amount published) or an illustrative France 2030 laureate.
+import type { Selectable } from 'kysely';
+import type { Phase2Axis } from '../../../kit/src/operatorSummary.js';
+import type { FranceRelanceProjectTable } from '../../../kit/src/mirror/index.js';
+import type { SourceInfo } from '../../../kit/src/provenance.js';
+import type { France2030Record } from './bpifranceClient.js';
+
+/** Programmes of the `BpifranceProgramme` enum. */
+export type BpifranceProgramme =
+  'FONDS_ACCELERATION' | 'FRANCE_RELANCE_OTHER' | 'REBOND_INDUSTRIEL' | 'FRANCE_2030';
+
+/** The programmes, in the schema's order. */
+export const PROGRAMMES: readonly BpifranceProgramme[] = [
+  'FONDS_ACCELERATION',
+  'FRANCE_RELANCE_OTHER',
+  'REBOND_INDUSTRIEL',
+  'FRANCE_2030',
+];
+
+/** One mirrored France Relance project. */
+export type FranceRelanceRow = Selectable<FranceRelanceProjectTable>;
+
+/** The value behind a `BpifranceAid`. */
+export interface AidValue {
+  id: string;
+  siren: string;
+  siret: string | null;
+  companyName: string;
+  companyType: string | null;
+  programme: BpifranceProgramme;
+  recoveryComponent: string | null;
+  measure: string;
+  measureShort: string | null;
+  description: string | null;
+  sector: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  postalCode: string | null;
+  departmentCode: string | null;
+  location: { latitude: number; longitude: number } | null;
+  updatedOn: string | null;
+  year: number | null;
+  co2Tonnes: number | null;
+  investment: number | null;
+  amount: number | null;
+  axis: Phase2Axis;
+  source: SourceInfo;
+}
+
+/** The Fonds d'accélération is the measure « Soutien à l'investissement industriel dans les territoires ». */
+export function isAccelerationFund(measure: string | null, measureShort: string | null): boolean {
+  return (
+    measureShort === 'Projets territoriaux' ||
+    (measure ?? '').replace(/’/g, "'") === "Soutien à l'investissement industriel dans les territoires"
+  );
+}
+
+/** The programme of a France 2030 laureate's measure. */
+export function france2030Programme(measure: string): BpifranceProgramme {
+  return measure === 'AMI Rebond industriel' ? 'REBOND_INDUSTRIEL' : 'FRANCE_2030';
+}
+
+/**
+ * The phase-2 axis of a measure: heat and decarbonation measures, and the France 2030 call on
+ * products for the ecological transition, are on that axis; Rebond industriel finances jobs where
+ * a site closed (compétences); every other investment aid modernises production (innovation).
+ */
+export function axisOf(programme: BpifranceProgramme, measure: string): Phase2Axis {
+  const m = measure.toLowerCase();
+  if (m.includes('transition écologique') || m.includes('décarbonation') || m.includes('chaleur bas carbone'))
+    return 'TRANSITION_ECOLOGIQUE';
+  return programme === 'REBOND_INDUSTRIEL' ? 'COMPETENCES' : 'INNOVATION';
+}
+
+/** A mirrored France Relance project as an aid: no amount, no investment (neither is published). */
+export function fromFranceRelance(row: FranceRelanceRow, source: SourceInfo): AidValue {
+  const measure = row.mesure ?? row.mesure_light ?? '';
+  const programme = isAccelerationFund(row.mesure, row.mesure_light)
+    ? 'FONDS_ACCELERATION'
+    : 'FRANCE_RELANCE_OTHER';
+  return {
+    id: `france-relance:${row.record_key}`,
+    siren: row.siren!,
+    siret: row.siret,
+    companyName: row.entreprise ?? '',
+    companyType: row.type_entreprise,
+    programme,
+    recoveryComponent: row.volet_relance,
+    measure,
+    measureShort: row.mesure_light,
+    description: row.description_projet,
+    sector: row.filiere,
+    communeCode: row.commune_code,
+    communeName: row.nom_commune,
+    postalCode: row.code_postal,
+    departmentCode: row.department_code,
+    location:
+      row.latitude !== null && row.longitude !== null
+        ? { latitude: row.latitude, longitude: row.longitude }
+        : null,
+    updatedOn: row.mise_a_jour && row.mise_a_jour.length === 10 ? row.mise_a_jour : null,
+    year: null,
+    co2Tonnes: row.tonnes_equivalent_co2_pour_les_projets_decarbonation,
+    investment: null,
+    amount: null,
+    axis: axisOf(programme, measure),
+    source,
+  };
+}
+
+/** An illustrative France 2030 laureate as an aid. */
+export function fromFrance2030(record: France2030Record, source: SourceInfo): AidValue {
+  const programme = france2030Programme(record.measure);
+  return {
+    id: `france-2030:${record.id}`,
+    siren: record.siren,
+    siret: record.siret,
+    companyName: record.companyName,
+    companyType: null,
+    programme,
+    recoveryComponent: null,
+    measure: record.measure,
+    measureShort: null,
+    description: record.description,
+    sector: record.sector,
+    communeCode: record.communeCode,
+    communeName: record.communeName,
+    postalCode: record.postalCode,
+    departmentCode: record.departmentCode,
+    location: record.location,
+    updatedOn: null,
+    year: record.year,
+    co2Tonnes: null,
+    investment: record.investment,
+    amount: record.amount,
+    axis: axisOf(programme, record.measure),
+    source,
+  };
+}
+
+/** Newest first (France Relance by update date, France 2030 by year), then by id, so pages are stable. */
+export function newestFirst(a: AidValue, b: AidValue): number {
+  const when = (v: AidValue) => v.updatedOn ?? (v.year === null ? '' : `${v.year}`);
+  return when(b).localeCompare(when(a)) || a.id.localeCompare(b.id);
+}
