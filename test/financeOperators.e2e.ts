@@ -211,6 +211,23 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     expect(bf.summary.count).toBe(bf.projects.totalCount);
   });
 
+  it("lists the mirror's freshness in the gateway's /ready", async () => {
+    const response = await fetch(`${stack.gatewayUrl}/ready`);
+    const ready = (await response.json()) as {
+      subgraphs: Record<string, string>;
+      mirror?: Record<string, Record<string, unknown>>;
+    };
+    // Not ready as a whole here (this stack leaves the other operators out), but it reports the mirror.
+    expect(ready.subgraphs['banque-des-territoires']).toBe('up');
+    expect(ready.mirror?.['cdc-subsidies']).toMatchObject({
+      subgraph: 'banque-des-territoires',
+      status: 'loaded',
+      lastSuccessAt: expect.any(String),
+      error: null,
+    });
+    expect(ready.mirror!['cdc-subsidies']!.recordCount).toBeGreaterThan(1_000);
+  });
+
   it('answers the Banque des Territoires picture from the mirror, with no portal call, while the portal is down', async () => {
     await control('caisse-des-depots', 'faults', { down: true });
     const before = await calls('caisse-des-depots');

@@ -2,7 +2,7 @@
 // belongs to a territory when its commune is one of the territory's communes, or, still without a
 // commune, when its EPCI is one of the territory's groupements. ONE query per batch of territories,
 // answers in the batch's order; the summaries by axis are computed by the database.
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { guardMirror } from './mirrorError.js';
 import type { MirrorStore } from './openMirror.js';
 import type { CommuneTable, TerritorySummary, AxisTotal } from './queries.js';
@@ -31,9 +31,8 @@ export function recordsByTerritory<T extends CommuneTable>(
   return guardMirror(`reading ${table} by territory`, async () => {
     if (territories.length === 0) return [];
     const { rows } = await sql<Record<string, unknown> & { scope_key: string }>`
-      select m.scope_key as scope_key, r.* from (${matches(store, table, territories)}) as m
-      join ${sql.table(table)} as r on r.record_key = m.record_key
-      order by m.scope_key, r.record_key`.execute(store.db);
+      ${matches(store, table, territories, sql`r.*`)}
+      order by scope_key, record_key`.execute(store.db);
     const found = new Map<string, Selectable<SourceTables[T]>[]>();
     for (const { scope_key: key, ...record } of rows) {
       const list = found.get(key) ?? [];
@@ -53,12 +52,12 @@ export function summarizeTerritories(
   return guardMirror(`summarizing ${table} by territory`, async () => {
     if (territories.length === 0) return [];
     const amountColumn = AMOUNT_COLUMN[table];
-    const amount = amountColumn ? sql`sum(r.${sql.ref(amountColumn)})` : sql`null`;
+    const amount = amountColumn ? sql`sum(m.${sql.ref(amountColumn)})` : sql`null`;
+    const picked = amountColumn ? sql`r.axis, r.${sql.ref(amountColumn)}` : sql`r.axis`;
     const { rows } = await sql<{ scope_key: string; axis: string | null; n: number; amount: number | null }>`
-      select m.scope_key as scope_key, r.axis as axis, count(*) as n, ${amount} as amount
-      from (${matches(store, table, territories)}) as m
-      join ${sql.table(table)} as r on r.record_key = m.record_key
-      group by m.scope_key, r.axis`.execute(store.db);
+      select m.scope_key as scope_key, m.axis as axis, count(*) as n, ${amount} as amount
+      from (${matches(store, table, territories, picked)}) as m
+      group by m.scope_key, m.axis`.execute(store.db);
     const byKey = new Map<string, AxisTotal[]>();
     for (const row of rows) {
       const list = byKey.get(row.scope_key) ?? [];
@@ -83,9 +82,16 @@ export function summarizeTerritories(
   });
 }
 
-// (territory, record) pairs, each record once per territory. The scope travels as ONE JSON
-// parameter: 183 territories hold tens of thousands of communes, past the engines' parameter limits.
-function matches(store: MirrorStore, table: CommuneTable, territories: readonly TerritoryScope[]) {
+// (territory, record columns) rows, each record once per territory: by commune when it has one,
+// else by EPCI, so the two branches never meet. The scope travels as ONE JSON parameter (183
+// territories hold tens of thousands of communes, past the engines' parameter limits) and is
+// materialized once, so each of its rows probes the table's commune or EPCI index.
+function matches(
+  store: MirrorStore,
+  table: CommuneTable,
+  territories: readonly TerritoryScope[],
+  columns: RawBuilder<unknown>,
+) {
   const pairs = JSON.stringify(
     territories.flatMap((t) => [
       ...t.communes.map((code) => [t.key, 'c', code]),
@@ -94,15 +100,16 @@ function matches(store: MirrorStore, table: CommuneTable, territories: readonly 
   );
   const scope =
     store.engine === 'postgres'
-      ? sql`select e->>0 as scope_key, e->>1 as kind, e->>2 as code from json_array_elements(${pairs}::json) as e`
-      : sql`select json_extract(value, '$[0]') as scope_key, json_extract(value, '$[1]') as kind, json_extract(value, '$[2]') as code from json_each(${pairs})`;
+      ? sql`select distinct e->>0 as scope_key, e->>1 as kind, e->>2 as code from json_array_elements(${pairs}::json) as e`
+      : sql`select distinct json_extract(value, '$[0]') as scope_key, json_extract(value, '$[1]') as kind, json_extract(value, '$[2]') as code from json_each(${pairs})`;
   const t = sql.table(table);
   return sql`
-    select distinct s.scope_key as scope_key, r.record_key as record_key
-    from (${scope}) as s join ${t} as r on r.commune_code = s.code
+    with scope as materialized (${scope})
+    select s.scope_key as scope_key, ${columns}
+    from scope as s join ${t} as r on r.commune_code = s.code
     where s.kind = 'c'
-    union
-    select s.scope_key as scope_key, r.record_key as record_key
-    from (${scope}) as s join ${t} as r on r.epci_siren = s.code
+    union all
+    select s.scope_key as scope_key, ${columns}
+    from scope as s join ${t} as r on r.epci_siren = s.code
     where s.kind = 'e' and r.commune_code is null`;
 }
