@@ -98,6 +98,8 @@ beforeAll(async () => {
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
+  // Banque des Territoires answers from the mirror, whose first sync runs in the background.
+  await stack.mirrorSync.scheduler.firstSync;
 });
 afterAll(() => stack?.stop());
 afterEach(async () => {
@@ -161,7 +163,16 @@ describe('the support picture', () => {
     'business-france': 'ti-7502',
     vte: 'ti-7503',
   } as const;
-  for (const operator of OPERATORS) {
+  it('still shows Banque des Territoires, read from the mirror, while its portal is down', async () => {
+    await setSimulatorFaults('caisse-des-depots', { down: true });
+    const { body } = await postGraphQL<Picture>(graphql, PICTURE, {
+      id: TERRITORY_FOR['banque-des-territoires'],
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.territory!.banqueDesTerritoires!.summary.operator).toBe('BANQUE_DES_TERRITOIRES');
+  });
+
+  for (const operator of OPERATORS.filter((o) => o.id !== 'banque-des-territoires')) {
     it(`leaves the other five operators answering when ${operator.label}'s upstream is down`, async () => {
       await setSimulatorFaults(operator.simulator, { down: true });
       const { body } = await postGraphQL<Picture>(graphql, PICTURE, { id: TERRITORY_FOR[operator.id] });
