@@ -9,7 +9,7 @@ export type { Stack };
 /**
  * Starts simulators, subgraphs and gateway on free ports; call `stop()` in afterAll. Each stack
  * gets its own mirror (a SQLite file in a temp folder, removed at stop) unless the env names one,
- * and its scheduler logs nothing.
+ * its scheduler logs nothing, and it returns once the mirror's first sync is done.
  */
 export async function startTestStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'stack-mirror-'));
@@ -21,6 +21,8 @@ export async function startTestStack(options: StackOptions = {}): Promise<Stack>
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   try {
     const stack = await startStack({ log: () => undefined, ...options, freePorts: true, env });
+    // Answers that need a mirrored source wait for its first sync, as a user of `npm start` would.
+    await stack.mirrorSync.scheduler.firstSync;
     const stop = stack.stop;
     return { ...stack, stop: () => stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
   } catch (error) {
