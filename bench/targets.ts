@@ -28,7 +28,7 @@ const CAUSES = {
  */
 const UPSTREAM_GROWTH: Record<string, string> = {
   'caisse-des-depots':
-    'Banque des Territoires reads every financing and school of the communes (`code_commune in (…)` lists of 200, pages of 100) because its summaries are computed from the records: calls grow with the records read; Opendatasoft’s `group_by` aggregates could serve the counts and amounts',
+    'Banque des Territoires reads the local mirror (synced from the portal’s export): it makes no portal call at query time, so any call counted here is a sync',
   economie:
     'Bpifrance likewise pages every aid record of the communes (Opendatasoft, lists of 200, pages of 100): calls grow with the records read',
   'ademe-sim':

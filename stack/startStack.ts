@@ -1,10 +1,13 @@
 // Starts the whole stack in this process (simulators, subgraphs, gateway) and stops it.
-// Used by `npm start` (documented ports) and by end-to-end tests (free ports).
+// Used by `npm start` (documented ports) and by end-to-end tests (free ports). Once everything
+// listens, the mirror's first sync runs in the background (sources never synced), then every
+// SYNC_INTERVAL; the graph answers meanwhile.
 import { randomBytes } from 'node:crypto';
 import { listen, type RunningServer } from '../kit/src/listen.js';
 import { readGatewayConfig, type GatewayConfig } from '../gateway/src/config.js';
 import { createGatewayApp } from '../gateway/src/server.js';
 import { SERVICES } from './registry.js';
+import { startStackSync, type StackSync } from './sync.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -17,6 +20,8 @@ export interface StackOptions {
   gateway?: Partial<GatewayConfig>;
   /** Names of services to leave out. */
   skip?: string[];
+  /** Where the mirror scheduler's lines go (default: one JSON line each on stdout). */
+  log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
 /**
@@ -33,6 +38,8 @@ export interface Stack {
   services: Record<string, RunningServer>;
   /** The environment the services were started from, GATEWAY_SECRET included. */
   env: Env;
+  /** The mirror's background sync (`mirrorSync.scheduler.running` is the run in progress). */
+  mirrorSync: StackSync;
   stop(): Promise<void>;
 }
 
@@ -67,9 +74,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const gateway = await listen(app.handle, config.port, config.host);
     stops.push(() => gateway.close());
     services.gateway = gateway;
-    return { gatewayUrl: gateway.url, services, env, stop: stopAll };
+    const mirrorSync = startStackSync(env, options.log ?? logLine);
+    // Stopped first (stops run in reverse): a sync in flight is aborted and keeps the previous copy.
+    stops.push(() => mirrorSync.stop());
+    return { gatewayUrl: gateway.url, services, env, mirrorSync, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+function logLine(message: string, fields: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', message, ...fields }));
 }

@@ -1,13 +1,13 @@
 // Banque des Territoires, Bpifrance and Business France through the gateway, each on its
 // simulated upstream: a Marne territory's picture, each upstream down / slow / sending garbage,
 // bad input refused before any upstream call, and upstream calls for 1 and for 21 territories.
+// Banque des Territoires reads the mirror (synced from its simulator when the stack starts): its
+// picture needs no upstream call at query time, whatever the portal does.
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../stack/registry.js';
-import {
-  buildBanqueDesTerritoiresRecords,
-  FINANCINGS_DATASET_ID,
-} from '../sim/banque-des-territoires/records.js';
+import { loadPublicBodyLocator } from '../kit/src/mirror/publicBodyLocator.js';
+import { buildBanqueDesTerritoiresRecords } from '../sim/banque-des-territoires/records.js';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
 import { loadWorld } from '../sim/world.js';
 import type { RunningBpifrance } from '../subgraphs/bpifrance/src/start.js';
@@ -42,10 +42,10 @@ const MINE = new Set([
 
 const CONTRIBUTIONS = `
   banqueDesTerritoires {
+    source { dataset retrievedAt illustrative }
     summary { operator count amount byAxis { axis count amount } }
-    byKind { kind count amount }
-    financings(first: 100) { totalCount nodes { id kind amount axis communeCode } }
-    productionSchools { name support }
+    financings(first: 100) { totalCount nodes { id amount agreementMonth beneficiarySiren axis communeCode epciSiren paymentConditions } }
+    productionSchools { name support source { illustrative } }
   }
   bpifrance {
     companyCount
@@ -76,13 +76,22 @@ type Picture = {
     name: string;
     communeCodes: string[];
     banqueDesTerritoires: {
+      source: { dataset: string; retrievedAt: string | null; illustrative: boolean };
       summary: Summary;
-      byKind: { kind: string; count: number; amount: number }[];
       financings: {
         totalCount: number;
-        nodes: { id: string; amount: number; axis: string | null; communeCode: string }[];
+        nodes: {
+          id: string;
+          amount: number;
+          agreementMonth: string;
+          beneficiarySiren: string | null;
+          axis: string | null;
+          communeCode: string | null;
+          epciSiren: string | null;
+          paymentConditions: string | null;
+        }[];
       };
-      productionSchools: { name: string; support: number }[];
+      productionSchools: { name: string; support: number; source: { illustrative: boolean } }[];
     } | null;
     bpifrance: {
       companyCount: number;
@@ -132,6 +141,9 @@ beforeAll(async () => {
   const synced = await (stack.services.bpifrance as RunningBpifrance).initialSync;
   expect(synced?.sync.status).toBe('loaded');
   expect(synced?.locate?.unlocatedCount).toBe(0);
+  // The mirror's first sync runs in the background; Banque des Territoires answers from it.
+  const [first] = await stack.mirrorSync.scheduler.firstSync;
+  expect(first).toMatchObject({ source: 'cdc-subsidies', status: 'loaded' });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -171,18 +183,48 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
 
     const bdt = territory.banqueDesTerritoires!;
     const world = loadWorld();
-    const published = buildBanqueDesTerritoiresRecords(world).find(
-      (d) => d.id === FINANCINGS_DATASET_ID,
-    )!.records;
-    const expected = published.filter((r) => territory.communeCodes.includes(r.code_commune as string));
+    const worldTerritory = world.territoryById.get('ti-4405')!;
+    // What the portal publishes, located here independently: a beneficiary SIREN that is one of
+    // the territory's communes (BANATIC) or one of its EPCIs; valid rows only (amount and month).
+    const bodies = loadPublicBodyLocator(join(REPO_ROOT, 'data/geo'));
+    const published = buildBanqueDesTerritoiresRecords(world)[0]!.records;
+    const expected = published.filter((r) => {
+      if (r.montant === null || !/^\d{4}-\d{2}$/.test(String(r.dateconvention))) return false;
+      const body = bodies.get(String(r.idbeneficiaire).slice(0, 9));
+      if (body?.kind === 'commune') return territory.communeCodes.includes(body.communeCode);
+      return body?.kind === 'epci' && worldTerritory.epciSirens.includes(body.siren);
+    });
     // The checks below hold for an empty answer too: the territory must have financings for them to bite.
     expect(expected.length).toBeGreaterThan(0);
     expect(bdt.financings.totalCount).toBe(expected.length);
     expect(bdt.financings.nodes).toHaveLength(Math.min(100, expected.length));
-    expect(bdt.financings.nodes.every((f) => territory.communeCodes.includes(f.communeCode))).toBe(true);
+    expect(
+      bdt.financings.nodes.every((f) =>
+        f.communeCode === null
+          ? worldTerritory.epciSirens.includes(f.epciSiren!)
+          : territory.communeCodes.includes(f.communeCode),
+      ),
+    ).toBe(true);
+    // One page holds them all here, so the amounts must be exactly the published ones.
+    expect(expected.length).toBeLessThanOrEqual(100);
+    expect(bdt.financings.nodes.map((f) => f.amount).sort((a, b) => a - b)).toEqual(
+      expected.map((r) => Number(r.montant)).sort((a, b) => a - b),
+    );
+    // Newest agreement first, in the dataset's YYYY-MM.
+    const months = bdt.financings.nodes.map((f) => f.agreementMonth);
+    expect(months).toEqual([...months].sort().reverse());
+    expect(new Set(bdt.financings.nodes.map((f) => f.paymentConditions))).toEqual(
+      new Set(['UNIQUE', 'ECHELONNE']),
+    );
     checkSummary(bdt.summary, 'BANQUE_DES_TERRITOIRES');
     expect(bdt.summary.count).toBe(bdt.financings.totalCount + bdt.productionSchools.length);
-    expect(bdt.byKind.reduce((n, k) => n + k.count, 0)).toBe(bdt.financings.totalCount);
+    // Provenance: the real dataset id, read through the simulator (so illustrative), synced just now.
+    expect(bdt.source).toMatchObject({
+      dataset: 'subventions-attribuees-par-la-caisse-des-depots-depuis-01012018',
+      illustrative: true,
+    });
+    expect(Date.now() - Date.parse(bdt.source.retrievedAt!)).toBeLessThan(120_000);
+    expect(bdt.productionSchools.every((s) => s.source.illustrative)).toBe(true);
 
     const bpi = territory.bpifrance!;
     checkSummary(bpi.summary, 'BPIFRANCE');
@@ -221,7 +263,33 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     expect(new Set(flags)).toEqual(new Set([true]));
   });
 
-  for (const operator of OPERATORS) {
+  it("lists the mirror's freshness in the gateway's /ready", async () => {
+    const response = await fetch(`${stack.gatewayUrl}/ready`);
+    const ready = (await response.json()) as {
+      subgraphs: Record<string, string>;
+      mirror?: Record<string, Record<string, unknown>>;
+    };
+    // Not ready as a whole here (this stack leaves the other operators out), but it reports the mirror.
+    expect(ready.subgraphs['banque-des-territoires']).toBe('up');
+    expect(ready.mirror?.['cdc-subsidies']).toMatchObject({
+      subgraph: 'banque-des-territoires',
+      status: 'loaded',
+      lastSuccessAt: expect.any(String),
+      error: null,
+    });
+    expect(ready.mirror!['cdc-subsidies']!.recordCount).toBeGreaterThan(1_000);
+  });
+
+  it('answers the Banque des Territoires picture from the mirror, with no portal call, while the portal is down', async () => {
+    await control('caisse-des-depots', 'faults', { down: true });
+    const before = await calls('caisse-des-depots');
+    const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4401' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.territory!.banqueDesTerritoires!.summary.count).toBeGreaterThan(0);
+    expect(await calls('caisse-des-depots')).toBe(before);
+  });
+
+  for (const operator of OPERATORS.filter((o) => o.id !== 'banque-des-territoires')) {
     it(`answers the rest of the picture with an error naming ${operator.label} when its upstream is down`, async () => {
       await control(operator.simulator, 'faults', { down: true });
       // A territory no other test asks for, so no stale copy of it exists.
@@ -249,14 +317,15 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     ['amounts sent as text', 'wrong-types'],
     ['a truncated body', 'malformed'],
   ])('turns %s into UPSTREAM_BAD_RESPONSE, never a number', async (_, garbage) => {
-    await control('caisse-des-depots', 'faults', { garbage });
+    await control('economie', 'faults', { garbage });
     const id = garbage === 'wrong-types' ? 'ti-4407' : 'ti-4409';
     const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id });
-    expect(body.data!.territory!.banqueDesTerritoires).toBeNull();
-    expect(body.data!.territory!.bpifrance).not.toBeNull();
+    expect(body.data!.territory!.bpifrance).toBeNull();
+    // Banque des Territoires reads its mirror: a portal sending garbage at query time cannot touch it.
+    expect(body.data!.territory!.banqueDesTerritoires).not.toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({
       code: 'UPSTREAM_BAD_RESPONSE',
-      operator: 'banque-des-territoires',
+      operator: 'bpifrance',
     });
   });
 
@@ -346,10 +415,8 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     const sum = (f: (t: NonNullable<Picture['territory']>) => number) =>
       territories.reduce((n, t) => n + f(t), 0);
     const bounds = [
-      // financings + schools, `in` lists of 200 commune codes
-      2 * Math.ceil(communes / 200) +
-        pages(sum((t) => t.banqueDesTerritoires!.financings.totalCount)) +
-        pages(sum((t) => t.banqueDesTerritoires!.productionSchools.length)),
+      // Banque des Territoires reads the mirror: no portal call at query time.
+      0,
       // France Relance comes from the mirror; only the illustrative France 2030 laureates are asked.
       Math.ceil(communes / 200) +
         pages(sum((t) => t.bpifrance!.aids.totalCount - t.bpifrance!.aidsWithoutAmount)),
@@ -363,7 +430,9 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     );
     all.calls.forEach((n, i) => expect(n).toBeLessThanOrEqual(bounds[i]!));
     one.calls.forEach((n) => expect(n).toBeLessThanOrEqual(2));
+    expect(one.calls[0]).toBe(0);
+    expect(sum((t) => t.banqueDesTerritoires!.financings.totalCount)).toBeGreaterThan(0);
     // Twenty-one territories cost far less than twenty-one single-territory queries.
-    all.calls.forEach((n, i) => expect(n).toBeLessThan(21 * one.calls[i]!));
+    all.calls.slice(1).forEach((n, i) => expect(n).toBeLessThan(21 * one.calls[i + 1]!));
   });
 });

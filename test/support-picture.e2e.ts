@@ -113,6 +113,8 @@ beforeAll(async () => {
   expect(await (stack.services.ademe as RunningAdeme).initialSync).toMatchObject({ status: 'loaded' });
   // Bpifrance's France Relance projects come from the mirror: wait for the start-up sync.
   expect((await (stack.services.bpifrance as RunningBpifrance).initialSync)?.sync.status).toBe('loaded');
+  // Banque des Territoires answers from the mirror, whose first sync runs in the background.
+  await stack.mirrorSync.scheduler.firstSync;
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -179,9 +181,18 @@ describe('the support picture', () => {
     'business-france': 'ti-7502',
     vte: 'ti-7503',
   } as const;
-  // ADEME is read from the mirror: its portal down fails a sync, not the picture
+  it('still shows Banque des Territoires, read from the mirror, while its portal is down', async () => {
+    await setSimulatorFaults('caisse-des-depots', { down: true });
+    const { body } = await postGraphQL<Picture>(graphql, PICTURE, {
+      id: TERRITORY_FOR['banque-des-territoires'],
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.territory!.banqueDesTerritoires!.summary.operator).toBe('BANQUE_DES_TERRITOIRES');
+  });
+
+  // ADEME is read from the mirror too: its portal down fails a sync, not the picture
   // (test/jobsAndTransitionOperators.e2e.ts covers it).
-  for (const operator of OPERATORS.filter((o) => o.id !== 'ademe')) {
+  for (const operator of OPERATORS.filter((o) => o.id !== 'banque-des-territoires' && o.id !== 'ademe')) {
     it(`leaves the other five operators answering when ${operator.label}'s upstream is down`, async () => {
       await setSimulatorFaults(operator.simulator, { down: true });
       const { body } = await postGraphQL<Picture>(graphql, PICTURE, { id: TERRITORY_FOR[operator.id] });

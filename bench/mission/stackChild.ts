@@ -7,6 +7,8 @@ import { serveHarness } from '../child.js';
 
 runMain('bench stack', async () => {
   const stack = await startStack({ freePorts: true, env: { ...process.env } });
+  // The mirror's first sync reads the simulators' exports: done before counting query-time calls.
+  await stack.mirrorSync.scheduler.firstSync;
   const counts = { upstream: 0, subgraph: 0 };
   // Per service too, so the report can say which operator's upstream calls grow.
   const byService: Record<string, number> = {};

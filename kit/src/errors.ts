@@ -55,6 +55,7 @@ export enum ErrorCode {
   // The local mirror of the open datasets (kit/src/mirror)
   MIRROR_UNAVAILABLE = 'MIRROR_UNAVAILABLE',
   MIRROR_SYNC_FAILED = 'MIRROR_SYNC_FAILED',
+  /** A field needs a mirrored source that has never been synced yet (a first sync may be running). */
   MIRROR_NOT_SYNCED = 'MIRROR_NOT_SYNCED',
   // Subgraphs, as the gateway sees them
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',

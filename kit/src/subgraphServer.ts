@@ -81,6 +81,8 @@ export interface ListenSubgraphOptions<TContext> {
   /** When set, requests must carry it in `x-gateway-secret`, or get 401. */
   gatewaySecret?: string;
   bodyLimitBytes?: number;
+  /** Extra fields of the `/health` answer (e.g. `mirror`: the freshness of the sources it reads). */
+  health?: () => Promise<Record<string, unknown>>;
 }
 
 /** What a subgraph learns from the gateway about one call. */
@@ -99,7 +101,7 @@ export async function listenSubgraph<TContext extends BaseContext>(
   const running = await listen(
     async (req, res) => {
       const path = (req.url ?? '/').split('?')[0];
-      if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/health') return sendJson(res, 200, { status: 'ok', ...(await options.health?.()) });
       if (path === '/metrics') {
         const metrics = await renderMetrics();
         res.writeHead(200, { 'content-type': metrics.contentType });

@@ -76,15 +76,6 @@ export type Axis =
   /** Phase 2 — accélérer la transition écologique et énergétique. */
   | 'TRANSITION_ECOLOGIQUE';
 
-/** Who received a financing. */
-export type BeneficiaryKind =
-  /** A commune. */
-  | 'COMMUNE'
-  /** An intercommunalité (EPCI), identified by its SIREN. */
-  | 'EPCI'
-  /** A project company or another body carrying a project. */
-  | 'PROJECT';
-
 /** Bpifrance programmes of the Territoires d'industrie offer. */
 export type BpifranceProgramme =
   /**
@@ -124,15 +115,6 @@ export type ContractType =
   | 'SAI'
   /** TTI: contrat de travail temporaire d'insertion. */
   | 'TTI';
-
-/** Kinds of financing Banque des Territoires grants. */
-export type FinancingKind =
-  /** Engineering support (ingénierie): studies, project-lead and assistance missions. */
-  | 'ENGINEERING'
-  /** Investment (equity or quasi-equity) in a project company. */
-  | 'INVESTMENT'
-  /** Loan (prêt), e.g. from the Fonds d'épargne. */
-  | 'LOAN';
 
 /** How a groupement of a territory is known to the geography. */
 export type GroupementKind =
@@ -745,21 +727,28 @@ export type TerritorySupportPictureQuery = {
       status: MissionStatus;
     }>;
     banqueDesTerritoires?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;
         amount: number;
         byAxis: Array<{ axis: Axis; count: number; amount: number }>;
       };
-      byKind: Array<{ kind: FinancingKind; count: number; amount: number }>;
       financings: {
         totalCount: number;
         nodes: Array<{
-          kind: FinancingKind;
-          object: string;
+          object?: string | null;
           amount: number;
-          agreementDate: string;
+          agreementMonth: string;
           beneficiaryName: string;
+          paymentConditions?: string | null;
+          axis?: Axis | null;
         }>;
       };
       productionSchools: Array<{
@@ -768,6 +757,7 @@ export type TerritorySupportPictureQuery = {
         trades: Array<string>;
         places: number;
         support: number;
+        source: { illustrative: boolean };
       }>;
     } | null;
     bpifrance?: {

@@ -16,6 +16,11 @@ export interface SimFaults {
   throttleNext: number;
   /** Overrides the documented request rate (calls per second; 0 = no limit). */
   rateLimitPerSecond?: number;
+  /**
+   * Bodies longer than this many bytes are cut there and the connection dropped, with the full
+   * Content-Length announced: a download that dies halfway (0 = off).
+   */
+  truncateAfterBytes?: number;
 }
 
 /** No faults. */
@@ -63,6 +68,12 @@ export function mergeFaults(current: SimFaults, body: unknown): SimFaults {
   const next: SimFaults = { ...current };
   for (const [name, value] of Object.entries(input)) {
     switch (name) {
+      case 'truncateAfterBytes':
+        if (!Number.isInteger(value) || (value as number) < 0)
+          throw new Error(`${name} must be an integer ≥ 0 (0 = off); got ${JSON.stringify(value)}`);
+        if (value === 0) delete next.truncateAfterBytes;
+        else next.truncateAfterBytes = value as number;
+        break;
       case 'latencyMs':
       case 'throttleNext':
         if (!Number.isInteger(value) || (value as number) < 0)
@@ -99,7 +110,7 @@ export function mergeFaults(current: SimFaults, body: unknown): SimFaults {
         break;
       default:
         throw new Error(
-          `unknown fault "${name}"; known: latencyMs, failRate, garbage, down, throttleNext, rateLimitPerSecond`,
+          `unknown fault "${name}"; known: latencyMs, failRate, garbage, down, throttleNext, rateLimitPerSecond, truncateAfterBytes`,
         );
     }
   }

@@ -3,7 +3,8 @@
 //
 // Control routes (same port, never counted, never faulted):
 //   GET  /__sim/stats   → { name, total, calls: {route: n}, outcomes: {ok, throttled, failed, garbage, cut} }
-//   POST /__sim/faults  → merge {latencyMs, failRate, garbage, down, throttleNext, rateLimitPerSecond}
+//   POST /__sim/faults  → merge {latencyMs, failRate, garbage, down, throttleNext, rateLimitPerSecond,
+//                         truncateAfterBytes}
 //   GET  /__sim/faults  → the current faults
 //   POST /__sim/reset   → counts to zero and faults back to the start-up ones
 // "down" cuts every data connection without an answer (the client sees a reset socket, as when a
@@ -65,6 +66,8 @@ export interface SimStats {
   total: number;
   calls: Record<string, number>;
   outcomes: { ok: number; throttled: number; failed: number; garbage: number; cut: number };
+  /** Body bytes sent by the data routes (what a client had to read). */
+  bytes: number;
 }
 
 /** A simulator ready to serve: its request handler and its controls, usable in-process too. */
@@ -111,13 +114,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     if (metered && faults.throttleNext > 0) {
       faults.throttleNext--;
       stats.outcomes.throttled++;
-      return write(res, options.rateLimited(1));
+      return void write(res, options.rateLimited(1));
     }
     if (metered && rate > 0) {
       const wait = limiter.take(rate, Date.now());
       if (wait > 0) {
         stats.outcomes.throttled++;
-        return write(res, options.rateLimited(Math.max(1, Math.ceil(wait / 1000))));
+        return void write(res, options.rateLimited(Math.max(1, Math.ceil(wait / 1000))));
       }
     }
     if (route && faults.failRate > 0) {
@@ -125,7 +128,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (failAccumulator >= 1) {
         failAccumulator -= 1;
         stats.outcomes.failed++;
-        return write(res, {
+        return void write(res, {
           status: 503,
           text: 'Service Unavailable',
           headers: { 'content-type': 'text/html' },
@@ -133,33 +136,37 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       }
     }
     if (!route)
-      return write(
+      return void write(
         res,
         options.notFound?.(request) ?? { status: 404, json: { message: `No route ${req.method} ${path}` } },
       );
     const answer = await route.handle(request);
     if (faults.garbage && answer.status >= 200 && answer.status < 300) {
       stats.outcomes.garbage++;
-      return write(res, garble(answer, faults.garbage));
+      return void write(res, garble(answer, faults.garbage));
     }
-    stats.outcomes.ok++;
-    write(res, answer);
+    const limit = faults.truncateAfterBytes;
+    const sent = write(res, answer, route ? limit : undefined);
+    stats.bytes += sent.bytes;
+    if (sent.truncated) stats.outcomes.cut++;
+    else stats.outcomes.ok++;
   }
 
   async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (path === '/__sim/stats' && req.method === 'GET') return write(res, { status: 200, json: stats });
-    if (path === '/__sim/faults' && req.method === 'GET') return write(res, { status: 200, json: faults });
+    if (path === '/__sim/stats' && req.method === 'GET') return void write(res, { status: 200, json: stats });
+    if (path === '/__sim/faults' && req.method === 'GET')
+      return void write(res, { status: 200, json: faults });
     if (path === '/__sim/faults' && req.method === 'POST') {
       try {
         faults = mergeFaults(faults, JSON.parse((await readBody(req, 10_000)) || '{}'));
-        return write(res, { status: 200, json: faults });
+        return void write(res, { status: 200, json: faults });
       } catch (error) {
-        return write(res, { status: 400, json: { error: (error as Error).message } });
+        return void write(res, { status: 400, json: { error: (error as Error).message } });
       }
     }
     if (path === '/__sim/reset' && req.method === 'POST') {
       simulator.reset();
-      return write(res, { status: 200, json: { faults, stats } });
+      return void write(res, { status: 200, json: { faults, stats } });
     }
     write(res, { status: 404, json: { error: `No control route ${req.method} ${path}` } });
   }
@@ -168,7 +175,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     name: options.name,
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://simulator');
-      if (url.pathname === '/health') return write(res, { status: 200, json: { status: 'ok' } });
+      if (url.pathname === '/health') return void write(res, { status: 200, json: { status: 'ok' } });
       if (url.pathname.startsWith('/__sim/')) return handleControl(req, res, url.pathname);
       return handleData(req, res, url);
     },
@@ -198,7 +205,13 @@ export function listenSimulator(
 }
 
 function emptyStats(name: string): SimStats {
-  return { name, total: 0, calls: {}, outcomes: { ok: 0, throttled: 0, failed: 0, garbage: 0, cut: 0 } };
+  return {
+    name,
+    total: 0,
+    calls: {},
+    outcomes: { ok: 0, throttled: 0, failed: 0, garbage: 0, cut: 0 },
+    bytes: 0,
+  };
 }
 
 function garble(answer: SimResponse, kind: 'malformed' | 'wrong-types'): SimResponse {
@@ -210,7 +223,13 @@ function garble(answer: SimResponse, kind: 'malformed' | 'wrong-types'): SimResp
   return { status: 200, headers, text: full.slice(0, Math.max(1, Math.floor(full.length / 2))) };
 }
 
-function write(res: ServerResponse, answer: SimResponse): void {
+// Writes an answer; with `truncateAfter`, a longer body stops there and the connection drops,
+// after a Content-Length that announced it whole (what a client sees when a download dies).
+function write(
+  res: ServerResponse,
+  answer: SimResponse,
+  truncateAfter?: number,
+): { bytes: number; truncated: boolean } {
   const headers: Record<string, string> = { ...answer.headers };
   let payload: string | undefined;
   if (answer.json !== undefined) {
@@ -220,6 +239,13 @@ function write(res: ServerResponse, answer: SimResponse): void {
     payload = answer.text;
     headers['content-type'] ??= 'text/plain; charset=utf-8';
   }
+  const body = payload === undefined ? undefined : Buffer.from(payload);
+  if (body && truncateAfter !== undefined && truncateAfter > 0 && body.length > truncateAfter) {
+    res.writeHead(answer.status, { ...headers, 'content-length': String(body.length) });
+    res.write(body.subarray(0, truncateAfter), () => res.socket?.destroy());
+    return { bytes: truncateAfter, truncated: true };
+  }
   res.writeHead(answer.status, headers);
-  res.end(payload);
+  res.end(body);
+  return { bytes: body?.length ?? 0, truncated: false };
 }

@@ -1,8 +1,10 @@
-// One simulated Opendatasoft portal (Explore API v2.1) serving any set of datasets. The Caisse des
-// Dépôts and economy-ministry simulators are thin entries that hand it their datasets.
+// One simulated Opendatasoft portal (Explore API v2.1) serving any set of datasets, on `records`
+// (pages) and `exports/json|csv` (whole datasets, what the mirror syncs). The Caisse des Dépôts and
+// economy-ministry simulators are thin entries that hand it their datasets.
 import type { SimFaults } from '../kit/faults.js';
 import { createSimulator, type SimResponse, type Simulator } from '../kit/simulator.js';
 import { answerRecords, RECORDS_PATH, type OdsDataset } from './exploreApi.js';
+import { answerExport, EXPORTS_PATH } from './exportsApi.js';
 
 /** Options of {@link createOpendatasoftSimulator}. */
 export interface OpendatasoftSimulatorOptions {
@@ -28,6 +30,21 @@ export function createOpendatasoftSimulator(options: OpendatasoftSimulatorOption
         handle: (request) => {
           const answer = answerRecords(datasets, decodeURIComponent(request.params[0] ?? ''), request.query);
           return { status: answer.status, json: answer.body };
+        },
+      },
+      {
+        name: 'exports',
+        method: 'GET',
+        path: EXPORTS_PATH,
+        handle: (request) => {
+          const ifNoneMatch = request.headers['if-none-match'];
+          return answerExport(
+            datasets,
+            decodeURIComponent(request.params[0] ?? ''),
+            request.params[1] ?? '',
+            request.query,
+            Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch,
+          );
         },
       },
     ],

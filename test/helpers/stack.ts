@@ -1,11 +1,34 @@
 // One helper starts the whole stack on free ports for end-to-end tests, and one posts queries.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStack, type Stack, type StackOptions } from '../../stack/startStack.js';
 
 export type { Stack };
 
-/** Starts simulators, subgraphs and gateway on free ports; call `stop()` in afterAll. */
-export function startTestStack(options: StackOptions = {}): Promise<Stack> {
-  return startStack({ ...options, freePorts: true, env: { ...process.env, ...options.env } });
+/**
+ * Starts simulators, subgraphs and gateway on free ports; call `stop()` in afterAll. Each stack
+ * gets its own mirror (a SQLite file in a temp folder, removed at stop) unless the env names one,
+ * its scheduler logs nothing, and it returns once the mirror's first sync is done.
+ */
+export async function startTestStack(options: StackOptions = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'stack-mirror-'));
+  const env: Record<string, string | undefined> = {
+    MIRROR_FILE: join(dir, 'mirror.sqlite'),
+    ...process.env,
+    ...options.env,
+  };
+  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
+  try {
+    const stack = await startStack({ log: () => undefined, ...options, freePorts: true, env });
+    // Answers that need a mirrored source wait for its first sync, as a user of `npm start` would.
+    await stack.mirrorSync.scheduler.firstSync;
+    const stop = stack.stop;
+    return { ...stack, stop: () => stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The JSON body and status of a GraphQL call. */

@@ -60,3 +60,34 @@ export {
   franceRelanceSource,
   REAL_DATASETS,
 } from './sources.js';
+// The plumbing services use: settings, one shared store per process, the scheduler, freshness.
+export {
+  DEFAULT_SYNC_INTERVAL,
+  describeMirrorLocation,
+  parseDuration,
+  readMirrorSettings,
+  type MirrorSettings,
+} from './mirrorSettings.js';
+export { openMirrorFromSettings, type MirrorHandle } from './sharedMirror.js';
+export {
+  SyncScheduler,
+  syncSources,
+  type SyncSchedulerOptions,
+  type SyncSourcesOptions,
+  type TimedSyncResult,
+} from './syncService.js';
+export { readFreshness, requireSynced, type SourceFreshness } from './freshness.js';
+export {
+  formatSourceReport,
+  rejectsByReason,
+  unlocatedByReason,
+  type ReasonCount,
+  type SourceReportDetails,
+} from './syncReport.js';
+export {
+  loadPublicBodyLocator,
+  locatingPublicBodies,
+  type PublicBody,
+  type PublicBodyLocator,
+} from './publicBodyLocator.js';
+export { recordsByTerritory, summarizeTerritories, type TerritoryScope } from './territoryQueries.js';

@@ -87,17 +87,19 @@ export async function startOperatorSubgraph<TClient, TContext extends BaseContex
   );
 }
 
-/** Serves a subgraph whose contexts come from `context`, running `cleanup` after it closes. */
+/** Serves a subgraph whose contexts come from `context`, running `cleanup` after it closes; `health` adds to `/health`. */
 export async function serveWithClient<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   listen: SubgraphListenSettings,
   context: (requestId?: string) => TContext,
   cleanup: () => Promise<void>,
+  health?: () => Promise<Record<string, unknown>>,
 ): Promise<RunningServer> {
   const running = await listenSubgraph(server, {
     port: listen.port,
     host: listen.host,
     gatewaySecret: listen.gatewaySecret,
+    health,
     context: (_req, call) => context(call.requestId),
   });
   return {

@@ -1,141 +1,66 @@
-// The only code of this subgraph that talks to its upstream: the Caisse des Dépôts Opendatasoft
-// portal (Explore API v2.1), datasets of Banque des Territoires financings (SCDL subsidy columns)
-// and Écoles de production. Records are read and checked field by field here; anything off is an
-// UPSTREAM_BAD_RESPONSE naming the operator, never a default value.
-import { INSEE_COMMUNE, SIREN, SIRET } from '../../../kit/src/reference/companyIds.js';
-import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
-import type { OpendatasoftClient, OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
+// The only code of this subgraph that reads its operator's data. The Caisse des Dépôts subsidies
+// are synced into the local mirror (stack/sync.ts runs the source defined in subsidySource.ts);
+// here they are read from the mirror, one SQL query per batch of territories, and never from the
+// portal at query time. Territories come as their communes; their groupements (EPCIs) are derived
+// from the real BANATIC composition.
+import type { Selectable } from 'kysely';
+import { requireSynced } from '../../../kit/src/mirror/freshness.js';
+import type { AxisTotal } from '../../../kit/src/mirror/queries.js';
+import type { CdcSubsidyTable } from '../../../kit/src/mirror/schema.js';
+import type { MirrorHandle } from '../../../kit/src/mirror/sharedMirror.js';
+import {
+  recordsByTerritory,
+  summarizeTerritories,
+  type TerritoryScope,
+} from '../../../kit/src/mirror/territoryQueries.js';
+import type { Geography } from '../../../kit/src/reference/programme.js';
+import { SUBSIDIES_SOURCE } from './subsidySource.js';
 
-/** Dataset of Banque des Territoires financings to local authorities and projects. */
-export const FINANCINGS_DATASET = 'financements-banque-des-territoires';
-/** Dataset of the Écoles de production Banque des Territoires supports. */
-export const SCHOOLS_DATASET = 'ecoles-de-production';
+/** One subsidy as the mirror holds it. */
+export type SubsidyRecord = Selectable<CdcSubsidyTable>;
 
-export type FinancingKind = 'LOAN' | 'ENGINEERING' | 'INVESTMENT';
-export type BeneficiaryKind = 'EPCI' | 'INSEE_COMMUNE' | 'PROJECT';
-
-/** One financing as the portal publishes it. */
-export interface FinancingRecord {
-  id: string;
-  kind: FinancingKind;
-  object: string;
-  amount: number;
-  agreementDate: string;
-  beneficiaryName: string;
-  beneficiarySiret: string;
-  beneficiaryKind: BeneficiaryKind;
-  epciSiren: string | null;
-  nature: string;
-  paymentConditions: string | null;
-  communeCode: string;
-  theme: string;
+/** One territory's subsidy totals, overall and by axis (cents). */
+export interface SubsidyTotals {
+  count: number;
+  amountCents: number;
+  byAxis: AxisTotal[];
 }
 
-/** One École de production. */
-export interface SchoolRecord {
-  id: string;
-  name: string;
-  siret: string;
-  communeCode: string;
-  communeName: string;
-  trades: string[];
-  openedYear: number;
-  places: number;
-  support: number;
-}
-
-const KINDS: Record<string, FinancingKind> = {
-  Prêt: 'LOAN',
-  Ingénierie: 'ENGINEERING',
-  Investissement: 'INVESTMENT',
-};
-const BENEFICIARIES: Record<string, BeneficiaryKind> = {
-  EPCI: 'EPCI',
-  Commune: 'INSEE_COMMUNE',
-  'Porteur de projet': 'PROJECT',
-};
-
-const FINANCING_FIELDS = [
-  'referencedecision',
-  'type_financement',
-  'objet',
-  'montant',
-  'dateconvention',
-  'nombeneficiaire',
-  'idbeneficiaire',
-  'type_beneficiaire',
-  'siren_epci',
-  'nature',
-  'conditionsversement',
-  'code_commune',
-  'thematique',
-].join(', ');
-
-/** Reads Banque des Territoires data for lists of communes. */
+/** Reads the mirrored Caisse des Dépôts subsidies by territory. */
 export class BanqueDesTerritoiresClient {
-  constructor(private readonly ods: OpendatasoftClient) {}
+  constructor(
+    private readonly mirror: MirrorHandle,
+    private readonly geography: Geography,
+  ) {}
 
-  /** Every financing located in the communes, all pages read. */
-  financingsInCommunes(
-    communeCodes: readonly string[],
-    requestId?: string,
-  ): Promise<OdsRecords<FinancingRecord>> {
-    const list = { field: 'code_commune', values: communeCodes };
-    return this.ods.allIn(
-      FINANCINGS_DATASET,
-      list,
-      { select: FINANCING_FIELDS, orderBy: 'referencedecision' },
-      parseFinancing,
-      requestId,
-    );
+  /** The territory's communes and the EPCIs most of whose communes are among them. */
+  scopeOf(key: string, communeCodes: readonly string[]): TerritoryScope {
+    const communes = new Set(communeCodes);
+    const counted = new Map<string, number>();
+    for (const code of communes) {
+      const epci = this.geography.communes.get(code)?.epciSiren;
+      if (epci) counted.set(epci, (counted.get(epci) ?? 0) + 1);
+    }
+    const epciSirens = [...counted]
+      .filter(([siren, inside]) => inside * 2 > (this.geography.epcis.get(siren)?.communeCodes.length ?? 0))
+      .map(([siren]) => siren)
+      .sort();
+    return { key, communes: [...communes].sort(), epciSirens };
   }
 
-  /** Every École de production in the communes. */
-  schoolsInCommunes(communeCodes: readonly string[], requestId?: string): Promise<OdsRecords<SchoolRecord>> {
-    const list = { field: 'code_commune', values: communeCodes };
-    return this.ods.allIn(SCHOOLS_DATASET, list, { orderBy: 'identifiant' }, parseSchool, requestId);
+  /** When the subsidies were last confirmed current; MIRROR_NOT_SYNCED before the first sync. */
+  retrievedAt(): Promise<string> {
+    return requireSynced(this.mirror, SUBSIDIES_SOURCE);
   }
-}
 
-function parseFinancing(raw: Record<string, unknown>, index: number): FinancingRecord {
-  const r = new FieldReader(raw, `${FINANCINGS_DATASET} record ${index}`);
-  const kind = KINDS[r.oneOf('type_financement', Object.keys(KINDS))]!;
-  const beneficiaryKind = BENEFICIARIES[r.oneOf('type_beneficiaire', Object.keys(BENEFICIARIES))]!;
-  const epciSiren = r.optionalText('siren_epci') ?? null;
-  if (epciSiren !== null && !SIREN.test(epciSiren))
-    throw new Error(`record ${index}: siren_epci must be 9 digits, got "${epciSiren}"`);
-  return {
-    id: r.text('referencedecision'),
-    kind,
-    object: r.text('objet'),
-    amount: r.amount('montant'),
-    agreementDate: r.date('dateconvention'),
-    beneficiaryName: r.text('nombeneficiaire'),
-    beneficiarySiret: r.code('idbeneficiaire', SIRET, 'a 14-digit SIRET'),
-    beneficiaryKind,
-    epciSiren,
-    nature: r.text('nature'),
-    paymentConditions: r.optionalText('conditionsversement') ?? null,
-    communeCode: r.code('code_commune', INSEE_COMMUNE, 'an INSEE commune code'),
-    theme: r.text('thematique'),
-  };
-}
+  /** Every subsidy of each territory, in the batch's order: ONE query. */
+  async subsidiesOf(scopes: readonly TerritoryScope[]): Promise<SubsidyRecord[][]> {
+    return recordsByTerritory(await this.mirror.store(), 'cdc_subsidy', scopes);
+  }
 
-function parseSchool(raw: Record<string, unknown>, index: number): SchoolRecord {
-  const r = new FieldReader(raw, `${SCHOOLS_DATASET} record ${index}`);
-  return {
-    id: r.text('identifiant'),
-    name: r.text('nom_ecole'),
-    siret: r.code('siret', SIRET, 'a 14-digit SIRET'),
-    communeCode: r.code('code_commune', INSEE_COMMUNE, 'an INSEE commune code'),
-    communeName: r.text('nom_commune'),
-    trades: r
-      .text('metiers')
-      .split(';')
-      .map((t) => t.trim())
-      .filter(Boolean),
-    openedYear: r.integer('annee_ouverture'),
-    places: r.integer('nombre_places'),
-    support: r.amount('montant_soutien'),
-  };
+  /** Totals of each territory, by axis, computed by the database: ONE query. */
+  async totalsOf(scopes: readonly TerritoryScope[]): Promise<SubsidyTotals[]> {
+    const summaries = await summarizeTerritories(await this.mirror.store(), 'cdc_subsidy', scopes);
+    return summaries.map((s) => ({ count: s.count, amountCents: s.amountCents ?? 0, byAxis: s.byAxis }));
+  }
 }

@@ -1,43 +1,60 @@
 // Configuration of the banque-des-territoires subgraph: the only place it reads the environment.
-import { readSubgraphBasics } from '../../../kit/src/env.js';
-import {
-  readBreakerSettings,
-  readUpstreamSettings,
-  type BreakerSettings,
-  type UpstreamSettings,
-} from '../../../kit/src/upstreamSettings.js';
+import { fileURLToPath } from 'node:url';
+import { readString, readSubgraphBasics, readUrl } from '../../../kit/src/env.js';
+import { readMirrorSettings, type MirrorSettings } from '../../../kit/src/mirror/mirrorSettings.js';
+import { REAL_DATASETS } from '../../../kit/src/mirror/sources.js';
 
-/** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
+/** The operator id this subgraph answers for, in errors and logs. */
 export const OPERATOR_ID = 'banque-des-territoires';
+
+/** The real Caisse des Dépôts open-data portal (Opendatasoft). */
+export const CAISSE_DES_DEPOTS_PORTAL = 'https://opendata.caissedesdepots.fr';
+
+const DEFAULT_GEO_DIR = fileURLToPath(new URL('../../../data/geo', import.meta.url));
+
+/** Where the Caisse des Dépôts subsidies are read from when the mirror syncs them. */
+export interface CaisseDesDepotsSourceSettings {
+  /** Portal root: the real portal by default; `npm start` points it at the simulator. */
+  baseUrl: string;
+  /** Dataset id of the subsidies (SCDL), the real one by default. */
+  subsidiesDataset: string;
+  /** Opendatasoft API key (`Authorization: Apikey …`); anonymous calls when absent. */
+  apiKey?: string;
+}
 
 /** Settings of the banque-des-territoires subgraph. */
 export interface BanqueDesTerritoiresConfig {
   port: number;
   host: string;
-  /** The Caisse des Dépôts Opendatasoft portal (its simulator by default). */
-  upstream: UpstreamSettings;
-  /** Opendatasoft API key for the portal; anonymous calls when absent. */
-  apiKey?: string;
-  /** Consecutive failures that open the circuit breaker, and how long it stays open. */
-  breaker: BreakerSettings;
+  /** The source the mirror syncs: read here for provenance (`source`). */
+  source: CaisseDesDepotsSourceSettings;
+  /** Where the mirror lives. */
+  mirror: MirrorSettings;
+  /** The geography (data/geo): communes and EPCIs of a territory. */
+  geoDir: string;
   gatewaySecret?: string;
   production: boolean;
 }
 
-/** Reads BANQUE_DES_TERRITOIRES_PORT, CAISSE_DES_DEPOTS_API_URL/_API_KEY/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, CAISSE_DES_DEPOTS_BREAKER_FAILURES/_BREAKER_RESET_MS, CACHE_URL. */
+/** Reads CAISSE_DES_DEPOTS_API_URL, CAISSE_DES_DEPOTS_SUBSIDIES_DATASET and CAISSE_DES_DEPOTS_API_KEY. */
+export function readCaisseDesDepotsSource(
+  env: Record<string, string | undefined> = process.env,
+): CaisseDesDepotsSourceSettings {
+  return {
+    baseUrl: readUrl(env, 'CAISSE_DES_DEPOTS_API_URL', CAISSE_DES_DEPOTS_PORTAL) ?? CAISSE_DES_DEPOTS_PORTAL,
+    subsidiesDataset: readString(env, 'CAISSE_DES_DEPOTS_SUBSIDIES_DATASET', REAL_DATASETS.cdcSubsidies),
+    ...(env.CAISSE_DES_DEPOTS_API_KEY ? { apiKey: env.CAISSE_DES_DEPOTS_API_KEY } : {}),
+  };
+}
+
+/** Reads BANQUE_DES_TERRITOIRES_PORT and the basics, the source settings, the mirror settings and GEO_DIR. */
 export function readBanqueDesTerritoiresConfig(
   env: Record<string, string | undefined> = process.env,
 ): BanqueDesTerritoiresConfig {
   return {
     ...readSubgraphBasics(env, 'BANQUE_DES_TERRITOIRES_PORT', 4002),
-    // Financings change a few times a month: an hour of cache is plenty fresh.
-    upstream: readUpstreamSettings(env, 'CAISSE_DES_DEPOTS', {
-      baseUrl: 'http://localhost:4102',
-      cacheTtlMs: 3_600_000,
-      // The simulated portal allows 20 calls a second; stay just under it.
-      minIntervalMs: 55,
-    }),
-    breaker: readBreakerSettings(env, 'CAISSE_DES_DEPOTS'),
-    apiKey: env.CAISSE_DES_DEPOTS_API_KEY || undefined,
+    source: readCaisseDesDepotsSource(env),
+    mirror: readMirrorSettings(env),
+    geoDir: readString(env, 'GEO_DIR', DEFAULT_GEO_DIR),
   };
 }

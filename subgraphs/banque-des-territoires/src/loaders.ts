@@ -1,49 +1,29 @@
 // Per-request DataLoaders of the banque-des-territoires subgraph, made by one factory. Keys are
-// commune codes: every territory of a query asks for its communes in the same tick, and one batch
-// reads them all with `code_commune in (…)` lists, pages of 100, whatever the number of territories.
+// territories (their communes and groupements): every territory of a query asks in the same tick,
+// and one SQL query answers the whole batch, whatever the number of territories.
 import DataLoader from 'dataloader';
-import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type { OdsRecords } from '../../../kit/src/upstream/opendatasoftClient.js';
+import type { TerritoryScope } from '../../../kit/src/mirror/territoryQueries.js';
 import type {
   BanqueDesTerritoiresClient,
-  FinancingRecord,
-  SchoolRecord,
+  SubsidyRecord,
+  SubsidyTotals,
 } from './banqueDesTerritoiresClient.js';
-import { OPERATOR_ID } from './config.js';
 
 /** The loaders one request uses. */
 export interface Loaders {
-  financingsByCommune: DataLoader<string, FinancingRecord[]>;
-  schoolsByCommune: DataLoader<string, SchoolRecord[]>;
+  subsidies: DataLoader<TerritoryScope, SubsidyRecord[], string>;
+  totals: DataLoader<TerritoryScope, SubsidyTotals, string>;
+  /** When the subsidies were last confirmed current (one read of sync_state per request). */
+  retrievedAt(): Promise<string>;
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
-export function createLoaders(
-  client: BanqueDesTerritoiresClient,
-  stale: StaleCollector,
-  requestId?: string,
-): Loaders {
+export function createLoaders(client: BanqueDesTerritoiresClient): Loaders {
+  let retrievedAt: Promise<string> | undefined;
+  const byKey = { cacheKeyFn: (scope: TerritoryScope) => scope.key };
   return {
-    financingsByCommune: new DataLoader((codes) =>
-      client.financingsInCommunes(codes, requestId).then((found) => byCommune(codes, found, stale)),
-    ),
-    schoolsByCommune: new DataLoader((codes) =>
-      client.schoolsInCommunes(codes, requestId).then((found) => byCommune(codes, found, stale)),
-    ),
+    subsidies: new DataLoader((scopes) => client.subsidiesOf(scopes), byKey),
+    totals: new DataLoader((scopes) => client.totalsOf(scopes), byKey),
+    retrievedAt: () => (retrievedAt ??= client.retrievedAt()),
   };
-}
-
-function byCommune<R extends { communeCode: string }>(
-  codes: readonly string[],
-  found: OdsRecords<R>,
-  stale: StaleCollector,
-): R[][] {
-  if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
-  const groups = new Map<string, R[]>();
-  for (const record of found.records) {
-    const list = groups.get(record.communeCode);
-    if (list) list.push(record);
-    else groups.set(record.communeCode, [record]);
-  }
-  return codes.map((code) => groups.get(code) ?? []);
 }

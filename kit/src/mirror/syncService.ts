@@ -1,0 +1,156 @@
+// Runs the mirrored sources' syncs: all of them one after the other (`npm run sync`), and on a
+// schedule inside a running stack (first start when a source was never synced, then every
+// SYNC_INTERVAL). A source's failure never stops the others; two syncs of one source never run at
+// once (the lease in sync_lock across processes, and one run at a time inside a scheduler).
+import { runSync, type SyncOptions, type SyncProgress, type SyncResult } from './runSync.js';
+import { readSyncStates } from './queries.js';
+import type { MirrorHandle } from './sharedMirror.js';
+import type { SourceDefinition } from './sourceDefinition.js';
+import type { MirrorStore } from './openMirror.js';
+
+/** What {@link syncSources} passes on to every run. */
+export interface SyncSourcesOptions extends Omit<SyncOptions, 'onProgress'> {
+  onProgress?: (progress: SyncProgress) => void;
+  /** Called when each source is done, in order. */
+  onResult?: (result: SyncResult, durationMs: number) => void;
+}
+
+/** One source's result and how long it took. */
+export interface TimedSyncResult extends SyncResult {
+  durationMs: number;
+}
+
+/** Syncs each source in turn; every source runs whatever happened to the one before. */
+export async function syncSources(
+  store: MirrorStore,
+  sources: readonly SourceDefinition[],
+  options: SyncSourcesOptions = {},
+): Promise<TimedSyncResult[]> {
+  const results: TimedSyncResult[] = [];
+  for (const source of sources) {
+    if (options.signal?.aborted) break;
+    const started = performance.now();
+    const result = await runSync(store, source, options);
+    const durationMs = Math.round(performance.now() - started);
+    options.onResult?.(result, durationMs);
+    results.push({ ...result, durationMs });
+  }
+  return results;
+}
+
+/** Options of a {@link SyncScheduler}. */
+export interface SyncSchedulerOptions {
+  mirror: MirrorHandle;
+  sources: readonly SourceDefinition[];
+  /** Time between scheduled runs of every source; 0 = no schedule. */
+  intervalMs: number;
+  /** At start, sync the sources never synced (or older than the interval). */
+  syncOnStart: boolean;
+  /** One line per event (start, each result, failures); silent when absent. */
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+  fetch?: typeof fetch;
+  /** Lease length of each sync (default 60 s). */
+  leaseMs?: number;
+}
+
+/** Keeps the sources synced in the background of a running service. */
+export class SyncScheduler {
+  private timer?: NodeJS.Timeout;
+  private current?: Promise<TimedSyncResult[]>;
+  private first: Promise<TimedSyncResult[]> = Promise.resolve([]);
+  private readonly abort = new AbortController();
+  private stopped = false;
+
+  constructor(private readonly options: SyncSchedulerOptions) {}
+
+  /** Starts the first-start sync (in the background) and the schedule; returns at once. */
+  start(): void {
+    if (this.options.syncOnStart) this.first = this.runDue();
+    if (this.options.intervalMs > 0) {
+      this.timer = setInterval(() => void this.runNow(), this.options.intervalMs);
+      // The schedule alone must not keep a process alive that has nothing else to do.
+      this.timer.unref();
+    }
+  }
+
+  /** The first-start sync (empty when nothing was due or SYNC_ON_START is off); never rejects. */
+  get firstSync(): Promise<TimedSyncResult[]> {
+    return this.first;
+  }
+
+  /** The run in progress, if any (tests and shutdown wait on it). */
+  get running(): Promise<TimedSyncResult[]> | undefined {
+    return this.current;
+  }
+
+  /** Syncs the sources that need it: never synced, or last confirmed longer ago than the interval. */
+  async runDue(now = Date.now()): Promise<TimedSyncResult[]> {
+    let due: SourceDefinition[];
+    try {
+      const store = await this.options.mirror.store();
+      const states = new Map((await readSyncStates(store)).map((s) => [s.source, s]));
+      due = this.options.sources.filter((source) => {
+        const success = states.get(source.name)?.last_success_at;
+        if (!success) return true;
+        return this.options.intervalMs > 0 && now - Date.parse(success) >= this.options.intervalMs;
+      });
+    } catch (error) {
+      this.options.log?.('mirror sync skipped: the mirror cannot be read', { error: messageOf(error) });
+      return [];
+    }
+    if (due.length === 0) return [];
+    return this.runNow(due.map((s) => s.name));
+  }
+
+  /** Syncs the named sources (all when none named); joins the run in progress if there is one. */
+  runNow(names?: readonly string[]): Promise<TimedSyncResult[]> {
+    if (this.stopped) return Promise.resolve([]);
+    if (this.current) return this.current;
+    const sources = names
+      ? this.options.sources.filter((s) => names.includes(s.name))
+      : [...this.options.sources];
+    this.current = this.run(sources).finally(() => (this.current = undefined));
+    return this.current;
+  }
+
+  /** Stops the schedule, aborts the run in progress (its source keeps its previous copy) and waits for it. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.abort.abort(new Error('the service is stopping'));
+    await this.current?.catch(() => undefined);
+  }
+
+  private async run(sources: SourceDefinition[]): Promise<TimedSyncResult[]> {
+    const log = this.options.log;
+    let store: MirrorStore;
+    try {
+      store = await this.options.mirror.store();
+    } catch (error) {
+      log?.('mirror sync skipped: the mirror cannot be opened', { error: messageOf(error) });
+      return [];
+    }
+    log?.('mirror sync started', { sources: sources.map((s) => s.name) });
+    return syncSources(store, sources, {
+      fetch: this.options.fetch,
+      leaseMs: this.options.leaseMs,
+      signal: this.abort.signal,
+      onResult: (result, durationMs) =>
+        log?.(`mirror sync of ${result.source}: ${result.status}`, {
+          source: result.source,
+          status: result.status,
+          read: result.read,
+          loaded: result.loaded,
+          rejected: result.rejected,
+          records: result.recordCount,
+          unlocated: result.unlocatedCount,
+          durationMs,
+          ...(result.error ? { error: `${result.error.code}: ${result.error.message}` } : {}),
+        }),
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,144 @@
+// The mirror's syncs as the stack runs them: `npm run sync [source…]` (scripts/sync.ts) and the
+// background scheduler of `npm start`. Upstream URLs come from the same variables the subgraphs
+// read; an upstream nobody configured is served by its simulator, started here on a free port, so
+// a fresh clone syncs with no network.
+import type { RunningServer } from '../kit/src/listen.js';
+import { readMirrorSettings, describeMirrorLocation } from '../kit/src/mirror/mirrorSettings.js';
+import { progressBar, type ProgressOutput } from '../kit/src/mirror/progressBar.js';
+import { openMirrorFromSettings } from '../kit/src/mirror/sharedMirror.js';
+import type { SourceDefinition } from '../kit/src/mirror/sourceDefinition.js';
+import {
+  formatSourceReport,
+  rejectsByReason,
+  unlocatedByReason,
+  type SourceReportDetails,
+} from '../kit/src/mirror/syncReport.js';
+import { SyncScheduler, syncSources, type TimedSyncResult } from '../kit/src/mirror/syncService.js';
+import { mirrorContext, selectMirroredSources, MIRRORED_SOURCES } from './mirrorSources.js';
+import { SERVICES } from './registry.js';
+
+type Env = Record<string, string | undefined>;
+
+/** What `npm run sync` was asked. */
+export interface SyncCommand {
+  sources: string[];
+  /** Ignore saved cursors: read every dataset whole. */
+  full: boolean;
+}
+
+/** Parses `npm run sync` arguments: source names, `--full`. */
+export function parseSyncArgs(args: readonly string[]): SyncCommand {
+  const sources: string[] = [];
+  let full = false;
+  for (const arg of args) {
+    if (arg === '--full') full = true;
+    else if (arg.startsWith('-'))
+      throw new Error(`Unknown option ${arg}. Usage: npm run sync [--full] [source…]`);
+    else sources.push(arg);
+  }
+  return { sources, full };
+}
+
+/** What a sync command did; `exitCode` is 1 when a source failed. */
+export interface SyncCommandOutcome {
+  results: TimedSyncResult[];
+  exitCode: number;
+}
+
+/** Runs `npm run sync`: the named sources (all when none), printing progress and a report. */
+export async function runSyncCommand(
+  command: SyncCommand,
+  env: Env,
+  output: ProgressOutput & { write(text: string): unknown } = process.stderr,
+  fetchImpl: typeof fetch = fetch,
+): Promise<SyncCommandOutcome> {
+  const chosen = selectMirroredSources(command.sources);
+  const settings = readMirrorSettings(env);
+  const local: Env = { ...env };
+  const simulators: RunningServer[] = [];
+  const mirror = openMirrorFromSettings(settings);
+  try {
+    for (const entry of chosen) {
+      if (local[entry.urlEnv]) continue;
+      const service = SERVICES.find((s) => s.name === entry.simulator);
+      if (!service) throw new Error(`${entry.name}: no simulator "${entry.simulator}" in stack/registry.ts`);
+      const running = await service.start({ ...local, [service.portEnv]: '0' });
+      simulators.push(running);
+      local[entry.urlEnv] = running.url;
+      output.write(
+        `${entry.name}: ${entry.urlEnv} is not set, so it syncs from its local simulator (${running.url}); set it to the real portal to sync real data.\n`,
+      );
+    }
+    const context = mirrorContext(local);
+    const sources = chosen.map((entry) => entry.define(local, context));
+    output.write(
+      `Syncing ${sources.map((s) => s.name).join(', ')} into ${describeMirrorLocation(settings)}\n`,
+    );
+    const store = await mirror.store();
+    const results = await syncSources(store, sources, {
+      full: command.full,
+      fetch: fetchImpl,
+      onProgress: progressBar(output),
+    });
+    for (const result of results) {
+      const source = sources.find((s) => s.name === result.source)!;
+      const details = result.status === 'loaded' ? await detailsOf(store, source, result.source) : undefined;
+      output.write(`${formatSourceReport(result, details)}\n`);
+    }
+    return { results, exitCode: results.some((r) => r.status === 'failed') ? 1 : 0 };
+  } finally {
+    await mirror.release();
+    for (const simulator of simulators) await simulator.close().catch(() => undefined);
+  }
+}
+
+async function detailsOf(
+  store: Awaited<ReturnType<ReturnType<typeof openMirrorFromSettings>['store']>>,
+  source: SourceDefinition,
+  name: string,
+): Promise<SourceReportDetails> {
+  return {
+    rejected: await rejectsByReason(store, name),
+    unlocated: await unlocatedByReason(store, source.table),
+  };
+}
+
+/** The stack's background sync: what it runs and how to stop it. */
+export interface StackSync {
+  scheduler: SyncScheduler;
+  /** Sources left out because no upstream URL is set for them (their simulator was skipped). */
+  skipped: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the scheduler of the stack: first sync of the sources never synced, then every
+ * SYNC_INTERVAL. Only sources whose upstream URL is set run (the stack sets it when it starts the
+ * simulator), so a stack started without a simulator never reaches out to the real portal by surprise.
+ */
+export function startStackSync(
+  env: Env,
+  log: (message: string, fields?: Record<string, unknown>) => void,
+): StackSync {
+  const settings = readMirrorSettings(env);
+  const mirror = openMirrorFromSettings(settings);
+  const context = mirrorContext(env);
+  const configured = MIRRORED_SOURCES.filter((entry) => env[entry.urlEnv]);
+  const skipped = MIRRORED_SOURCES.filter((entry) => !env[entry.urlEnv]).map((entry) => entry.name);
+  const scheduler = new SyncScheduler({
+    mirror,
+    sources: configured.map((entry) => entry.define(env, context)),
+    intervalMs: settings.syncIntervalMs,
+    syncOnStart: settings.syncOnStart,
+    log,
+  });
+  scheduler.start();
+  return {
+    scheduler,
+    skipped,
+    stop: async () => {
+      await scheduler.stop();
+      await mirror.release();
+    },
+  };
+}
