@@ -170,7 +170,8 @@ export function applyScaffold(plan: ScaffoldPlan, root: string): string[] {
 }
 
 function addToSupergraphConfig(text: string, name: string, routingUrl: string): string {
-  const block = `  ${name}:\n    routing_url: ${routingUrl}\n    schema:\n      file: ../subgraphs/${name}/schema.graphql\n`;
+  // A draft until its first `schema:publish`: the placeholder schema is no contract yet.
+  const block = `  ${name}:\n    routing_url: ${routingUrl}\n    schema:\n      file: ../subgraphs/${name}/schema.graphql\n    draft: true\n`;
   return `${text.endsWith('\n') ? text : `${text}\n`}${block}`;
 }
 
