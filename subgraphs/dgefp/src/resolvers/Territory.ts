@@ -1,0 +1,16 @@
+// Territory, as this subgraph extends it: the gateway hands over the territory's communes.
+import type { DgefpTerritoryValue } from './DgefpTerritory.js';
+
+/** The representation the gateway sends (`@requires(fields: "communeCodes")`). */
+export interface TerritoryRepresentation {
+  id: string;
+  communeCodes: string[];
+}
+
+export const Territory = {
+  // Nothing is fetched here: each field loads what it needs.
+  dgefp: (t: TerritoryRepresentation): DgefpTerritoryValue => ({
+    territoryId: t.id,
+    communeCodes: t.communeCodes,
+  }),
+};

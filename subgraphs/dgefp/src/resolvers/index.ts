@@ -1,0 +1,14 @@
+// The dgefp subgraph's resolver map, one file per group of types.
+import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
+import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
+import type { DgefpContext } from '../context.js';
+import { DgefpTerritory } from './DgefpTerritory.js';
+import { Territory } from './Territory.js';
+
+export const resolvers = {
+  Euros: EurosScalar,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Territory,
+  DgefpTerritory,
+} as unknown as GraphQLResolverMap<DgefpContext>;

@@ -1,0 +1,115 @@
+// The dgefp subgraph against its simulator: a territory's records through `_entities` (as the
+// gateway asks), pages, bad page sizes refused before any upstream call, and when the upstream is
+// down: the last copy marked stale, or a coded error naming Dgefp when there is none.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../kit/src/listen.js';
+import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
+import { createDgefpSimulator } from '../../../sim/dgefp/dgefpSimulator.js';
+import { buildDgefpRecords } from '../../../sim/dgefp/records.js';
+import { loadWorld } from '../../../sim/world.js';
+import { readDgefpConfig } from '../src/config.js';
+import { startDgefp } from '../src/start.js';
+
+const world = loadWorld();
+const records = buildDgefpRecords(world);
+const withRecords = world.territories.filter((t) => records.some((r) => t.communeCodes.includes(r.commune)));
+const territory = withRecords[0]!;
+const neverAsked = withRecords[1]!;
+const inTerritory = records.filter((r) => territory.communeCodes.includes(r.commune));
+
+const SECRET = 'dgefp-test-secret';
+
+let simulator: Simulator;
+let upstream: RunningServer;
+let subgraph: RunningServer;
+
+beforeAll(async () => {
+  simulator = createDgefpSimulator({ world });
+  upstream = await listenSimulator(simulator, 0);
+  subgraph = await startDgefp(
+    readDgefpConfig({
+      DGEFP_PORT: '0',
+      GATEWAY_SECRET: SECRET,
+      DGEFP_API_URL: upstream.url,
+      DGEFP_RETRIES: '0',
+      DGEFP_CACHE_TTL_MS: '0',
+    }),
+  );
+});
+afterAll(async () => {
+  await subgraph?.close();
+  await upstream?.close();
+});
+beforeEach(() => simulator.reset());
+
+const QUERY = `query ($representations: [_Any!]!, $first: Int) {
+  _entities(representations: $representations) {
+    ... on Territory { dgefp { count amount source { publisher illustrative } records(first: $first) { totalCount nodes { id communeCode amount date } pageInfo { hasNextPage } } } }
+  }
+}`;
+
+interface Answer {
+  data?: {
+    _entities: ({
+      dgefp: {
+        count: number;
+        amount: number;
+        source: { publisher: string; illustrative: boolean };
+        records: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean } };
+      } | null;
+    } | null)[];
+  };
+  errors?: { message: string; extensions?: { code?: string } }[];
+  extensions?: { stale?: { operator: string }[] };
+}
+
+async function ask(first = 5, asked = territory): Promise<Answer> {
+  const response = await fetch(`${subgraph.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-gateway-secret': SECRET },
+    body: JSON.stringify({
+      query: QUERY,
+      variables: {
+        first,
+        representations: [{ __typename: 'Territory', id: asked.id, communeCodes: asked.communeCodes }],
+      },
+    }),
+  });
+  return (await response.json()) as Answer;
+}
+
+describe('dgefp subgraph', () => {
+  it('answers a territory’s records, count and amount from its communes', async () => {
+    const answer = await ask(5);
+    expect(answer.errors).toBeUndefined();
+    const value = answer.data?._entities[0]?.dgefp;
+    expect(value?.count).toBe(inTerritory.length);
+    expect(value?.records.totalCount).toBe(inTerritory.length);
+    expect(value?.records.nodes).toHaveLength(Math.min(5, inTerritory.length));
+    expect(value?.records.pageInfo.hasNextPage).toBe(inTerritory.length > 5);
+    expect(value?.amount).toBeCloseTo(
+      inTerritory.reduce((sum, r) => sum + r.amount, 0),
+      2,
+    );
+    // Read from the simulator, never from the real publisher: illustrative.
+    expect(value?.source.illustrative).toBe(true);
+  });
+
+  it('refuses a page size out of range with a code, before any upstream call', async () => {
+    const answer = await ask(1000);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_OUT_OF_RANGE');
+    expect(simulator.stats().calls.records ?? 0).toBe(0);
+  });
+
+  it('serves the last copy marked stale when its upstream is down, and a coded error naming Dgefp without one', async () => {
+    await ask(5);
+    simulator.setFaults({ down: true });
+    const stale = await ask(5);
+    expect(stale.data?._entities[0]?.dgefp?.count).toBe(inTerritory.length);
+    expect(stale.extensions?.stale).toEqual([{ operator: 'dgefp', since: expect.any(String) }]);
+    const failed = await ask(5, neverAsked);
+    expect(failed.data?._entities[0]?.dgefp ?? null).toBeNull();
+    expect(failed.errors?.[0]?.extensions?.code).toMatch(/^UPSTREAM_|^CIRCUIT_OPEN$/);
+    expect(failed.errors?.[0]?.message).toContain('Dgefp');
+  });
+});
