@@ -14,7 +14,7 @@ export const OPERATOR_ID = 'dgefp';
 export interface DgefpConfig {
   port: number;
   host: string;
-  /** The Dgefp API (its simulator by default). */
+  /** The DGEFP API (its simulator by default). */
   upstream: UpstreamSettings;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
   breaker: BreakerSettings;

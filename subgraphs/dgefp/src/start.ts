@@ -9,7 +9,7 @@ import { createDgefpContext, createDgefpServer } from './server.js';
 export function startDgefp(config: DgefpConfig): Promise<RunningServer> {
   return startOperatorSubgraph({
     operator: OPERATOR_ID,
-    label: 'Dgefp',
+    label: 'DGEFP',
     source: 'api',
     breaker: config.breaker,
     settings: config.upstream,

@@ -1,5 +1,8 @@
-// Territory, as this subgraph extends it: the gateway hands over the territory's communes.
-import type { DgefpTerritoryValue } from './DgefpTerritory.js';
+// Territory and Company, as this subgraph extends them: the gateway hands over a territory's
+// communes, or a SIREN, and one batched read answers every field below.
+import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
+import type { DgefpContext } from '../context.js';
+import { mergeKeys, type DgefpValue } from './DgefpActions.js';
 
 /** The representation the gateway sends (`@requires(fields: "communeCodes")`). */
 export interface TerritoryRepresentation {
@@ -8,9 +11,19 @@ export interface TerritoryRepresentation {
 }
 
 export const Territory = {
-  // Nothing is fetched here: each field loads what it needs.
-  dgefp: (t: TerritoryRepresentation): DgefpTerritoryValue => ({
-    territoryId: t.id,
-    communeCodes: t.communeCodes,
-  }),
+  dgefp: async (t: TerritoryRepresentation, _: unknown, ctx: DgefpContext): Promise<DgefpValue> =>
+    mergeKeys(await ctx.loaders.actionsByCommune.loadMany(t.communeCodes).then(rethrow), ctx),
 };
+
+export const Company = {
+  __resolveReference: (ref: { siren: string }) => ({ siren: checkSiren(ref.siren) }),
+  dgefp: async (c: { siren: string }, _: unknown, ctx: DgefpContext): Promise<DgefpValue> =>
+    mergeKeys([await ctx.loaders.actionsByCompany.load(checkSiren(c.siren))], ctx),
+};
+
+/** loadMany puts a failed key's error in its slot: the field fails with it. */
+function rethrow<T>(values: (T | Error)[]): T[] {
+  const failed = values.find((v): v is Error => v instanceof Error);
+  if (failed) throw failed;
+  return values as T[];
+}
