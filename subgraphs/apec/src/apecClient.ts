@@ -1,105 +1,150 @@
-// The only code of this subgraph that talks to the Apec API. It reads records in lists of
-// communes (`GET /api/records?communes=…&limit=100&offset=…` → `{total, results}`), every page,
-// and checks each record field by field: garbage becomes UPSTREAM_BAD_RESPONSE naming Apec.
+// The only code of this subgraph that talks to APEC. APEC's offers are read from the search
+// service apec.fr's own pages call (not a documented API; shape from public clients, see
+// sim/apec/README.md): `POST /cms/webservices/rechercheOffre` with `lieux` and
+// `pagination {range, startIndex}` → `{totalCount, resultats}`, every page, one search for all
+// the departments asked. The body holds only the properties apec.fr is known to accept: it
+// answers 500 to any other. Offers carry no commune code: the subgraph locates them from
+// `lieuTexte` ("City - 51").
 import { describeSource, type DatasetDescription, type SourceInfo } from '../../../kit/src/provenance.js';
-import { INSEE_COMMUNE } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
+import type { CommuneLocator } from './communeLocator.js';
 
-export const RECORDS_PATH = '/api/records';
-/** Largest page the API serves. */
-export const MAX_LIMIT = 100;
-/** Communes per call, to keep URLs short. */
-const COMMUNES_PER_CALL = 200;
+export const SEARCH_PATH = '/cms/webservices/rechercheOffre';
+/** Largest page asked for (ASSUMED bound; public clients ask 20 to 100). */
+export const MAX_RANGE = 100;
 
-/**
- * What `source` says of every record: replace with your publisher, dataset id and its page on the
- * REAL host. Values are marked illustrative unless the configured base URL is `realBaseUrl`.
- */
+/** What `source` says: APEC's offers on apec.fr; illustrative unless read from www.apec.fr. */
 export const DATASET: DatasetDescription = {
-  publisher: 'Apec',
-  dataset: 'apec-records',
-  url: 'https://example.org/apec/api/records',
-  realBaseUrl: 'https://example.org/apec',
+  publisher: 'APEC',
+  dataset: 'offres (apec.fr search service rechercheOffre)',
+  url: 'https://www.apec.fr/candidat/recherche-emploi.html/emploi',
+  realBaseUrl: 'https://www.apec.fr',
 };
 
-/** One record of the Apec API. */
-export interface ApecRecord {
+/** One APEC offer, as this subgraph uses it. */
+export interface ApecOffer {
   id: string;
-  label: string;
-  communeCode: string;
-  amount: number;
-  date: string;
+  title: string;
+  /** Null for a confidential offer (apec.fr sends an empty name). */
+  companyName: string | null;
+  /** The place as APEC writes it ("Châlons-en-Champagne - 51"). */
+  place: string;
+  city: string;
+  departmentCode: string;
+  /** INSEE code of the commune `city` names in its department; null when none or several match. */
+  communeCode: string | null;
+  salary: string | null;
+  excerpt: string | null;
+  publishedOn: string;
+  url: string;
   source: SourceInfo;
 }
 
-/** Records read for a list of communes, and whether any came from a stale copy. */
-export interface RecordsResult {
-  records: ApecRecord[];
+/** Offers read for a list of departments, and whether any came from a stale copy. */
+export interface OffersResult {
+  offers: ApecOffer[];
   stale: boolean;
   since?: string;
-  /** Provenance of these records (the oldest read among the pages). */
   source: SourceInfo;
 }
 
-/** The Apec API, as this subgraph uses it. */
+/** APEC's search, as this subgraph uses it. */
 export class ApecClient {
   constructor(
     private readonly upstream: UpstreamClient,
-    /** Where the upstream is read from (`source.illustrative` unless it is the real host). */
+    /** Where the upstream is read from (`source.illustrative` unless it is www.apec.fr). */
     readonly baseUrl: string,
+    private readonly locator: CommuneLocator,
   ) {}
 
-  /** Every record located in these communes. */
-  async recordsInCommunes(communes: readonly string[], requestId?: string): Promise<RecordsResult> {
+  /** Every offer placed in these departments. */
+  async offersInDepartments(departments: readonly string[], requestId?: string): Promise<OffersResult> {
+    const lieux = [...new Set(departments)].sort();
     let retrievedAt: string | undefined;
-    const found: Omit<ApecRecord, 'source'>[] = [];
-    const result = { stale: false, since: undefined as string | undefined };
-    const unique = [...new Set(communes)].sort();
-    for (let i = 0; i < unique.length; i += COMMUNES_PER_CALL) {
-      const list = unique.slice(i, i + COMMUNES_PER_CALL).join(',');
-      for (let offset = 0; ; offset += MAX_LIMIT) {
-        const page = await this.upstream.request({
-          method: 'GET',
-          path: RECORDS_PATH,
-          params: { communes: list, limit: MAX_LIMIT, offset },
-          requestId,
-          parse: parsePage,
-        });
-        if (page.stale) {
-          result.stale = true;
-          if (page.since && (!result.since || page.since < result.since)) result.since = page.since;
-        }
-        // A cached page says when it was fetched; a fresh one was read just now.
-        const readAt = page.since ?? new Date().toISOString();
-        if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
-        found.push(...page.value.records);
-        if (offset + MAX_LIMIT >= page.value.total) break;
+    let stale = false;
+    let since: string | undefined;
+    const found: Omit<ApecOffer, 'source' | 'communeCode'>[] = [];
+    for (let startIndex = 0; ; startIndex += MAX_RANGE) {
+      const page = await this.upstream.request({
+        method: 'POST',
+        path: SEARCH_PATH,
+        // A search: safe to retry and to cache.
+        idempotent: true,
+        data: searchBody(lieux, startIndex),
+        requestId,
+        parse: parsePage,
+      });
+      if (page.stale) {
+        stale = true;
+        if (page.since && (!since || page.since < since)) since = page.since;
       }
+      const readAt = page.since ?? new Date().toISOString();
+      if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
+      found.push(...page.value.offers);
+      if (startIndex + MAX_RANGE >= page.value.total || page.value.offers.length === 0) break;
     }
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
-    return { ...result, source, records: found.map((r) => ({ ...r, source })) };
+    return {
+      stale,
+      since,
+      source,
+      offers: found.map((o) => ({
+        ...o,
+        communeCode: this.locator.locate(o.city, o.departmentCode),
+        source,
+      })),
+    };
   }
 }
 
-function parsePage(body: unknown): { total: number; records: Omit<ApecRecord, 'source'>[] } {
-  if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
-  const page = new FieldReader(body as Record<string, unknown>, 'answer');
-  const total = page.integer('total');
-  const results = (body as { results?: unknown }).results;
-  if (!Array.isArray(results))
-    throw new Error(`answer.results must be a list; got ${JSON.stringify(results)}`);
-  return { total, records: results.map(parseRecord) };
+/** The search body: only properties apec.fr accepts; empty lists mean "no filter". */
+function searchBody(lieux: string[], startIndex: number) {
+  return {
+    lieux,
+    fonctions: [],
+    statutPoste: [],
+    typesContrat: [],
+    typesConvention: [],
+    niveauxExperience: [],
+    secteursActivite: [],
+    typesTeletravail: [],
+    sorts: [{ type: 'DATE', direction: 'DESCENDING' }],
+    pagination: { range: MAX_RANGE, startIndex },
+    activeFiltre: true,
+    motsCles: '',
+  };
 }
 
-function parseRecord(raw: unknown, index: number): Omit<ApecRecord, 'source'> {
-  if (typeof raw !== 'object' || raw === null) throw new Error(`results[${index}] is not an object`);
-  const r = new FieldReader(raw as Record<string, unknown>, `results[${index}]`);
+function parsePage(body: unknown): { total: number; offers: Omit<ApecOffer, 'source' | 'communeCode'>[] } {
+  if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
+  const page = new FieldReader(body as Record<string, unknown>, 'answer');
+  const total = page.integer('totalCount');
+  const results = (body as { resultats?: unknown }).resultats;
+  if (!Array.isArray(results))
+    throw new Error(`answer.resultats must be a list; got ${JSON.stringify(results)}`);
+  return { total, offers: results.map(parseOffer) };
+}
+
+const PLACE = /^(.+?)\s+-\s+(\d{2}|2[AB]|97\d)$/;
+
+function parseOffer(raw: unknown, index: number): Omit<ApecOffer, 'source' | 'communeCode'> {
+  if (typeof raw !== 'object' || raw === null) throw new Error(`resultats[${index}] is not an object`);
+  const r = new FieldReader(raw as Record<string, unknown>, `resultats[${index}]`);
+  const id = r.text('numeroOffre');
+  const place = r.text('lieuTexte');
+  const match = PLACE.exec(place.trim());
+  if (!match) throw new Error(`resultats[${index}].lieuTexte must read "City - department"; got "${place}"`);
   return {
-    id: r.text('id'),
-    label: r.text('label'),
-    communeCode: r.code('commune', INSEE_COMMUNE, 'an INSEE commune code'),
-    amount: r.amount('amount'),
-    date: r.date('date'),
+    id,
+    title: r.text('intitule'),
+    companyName: r.optionalText('nomCommercial') ?? null,
+    place,
+    city: match[1]!,
+    departmentCode: match[2]!,
+    salary: r.optionalText('salaireTexte') ?? null,
+    excerpt: r.optionalText('texteOffre') ?? null,
+    publishedOn: r.date('datePublication'),
+    url: `https://www.apec.fr/candidat/recherche-emploi.html/emploi/detail-offre/${encodeURIComponent(id)}`,
   };
 }

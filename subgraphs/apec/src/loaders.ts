@@ -1,25 +1,34 @@
-// Per-request DataLoaders of the apec subgraph, made by one factory. Keys are commune codes:
-// every territory of a query asks in the same tick, and one batch reads them all.
+// Per-request DataLoaders of the apec subgraph, made by one factory. Keys are department codes:
+// every territory of a query asks in the same tick, and one search (every page) reads them all.
 import DataLoader from 'dataloader';
+import type { SourceInfo } from '../../../kit/src/provenance.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type { ApecClient, ApecRecord } from './apecClient.js';
+import type { ApecClient, ApecOffer } from './apecClient.js';
 import { OPERATOR_ID } from './config.js';
+
+/** A department's offers, with the provenance of the search that read them. */
+export interface DepartmentOffers {
+  code: string;
+  offers: ApecOffer[];
+  source: SourceInfo;
+}
 
 /** The loaders one request uses. */
 export interface Loaders {
-  recordsByCommune: DataLoader<string, ApecRecord[]>;
+  offersByDepartment: DataLoader<string, DepartmentOffers>;
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
 export function createLoaders(client: ApecClient, stale: StaleCollector, requestId?: string): Loaders {
   return {
-    recordsByCommune: new DataLoader<string, ApecRecord[]>(async (communes) => {
-      const found = await client.recordsInCommunes(communes, requestId);
+    offersByDepartment: new DataLoader<string, DepartmentOffers>(async (departments) => {
+      const found = await client.offersInDepartments(departments, requestId);
       if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
-      const groups = new Map<string, ApecRecord[]>();
-      for (const record of found.records)
-        groups.set(record.communeCode, [...(groups.get(record.communeCode) ?? []), record]);
-      return communes.map((code) => groups.get(code) ?? []);
+      return departments.map((code) => ({
+        code,
+        offers: found.offers.filter((o) => o.departmentCode === code),
+        source: found.source,
+      }));
     }),
   };
 }

@@ -2,8 +2,7 @@
 import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { ApecContext } from '../context.js';
-import { ApecTerritory } from './ApecTerritory.js';
-import { Territory } from './Territory.js';
+import { ApecTerritory, Territory } from './Territory.js';
 
 export const resolvers = {
   Euros: EurosScalar,
