@@ -1,44 +1,67 @@
-// The only code of this subgraph that talks to the Action Logement API. It reads records in lists of
-// communes (`GET /api/records?communes=…&limit=100&offset=…` → `{total, results}`), every page,
-// and checks each record field by field: garbage becomes UPSTREAM_BAD_RESPONSE naming Action Logement.
+// The only code of this subgraph that talks to the Action Logement API. Action Logement publishes
+// no open data of its aid by employer or of its agreements with intercommunalités, so this client
+// speaks a documented shape of our own (sim/action-logement/README.md): `GET /api/v1/aides` by
+// communes or SIRENs and `GET /api/v1/conventions` by EPCI SIREN, `{total, results}`, every page,
+// in lists. Each record is checked field by field.
 import { describeSource, type DatasetDescription, type SourceInfo } from '../../../kit/src/provenance.js';
-import { INSEE_COMMUNE } from '../../../kit/src/reference/companyIds.js';
+import { INSEE_COMMUNE, SIREN, SIRET } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 
-export const RECORDS_PATH = '/api/records';
+export const AIDS_PATH = '/api/v1/aides';
+export const AGREEMENTS_PATH = '/api/v1/conventions';
 /** Largest page the API serves. */
 export const MAX_LIMIT = 100;
-/** Communes per call, to keep URLs short. */
-const COMMUNES_PER_CALL = 200;
+/** Keys per call, to keep URLs short. */
+const KEYS_PER_CALL = 200;
 
-/**
- * What `source` says of every record: replace with your publisher, dataset id and its page on the
- * REAL host. Values are marked illustrative unless the configured base URL is `realBaseUrl`.
- */
+/** What `source` says: no Action Logement open dataset exists, so every value stays illustrative. */
 export const DATASET: DatasetDescription = {
   publisher: 'Action Logement',
-  dataset: 'action-logement-records',
-  url: 'https://example.org/action-logement/api/records',
-  realBaseUrl: 'https://example.org/action-logement',
+  dataset: 'aides-et-conventions (shape documented by this project; no Action Logement open dataset)',
+  url: 'https://www.actionlogement.fr',
+  realBaseUrl: 'https://api.actionlogement.invalid',
 };
 
-/** One record of the Action Logement API. */
-export interface ActionLogementRecord {
+/** A scheme, as the graph spells it. */
+export type HousingScheme = 'MOBILI_JEUNE' | 'MOBILI_PASS' | 'AVANCE_LOCA_PASS';
+const SCHEMES: Record<string, HousingScheme> = {
+  'MOBILI-JEUNE': 'MOBILI_JEUNE',
+  'MOBILI-PASS': 'MOBILI_PASS',
+  'AVANCE LOCA-PASS': 'AVANCE_LOCA_PASS',
+};
+
+/** Aid to one employer's employees under one scheme in one year. */
+export interface HousingAid {
   id: string;
-  label: string;
+  scheme: HousingScheme;
+  siret: string;
+  siren: string;
+  employerName: string;
   communeCode: string;
+  employees: number;
   amount: number;
-  date: string;
+  year: number;
   source: SourceInfo;
 }
 
-/** Records read for a list of communes, and whether any came from a stale copy. */
-export interface RecordsResult {
-  records: ActionLogementRecord[];
+/** A housing supply agreement with an intercommunalité. */
+export interface HousingAgreement {
+  id: string;
+  epciSiren: string;
+  title: string;
+  plannedHomes: number;
+  deliveredHomes: number;
+  amount: number;
+  signedOn: string;
+  source: SourceInfo;
+}
+
+/** Items read for a list of keys, and whether any came from a stale copy. */
+export interface ReadResult<T> {
+  items: T[];
   stale: boolean;
   since?: string;
-  /** Provenance of these records (the oldest read among the pages). */
   source: SourceInfo;
 }
 
@@ -50,56 +73,114 @@ export class ActionLogementClient {
     readonly baseUrl: string,
   ) {}
 
-  /** Every record located in these communes. */
-  async recordsInCommunes(communes: readonly string[], requestId?: string): Promise<RecordsResult> {
+  /** Aid to employers located in these communes. */
+  aidsInCommunes(communes: readonly string[], requestId?: string): Promise<ReadResult<HousingAid>> {
+    return this.readAll(AIDS_PATH, 'communes', communes, parseAid, requestId);
+  }
+
+  /** Aid to these companies' employees. */
+  aidsOfCompanies(sirens: readonly string[], requestId?: string): Promise<ReadResult<HousingAid>> {
+    return this.readAll(AIDS_PATH, 'sirens', sirens, parseAid, requestId);
+  }
+
+  /** Agreements with these intercommunalités. */
+  agreementsOfEpcis(sirens: readonly string[], requestId?: string): Promise<ReadResult<HousingAgreement>> {
+    return this.readAll(AGREEMENTS_PATH, 'epcis', sirens, parseAgreement, requestId);
+  }
+
+  private async readAll<T extends { source: SourceInfo }>(
+    path: string,
+    filter: string,
+    keys: readonly string[],
+    parseItem: (raw: unknown, index: number) => Omit<T, 'source'>,
+    requestId?: string,
+  ): Promise<ReadResult<T>> {
     let retrievedAt: string | undefined;
-    const found: Omit<ActionLogementRecord, 'source'>[] = [];
-    const result = { stale: false, since: undefined as string | undefined };
-    const unique = [...new Set(communes)].sort();
-    for (let i = 0; i < unique.length; i += COMMUNES_PER_CALL) {
-      const list = unique.slice(i, i + COMMUNES_PER_CALL).join(',');
+    let stale = false;
+    let since: string | undefined;
+    const found: Omit<T, 'source'>[] = [];
+    const unique = [...new Set(keys)].sort();
+    for (let i = 0; i < unique.length; i += KEYS_PER_CALL) {
+      const list = unique.slice(i, i + KEYS_PER_CALL).join(',');
       for (let offset = 0; ; offset += MAX_LIMIT) {
         const page = await this.upstream.request({
           method: 'GET',
-          path: RECORDS_PATH,
-          params: { communes: list, limit: MAX_LIMIT, offset },
+          path,
+          params: { [filter]: list, limit: MAX_LIMIT, offset },
           requestId,
-          parse: parsePage,
+          parse: (body) => parsePage(body, parseItem),
         });
         if (page.stale) {
-          result.stale = true;
-          if (page.since && (!result.since || page.since < result.since)) result.since = page.since;
+          stale = true;
+          if (page.since && (!since || page.since < since)) since = page.since;
         }
-        // A cached page says when it was fetched; a fresh one was read just now.
         const readAt = page.since ?? new Date().toISOString();
         if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
-        found.push(...page.value.records);
+        found.push(...page.value.items);
         if (offset + MAX_LIMIT >= page.value.total) break;
       }
     }
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
-    return { ...result, source, records: found.map((r) => ({ ...r, source })) };
+    return { stale, since, source, items: found.map((item) => ({ ...item, source }) as T) };
   }
 }
 
-function parsePage(body: unknown): { total: number; records: Omit<ActionLogementRecord, 'source'>[] } {
+function parsePage<T>(
+  body: unknown,
+  parseItem: (raw: unknown, index: number) => T,
+): { total: number; items: T[] } {
   if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
-  const page = new FieldReader(body as Record<string, unknown>, 'answer');
-  const total = page.integer('total');
+  const total = new FieldReader(body as Record<string, unknown>, 'answer').integer('total');
   const results = (body as { results?: unknown }).results;
   if (!Array.isArray(results))
     throw new Error(`answer.results must be a list; got ${JSON.stringify(results)}`);
-  return { total, records: results.map(parseRecord) };
+  return { total, items: results.map(parseItem) };
 }
 
-function parseRecord(raw: unknown, index: number): Omit<ActionLogementRecord, 'source'> {
+function reader(raw: unknown, index: number): FieldReader {
   if (typeof raw !== 'object' || raw === null) throw new Error(`results[${index}] is not an object`);
-  const r = new FieldReader(raw as Record<string, unknown>, `results[${index}]`);
+  return new FieldReader(raw as Record<string, unknown>, `results[${index}]`);
+}
+
+function parseAid(raw: unknown, index: number): Omit<HousingAid, 'source'> {
+  const r = reader(raw, index);
+  const dispositif = r.text('dispositif');
+  const scheme = SCHEMES[dispositif];
+  if (!scheme)
+    throw new Error(
+      `results[${index}].dispositif must be one of ${Object.keys(SCHEMES).join(', ')}; got "${dispositif}"`,
+    );
+  const siret = r.code('siretEmployeur', SIRET, 'a 14-digit SIRET');
+  const employees = r.integer('nombreSalaries');
+  if (employees < 1) throw new Error(`results[${index}].nombreSalaries must be ≥ 1; got ${employees}`);
   return {
     id: r.text('id'),
-    label: r.text('label'),
-    communeCode: r.code('commune', INSEE_COMMUNE, 'an INSEE commune code'),
-    amount: r.amount('amount'),
-    date: r.date('date'),
+    scheme,
+    siret,
+    siren: siret.slice(0, 9),
+    employerName: r.text('raisonSocialeEmployeur'),
+    communeCode: r.code('codeCommune', INSEE_COMMUNE, 'an INSEE commune code'),
+    employees,
+    amount: r.amount('montantTotal'),
+    year: r.integer('annee'),
+  };
+}
+
+function parseAgreement(raw: unknown, index: number): Omit<HousingAgreement, 'source'> {
+  const r = reader(raw, index);
+  const planned = r.integer('logementsPrevus');
+  const delivered = r.integer('logementsLivres');
+  if (delivered < 0 || delivered > planned)
+    throw new Error(
+      `results[${index}].logementsLivres must be 0 to logementsPrevus (${planned}); got ${delivered}`,
+    );
+  return {
+    id: r.text('id'),
+    epciSiren: r.code('sirenEpci', SIREN, 'a 9-digit SIREN'),
+    title: r.text('intitule'),
+    plannedHomes: planned,
+    deliveredHomes: delivered,
+    amount: r.amount('montantEngage'),
+    signedOn: r.date('dateSignature'),
   };
 }

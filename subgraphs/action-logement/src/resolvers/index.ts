@@ -2,13 +2,21 @@
 import { DateScalar, DateTimeScalar, EurosScalar } from '../../../../kit/src/scalars.js';
 import type { GraphQLResolverMap } from '../../../../kit/src/subgraphServer.js';
 import type { ActionLogementContext } from '../context.js';
-import { ActionLogementTerritory } from './ActionLogementTerritory.js';
-import { Territory } from './Territory.js';
+import {
+  ActionLogementCompany,
+  ActionLogementTerritory,
+  Company,
+  HousingAidType,
+  Territory,
+} from './Territory.js';
 
 export const resolvers = {
   Euros: EurosScalar,
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Territory,
+  Company,
   ActionLogementTerritory,
+  ActionLogementCompany,
+  HousingAid: HousingAidType,
 } as unknown as GraphQLResolverMap<ActionLogementContext>;
