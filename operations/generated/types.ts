@@ -103,6 +103,15 @@ export type ContractType =
   /** TTI: contrat de travail temporaire d'insertion. */
   | 'TTI';
 
+/** The DGEFP schemes of the programme's compétences axis. */
+export type DgefpScheme =
+  /** École de production: support to a production school training young people in a company's workshop. */
+  | 'ECOLE_DE_PRODUCTION'
+  /** FNE-Formation: the State pays part of the training of employees of companies in transition. */
+  | 'FNE_FORMATION'
+  /** GPEC territoriale: forward planning of jobs and skills across a territory's employers. */
+  | 'GPEC_TERRITORIALE';
+
 /** Kinds of financing Banque des Territoires grants. */
 export type FinancingKind =
   /** Engineering support (ingénierie): studies, project-lead and assistance missions. */
@@ -111,6 +120,15 @@ export type FinancingKind =
   | 'INVESTMENT'
   /** Loan (prêt), e.g. from the Fonds d'épargne. */
   | 'LOAN';
+
+/** Action Logement's aid schemes for employees. */
+export type HousingScheme =
+  /** Avance Loca-Pass: an interest-free advance of the deposit for a first-time tenant. */
+  | 'AVANCE_LOCA_PASS'
+  /** Mobili-Jeune: help with the rent of a young employee in work-study (alternance). */
+  | 'MOBILI_JEUNE'
+  /** Mobili-Pass: help with the costs of moving for a new job or a transfer. */
+  | 'MOBILI_PASS';
 
 /** Kinds of foreign-investment projects. */
 export type InvestmentKind =
@@ -218,6 +236,20 @@ export type CompanySupportQuery = {
         green: boolean;
       }>;
       aids: Array<{ hiredOn: string; amount: number; programme: string }>;
+    } | null;
+    dgefp?: {
+      summary: { operator: Operator; count: number; amount: number };
+      actions: Array<{
+        scheme: DgefpScheme;
+        title: string;
+        trainedEmployees: number;
+        amount: number;
+        decidedOn: string;
+      }>;
+    } | null;
+    actionLogement?: {
+      summary: { operator: Operator; count: number; amount: number };
+      aids: Array<{ scheme: HousingScheme; employees: number; amount: number; year: number }>;
     } | null;
   } | null;
 };
@@ -644,6 +676,150 @@ export type TerritorySupportPictureQuery = {
         }>;
       };
       aids: { totalCount: number; totalAmount: number };
+    } | null;
+    dgefp?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      byScheme: Array<{ scheme: DgefpScheme; count: number; trainedEmployees: number; amount: number }>;
+      actions: {
+        totalCount: number;
+        nodes: Array<{
+          scheme: DgefpScheme;
+          title: string;
+          companyName?: string | null;
+          trainedEmployees: number;
+          amount: number;
+          decidedOn: string;
+        }>;
+      };
+      source: { publisher: string; dataset: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    apec?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      departments: Array<{
+        code: string;
+        offerCount: number;
+        inTerritoryCount: number;
+        unlocatedCount: number;
+      }>;
+      offers: {
+        totalCount: number;
+        nodes: Array<{
+          title: string;
+          companyName?: string | null;
+          place: string;
+          salary?: string | null;
+          publishedOn: string;
+          url: string;
+        }>;
+      };
+      source: { publisher: string; dataset: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    actionLogement?: {
+      employeesHelped: number;
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      aids: {
+        totalCount: number;
+        totalAmount: number;
+        nodes: Array<{
+          scheme: HousingScheme;
+          employerName: string;
+          employees: number;
+          amount: number;
+          year: number;
+        }>;
+      };
+      agreements: Array<{
+        title: string;
+        epciSiren: string;
+        plannedHomes: number;
+        deliveredHomes: number;
+        amount: number;
+        signedOn: string;
+      }>;
+      source: { publisher: string; dataset: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+  } | null;
+};
+
+export type TerritoryWorkforcePartnersQueryVariables = Exact<{
+  id?: Scalars['ID']['input'];
+}>;
+
+export type TerritoryWorkforcePartnersQuery = {
+  territory?: {
+    id: string;
+    name: string;
+    dgefp?: {
+      byScheme: Array<{ scheme: DgefpScheme; count: number; trainedEmployees: number; amount: number }>;
+      actions: {
+        totalCount: number;
+        nodes: Array<{
+          scheme: DgefpScheme;
+          title: string;
+          companyName?: string | null;
+          trainedEmployees: number;
+          amount: number;
+          decidedOn: string;
+        }>;
+      };
+      source: { publisher: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    apec?: {
+      departments: Array<{
+        code: string;
+        offerCount: number;
+        inTerritoryCount: number;
+        unlocatedCount: number;
+      }>;
+      offers: {
+        totalCount: number;
+        nodes: Array<{
+          title: string;
+          companyName?: string | null;
+          place: string;
+          salary?: string | null;
+          publishedOn: string;
+          url: string;
+        }>;
+      };
+      source: { publisher: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    actionLogement?: {
+      employeesHelped: number;
+      aids: {
+        totalCount: number;
+        totalAmount: number;
+        nodes: Array<{
+          scheme: HousingScheme;
+          employerName: string;
+          employees: number;
+          amount: number;
+          year: number;
+        }>;
+      };
+      agreements: Array<{
+        title: string;
+        plannedHomes: number;
+        deliveredHomes: number;
+        amount: number;
+        signedOn: string;
+      }>;
+      source: { publisher: string; illustrative: boolean; retrievedAt?: string | null };
     } | null;
   } | null;
 };
