@@ -118,6 +118,31 @@ describe('the support picture with DGEFP, APEC and Action Logement', () => {
   });
 });
 
+describe('the CSV export of the new operators', () => {
+  it('downloads APEC offers and Action Logement aid as rows, with their provenance as columns', async () => {
+    const query = `{ territory(id: "__ID__") { apec { offers(first: 50) { nodes { id title place publishedOn source { publisher illustrative } } } } actionLogement { aids(first: 50) { nodes { scheme employerName amount year source { illustrative } } } } } }`;
+    for (const [path, column] of [
+      ['territory.apec.offers.nodes', 'source.publisher'],
+      ['territory.actionLogement.aids.nodes', 'source.illustrative'],
+    ] as const) {
+      const url = new URL(`${stack.gatewayUrl}/export.csv`);
+      url.searchParams.set('query', query.replace('__ID__', chalons));
+      url.searchParams.set('path', path);
+      const response = await fetch(url);
+      expect(response.status, path).toBe(200);
+      const lines = (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      const header = lines[0]!.split(',');
+      expect(header, path).toContain(column);
+      expect(lines.length, path).toBeGreaterThan(1);
+      const at = header.indexOf(column);
+      expect(lines.slice(1).map((l) => l.split(',')[at])).toContain(path.includes('apec') ? 'APEC' : 'true');
+    }
+  });
+});
+
 describe('npm start reloads one subgraph', () => {
   let reloader: SubgraphReloader;
   afterAll(() => reloader?.close());

@@ -459,6 +459,30 @@ export type TerritoryDashboardQuery = {
         }>;
       };
     } | null;
+    dgefp?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+    } | null;
+    apec?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+    } | null;
+    actionLogement?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+    } | null;
   } | null;
 };
 
