@@ -11,7 +11,11 @@ import { editPartner, makeFixtureWorld, type FixtureWorld } from './fixtures.js'
 
 const WITHOUT_HEADLINE = editPartner('  "A short headline."\n  headline: String\n', '');
 /** The same, with the description the published v1 lacks (a draft's content meets every rule). */
-const DRAFT_NEXT = editPartner('  legacyNote: String\n', '  "A note."\n  legacyNote: String\n', WITHOUT_HEADLINE);
+const DRAFT_NEXT = editPartner(
+  '  legacyNote: String\n',
+  '  "A note."\n  legacyNote: String\n',
+  WITHOUT_HEADLINE,
+);
 
 /** Marks the partner subgraph as a draft in the fixture's composition config. */
 function markDraft(world: FixtureWorld): void {
@@ -59,7 +63,10 @@ describe('schema check: a draft subgraph', () => {
     const world = makeFixtureWorld();
     markDraft(world);
     // The draft redefines Territory.name, owned by base: composition refuses, whatever the draft.
-    const report = await check(world, editPartner('  legacyNote: String\n', '  legacyNote: String\n  name: Int\n'));
+    const report = await check(
+      world,
+      editPartner('  legacyNote: String\n', '  legacyNote: String\n  name: Int\n'),
+    );
     expect(report.publishable).toBe(false);
   });
 
@@ -123,5 +130,30 @@ describe('schema check: operations that use what a change breaks', () => {
     const report = await check(world, editPartner('  CLOSED\n', ''), operations);
     const use = report.findings.find((f) => f.rule === 'USED_BY_OPERATION');
     expect(use).toMatchObject({ coordinate: 'GrantStatus.CLOSED', line: 3, column: 20 });
+  });
+});
+
+describe('schema check: cache hints on entity types', () => {
+  const HINTED = editPartner(
+    '"A territory, with the partner\'s grants."\ntype Territory @key(fields: "id") {',
+    '"Cache hint."\ndirective @cacheControl(maxAge: Int) on OBJECT | FIELD_DEFINITION\n\n"A territory, with the partner\'s grants."\ntype Territory @key(fields: "id") {',
+  );
+
+  it('refuses an entity type without @cacheControl in a schema that knows the directive', async () => {
+    const report = await check(makeFixtureWorld(), HINTED);
+    const finding = report.findings.find((f) => f.rule === 'cache-hint');
+    expect(finding).toMatchObject({ coordinate: 'Territory', kind: 'convention' });
+    expect(finding?.message).toContain('no-store');
+  });
+
+  it('accepts it with a hint', async () => {
+    const report = await check(
+      makeFixtureWorld(),
+      HINTED.replace(
+        'type Territory @key(fields: "id") {',
+        'type Territory @key(fields: "id") @cacheControl(maxAge: 60) {',
+      ),
+    );
+    expect(report.findings.filter((f) => f.rule === 'cache-hint')).toEqual([]);
   });
 });
