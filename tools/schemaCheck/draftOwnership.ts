@@ -26,8 +26,7 @@ export function coordinatesOnlyIn(supergraphSdl: string, subgraphName: string): 
     if (definition.kind === Kind.ENUM_TYPE_DEFINITION) {
       for (const value of definition.values ?? []) {
         const graphs = graphsOf(value.directives, 'join__enumValue');
-        if (graphs.length ? onlyThis(graphs, graph) : typeOwned)
-          owned.add(`${typeName}.${value.name.value}`);
+        if (graphs.length ? onlyThis(graphs, graph) : typeOwned) owned.add(`${typeName}.${value.name.value}`);
       }
       continue;
     }
