@@ -34,6 +34,18 @@ import { readEtatSimulatorConfig } from '../sim/etat/config.js';
 import { startEtatSimulator } from '../sim/etat/start.js';
 import { readEtatConfig } from '../subgraphs/etat/src/config.js';
 import { startEtat } from '../subgraphs/etat/src/start.js';
+import { readDgefpSimulatorConfig } from '../sim/dgefp/config.js';
+import { startDgefpSimulator } from '../sim/dgefp/start.js';
+import { readDgefpConfig } from '../subgraphs/dgefp/src/config.js';
+import { startDgefp } from '../subgraphs/dgefp/src/start.js';
+import { readApecSimulatorConfig } from '../sim/apec/config.js';
+import { startApecSimulator } from '../sim/apec/start.js';
+import { readApecConfig } from '../subgraphs/apec/src/config.js';
+import { startApec } from '../subgraphs/apec/src/start.js';
+import { readActionLogementSimulatorConfig } from '../sim/action-logement/config.js';
+import { startActionLogementSimulator } from '../sim/action-logement/start.js';
+import { readActionLogementConfig } from '../subgraphs/action-logement/src/config.js';
+import { startActionLogement } from '../subgraphs/action-logement/src/start.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -170,5 +182,50 @@ export const SERVICES: ServiceDefinition[] = [
     portEnv: 'ETAT_PORT',
     defaultPort: 4008,
     start: (env) => startEtat(readEtatConfig(env)),
+  },
+  {
+    name: 'dgefp-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_DGEFP_PORT',
+    defaultPort: 4111,
+    urlEnv: 'DGEFP_API_URL',
+    start: (env) => startDgefpSimulator(readDgefpSimulatorConfig(env)),
+  },
+  {
+    name: 'dgefp',
+    kind: 'subgraph',
+    portEnv: 'DGEFP_PORT',
+    defaultPort: 4011,
+    start: (env) => startDgefp(readDgefpConfig(env)),
+  },
+  {
+    name: 'apec-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_APEC_PORT',
+    defaultPort: 4109,
+    urlEnv: 'APEC_API_URL',
+    start: (env) => startApecSimulator(readApecSimulatorConfig(env)),
+  },
+  {
+    name: 'apec',
+    kind: 'subgraph',
+    portEnv: 'APEC_PORT',
+    defaultPort: 4009,
+    start: (env) => startApec(readApecConfig(env)),
+  },
+  {
+    name: 'action-logement-sim',
+    kind: 'simulator',
+    portEnv: 'SIM_ACTION_LOGEMENT_PORT',
+    defaultPort: 4110,
+    urlEnv: 'ACTION_LOGEMENT_API_URL',
+    start: (env) => startActionLogementSimulator(readActionLogementSimulatorConfig(env)),
+  },
+  {
+    name: 'action-logement',
+    kind: 'subgraph',
+    portEnv: 'ACTION_LOGEMENT_PORT',
+    defaultPort: 4010,
+    start: (env) => startActionLogement(readActionLogementConfig(env)),
   },
 ];

@@ -84,9 +84,17 @@ suite('reference dashboard in chromium', () => {
         .locator('#operators svg g.bar')
         .evaluateAll((nodes) => nodes.map((n) => [n.getAttribute('data-label'), n.getAttribute('class')]));
       expect(bars).toEqual(
-        ['Banque des Territoires', 'Bpifrance', 'ADEME', 'France Travail', 'Business France', 'VTE'].map(
-          (label) => [label, 'bar'],
-        ),
+        [
+          'Banque des Territoires',
+          'Bpifrance',
+          'ADEME',
+          'France Travail',
+          'Business France',
+          'VTE',
+          'DGEFP',
+          'APEC',
+          'Action Logement',
+        ].map((label) => [label, 'bar']),
       );
       expect(await page.locator('#operators svg rect.segment').count()).toBeGreaterThan(4);
       expect(await page.locator('#offers table.jobs tbody tr').count()).toBeGreaterThan(0);
@@ -211,7 +219,7 @@ suite('reference dashboard in chromium', () => {
       expect(await page.locator('#operators svg g.bar.unavailable').getAttribute('data-label')).toBe(
         'Bpifrance',
       );
-      expect(await page.locator('#operators svg g.bar:not(.unavailable)').count()).toBe(5);
+      expect(await page.locator('#operators svg g.bar:not(.unavailable)').count()).toBe(8);
       expect(await page.locator('#axes svg path.slice').count()).toBeGreaterThan(0);
       await page.close();
     });

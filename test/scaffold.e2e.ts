@@ -123,7 +123,7 @@ describe('subgraph:new', () => {
   });
 
   it('generates a subgraph that composes, extends Territory, type-checks and passes its tests', async () => {
-    const created = await tsx('scripts/subgraphNew.ts', 'acme-data');
+    const created = await tsx('scripts/subgraphNew.ts', 'acme-data', '--label', 'ACME Data');
     expect(created.output).toContain('created subgraph acme-data');
     expect(created.code).toBe(0);
 
@@ -132,8 +132,28 @@ describe('subgraph:new', () => {
       /acmeData: AcmeDataTerritory @join__field\(graph: ACME_DATA, requires: "communeCodes"\)/,
     );
     expect(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8')).toContain(
-      'file: ../subgraphs/acme-data/schema.graphql',
+      'file: ../subgraphs/acme-data/schema.graphql\n    draft: true\n',
     );
+    expect(readFileSync(join(root, 'subgraphs/acme-data/src/start.ts'), 'utf8')).toContain(
+      "label: 'ACME Data'",
+    );
+
+    // The placeholder schema is a draft: replacing it (here, dropping a field) breaks no one yet.
+    const schema = readFileSync(join(root, 'subgraphs/acme-data/schema.graphql'), 'utf8');
+    const next = schema.replace(/\n {2}"Sum of the records' amounts\."\n {2}amount: Euros!/, '');
+    expect(next).not.toBe(schema);
+    writeFileSync(join(root, 'subgraphs/acme-data/next.graphql'), next);
+    const checked = await tsx(
+      'scripts/schemaCheck.ts',
+      'acme-data',
+      '--schema',
+      'subgraphs/acme-data/next.graphql',
+      '--verbose',
+    );
+    expect(checked.output).toMatch(/AcmeDataTerritory\.amount was removed/);
+    expect(checked.output).toMatch(/acme-data \(subgraphs\/acme-data\/next\.graphql\): publishable/);
+    expect(checked.code, checked.output).toBe(0);
+    rmSync(join(root, 'subgraphs/acme-data/next.graphql'));
 
     // Its own tests, and the repo's checks of the composition and of docker-compose.yml.
     const tests = await bin(
@@ -168,7 +188,7 @@ describe('subgraph:new', () => {
 
     // A second run with the same name is refused: it exists now.
     expect((await tsx('scripts/subgraphNew.ts', 'acme-data')).code).toBe(2);
-  });
+  }, 240_000);
 
   it('is served by the whole stack out of the box (`npm start` runs it)', async () => {
     writeFileSync(

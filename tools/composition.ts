@@ -17,19 +17,32 @@ export interface SubgraphEntry {
   routingUrl: string;
   /** Absolute path of its schema file. */
   schemaFile: string;
+  /**
+   * True for a subgraph scaffolded and not yet published (`draft: true`, our addition to rover's
+   * format): its schema is no contract yet, so `schema:check` reports changes to what only it
+   * serves as notes. The first `schema:publish` removes the flag.
+   */
+  draft: boolean;
 }
 
 /** Reads the composition config (rover's supergraph.yaml format: `subgraphs.NAME.routing_url`, `schema.file`). */
 export function readSupergraphConfig(path = SUPERGRAPH_CONFIG): SubgraphEntry[] {
   const config = parseYaml(readFileSync(path, 'utf8')) as {
-    subgraphs?: Record<string, { routing_url?: string; schema?: { file?: string } }>;
+    subgraphs?: Record<string, { routing_url?: string; schema?: { file?: string }; draft?: unknown }>;
   };
   if (!config?.subgraphs) throw new Error(`${path}: no "subgraphs" section`);
   return Object.entries(config.subgraphs).map(([name, entry]) => {
     if (!entry.routing_url || !entry.schema?.file) {
       throw new Error(`${path}: subgraph "${name}" needs routing_url and schema.file`);
     }
-    return { name, routingUrl: entry.routing_url, schemaFile: resolve(dirname(path), entry.schema.file) };
+    if (entry.draft !== undefined && typeof entry.draft !== 'boolean')
+      throw new Error(`${path}: subgraph "${name}": draft must be true or false`);
+    return {
+      name,
+      routingUrl: entry.routing_url,
+      schemaFile: resolve(dirname(path), entry.schema.file),
+      draft: entry.draft === true,
+    };
   });
 }
 

@@ -78,6 +78,8 @@ export async function createGatewayApp(
       csrfPrevention: true,
       // Stack traces belong in logs, not in answers, in development too.
       includeStacktraceInErrorResponses: false,
+      // index.ts and the stack launcher own the signals (one listener per process, not per server).
+      stopOnTerminationSignals: false,
       formatError: (formatted) => formatGatewayError(formatted, config.production),
       plugins: [ApolloServerPluginLandingPageDisabled(), staleExtensionsPlugin<GatewayContext>()],
     });

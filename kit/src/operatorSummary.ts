@@ -8,7 +8,15 @@ export type Phase2Axis = (typeof PHASE2_AXES)[number];
 
 /** Operators as the shared `Operator` enum spells them. */
 export type OperatorName =
-  'BANQUE_DES_TERRITOIRES' | 'BPIFRANCE' | 'ADEME' | 'FRANCE_TRAVAIL' | 'BUSINESS_FRANCE' | 'VTE';
+  | 'BANQUE_DES_TERRITOIRES'
+  | 'BPIFRANCE'
+  | 'ADEME'
+  | 'FRANCE_TRAVAIL'
+  | 'BUSINESS_FRANCE'
+  | 'VTE'
+  | 'DGEFP'
+  | 'APEC'
+  | 'ACTION_LOGEMENT';
 
 /** One counted item: its amount in euros and its axis (null when it falls under none). */
 export interface SummaryItem {

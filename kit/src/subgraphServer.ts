@@ -51,6 +51,10 @@ export function createSubgraphServer<TContext extends BaseContext>(
       ...(options.plugins ?? []),
     ],
     includeStacktraceInErrorResponses: false,
+    // Apollo Server would add its own SIGINT and SIGTERM listeners per instance: with ten servers
+    // in one `npm start` process that passes Node's limit (MaxListenersExceededWarning). Whoever
+    // owns the process stops the servers (the stack launcher, or the process exiting).
+    stopOnTerminationSignals: false,
     // Subgraphs are called by the gateway only; CSRF protection is the gateway's job.
     csrfPrevention: false,
     formatError: (formatted) => formatSubgraphError(formatted, options.hideInternalErrors ?? false),

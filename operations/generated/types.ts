@@ -116,6 +116,15 @@ export type ContractType =
   /** TTI: contrat de travail temporaire d'insertion. */
   | 'TTI';
 
+/** The DGEFP schemes of the programme's compétences axis. */
+export type DgefpScheme =
+  /** École de production: support to a production school training young people in a company's workshop. */
+  | 'ECOLE_DE_PRODUCTION'
+  /** FNE-Formation: the State pays part of the training of employees of companies in transition. */
+  | 'FNE_FORMATION'
+  /** GPEC territoriale: forward planning of jobs and skills across a territory's employers. */
+  | 'GPEC_TERRITORIALE';
+
 /** How a groupement of a territory is known to the geography. */
 export type GroupementKind =
   /** A single commune (SIREN starting 21), found through BANATIC's member SIRENs. */
@@ -124,6 +133,15 @@ export type GroupementKind =
   | 'EPCI'
   /** An établissement public territorial of the Métropole du Grand Paris, absent from the shipped BANATIC file. */
   | 'EPT';
+
+/** Action Logement's aid schemes for employees. */
+export type HousingScheme =
+  /** Avance Loca-Pass: an interest-free advance of the deposit for a first-time tenant. */
+  | 'AVANCE_LOCA_PASS'
+  /** Mobili-Jeune: help with the rent of a young employee in work-study (alternance). */
+  | 'MOBILI_JEUNE'
+  /** Mobili-Pass: help with the costs of moving for a new job or a transfer. */
+  | 'MOBILI_PASS';
 
 /** Kinds of foreign-investment projects. */
 export type InvestmentKind =
@@ -306,6 +324,20 @@ export type CompanySupportQuery = {
         programme: string;
         source: { dataset: string; retrievedAt?: string | null; illustrative: boolean };
       }>;
+    } | null;
+    dgefp?: {
+      summary: { operator: Operator; count: number; amount: number };
+      actions: Array<{
+        scheme: DgefpScheme;
+        title: string;
+        trainedEmployees: number;
+        amount: number;
+        decidedOn: string;
+      }>;
+    } | null;
+    actionLogement?: {
+      summary: { operator: Operator; count: number; amount: number };
+      aids: Array<{ scheme: HousingScheme; employees: number; amount: number; year: number }>;
     } | null;
   } | null;
 };
@@ -641,6 +673,30 @@ export type TerritoryDashboardQuery = {
         byScheme: Array<{ scheme: VteAidScheme; count: number; amount: number }>;
       };
     } | null;
+    dgefp?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+    } | null;
+    apec?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+    } | null;
+    actionLogement?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+    } | null;
   } | null;
 };
 
@@ -955,5 +1011,149 @@ export type TerritorySupportPictureQuery = {
       steering: string;
       applications: Array<{ label: string; url: string }>;
     }>;
+    dgefp?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      byScheme: Array<{ scheme: DgefpScheme; count: number; trainedEmployees: number; amount: number }>;
+      actions: {
+        totalCount: number;
+        nodes: Array<{
+          scheme: DgefpScheme;
+          title: string;
+          companyName?: string | null;
+          trainedEmployees: number;
+          amount: number;
+          decidedOn: string;
+        }>;
+      };
+      source: { publisher: string; dataset: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    apec?: {
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      departments: Array<{
+        code: string;
+        offerCount: number;
+        inTerritoryCount: number;
+        unlocatedCount: number;
+      }>;
+      offers: {
+        totalCount: number;
+        nodes: Array<{
+          title: string;
+          companyName?: string | null;
+          place: string;
+          salary?: string | null;
+          publishedOn: string;
+          url: string;
+        }>;
+      };
+      source: { publisher: string; dataset: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    actionLogement?: {
+      employeesHelped: number;
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+      aids: {
+        totalCount: number;
+        totalAmount: number;
+        nodes: Array<{
+          scheme: HousingScheme;
+          employerName: string;
+          employees: number;
+          amount: number;
+          year: number;
+        }>;
+      };
+      agreements: Array<{
+        title: string;
+        epciSiren: string;
+        plannedHomes: number;
+        deliveredHomes: number;
+        amount: number;
+        signedOn: string;
+      }>;
+      source: { publisher: string; dataset: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+  } | null;
+};
+
+export type TerritoryWorkforcePartnersQueryVariables = Exact<{
+  id?: Scalars['ID']['input'];
+}>;
+
+export type TerritoryWorkforcePartnersQuery = {
+  territory?: {
+    id: string;
+    name: string;
+    dgefp?: {
+      byScheme: Array<{ scheme: DgefpScheme; count: number; trainedEmployees: number; amount: number }>;
+      actions: {
+        totalCount: number;
+        nodes: Array<{
+          scheme: DgefpScheme;
+          title: string;
+          companyName?: string | null;
+          trainedEmployees: number;
+          amount: number;
+          decidedOn: string;
+        }>;
+      };
+      source: { publisher: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    apec?: {
+      departments: Array<{
+        code: string;
+        offerCount: number;
+        inTerritoryCount: number;
+        unlocatedCount: number;
+      }>;
+      offers: {
+        totalCount: number;
+        nodes: Array<{
+          title: string;
+          companyName?: string | null;
+          place: string;
+          salary?: string | null;
+          publishedOn: string;
+          url: string;
+        }>;
+      };
+      source: { publisher: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
+    actionLogement?: {
+      employeesHelped: number;
+      aids: {
+        totalCount: number;
+        totalAmount: number;
+        nodes: Array<{
+          scheme: HousingScheme;
+          employerName: string;
+          employees: number;
+          amount: number;
+          year: number;
+        }>;
+      };
+      agreements: Array<{
+        title: string;
+        plannedHomes: number;
+        deliveredHomes: number;
+        amount: number;
+        signedOn: string;
+      }>;
+      source: { publisher: string; illustrative: boolean; retrievedAt?: string | null };
+    } | null;
   } | null;
 };

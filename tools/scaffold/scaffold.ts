@@ -66,8 +66,18 @@ export function namesOf(name: string): ScaffoldNames {
   };
 }
 
+/** Options of {@link planScaffold}. */
+export interface ScaffoldOptions {
+  /** How messages and descriptions name the operator (default from the name: `acme-data` → `Acme Data`); e.g. `DGEFP`. */
+  label?: string;
+}
+
 /** Checks the name and the repo, and computes every file; throws {@link ScaffoldRefusal}. */
-export async function planScaffold(name: string, root: string): Promise<ScaffoldPlan> {
+export async function planScaffold(
+  name: string,
+  root: string,
+  options: ScaffoldOptions = {},
+): Promise<ScaffoldPlan> {
   if (!KEBAB.test(name) || name.length > 40) {
     throw new ScaffoldRefusal(
       `"${name}" is not a valid subgraph folder name: use kebab-case, lower-case letters and digits in words joined by single hyphens, starting with a letter, at most 40 characters (e.g. acme-data).`,
@@ -75,7 +85,12 @@ export async function planScaffold(name: string, root: string): Promise<Scaffold
   }
   if (RESERVED.has(name))
     throw new ScaffoldRefusal(`"${name}" is a reserved name in this repo; choose another.`);
-  const names = namesOf(name);
+  const label = options.label?.trim();
+  if (label !== undefined && !/^[\p{L}\p{N}][\p{L}\p{N} '’.&-]{0,60}$/u.test(label))
+    throw new ScaffoldRefusal(
+      `--label "${options.label}" is not a usable label: letters, digits, spaces and - ' . & only, at most 61 characters.`,
+    );
+  const names = { ...namesOf(name), ...(label ? { Label: label } : {}) };
   const entries = readSupergraphConfig(join(root, 'schema/supergraph.yaml'));
   if (entries.some((e) => e.name === name))
     throw new ScaffoldRefusal(`subgraph "${name}" already exists in schema/supergraph.yaml.`);
@@ -170,7 +185,8 @@ export function applyScaffold(plan: ScaffoldPlan, root: string): string[] {
 }
 
 function addToSupergraphConfig(text: string, name: string, routingUrl: string): string {
-  const block = `  ${name}:\n    routing_url: ${routingUrl}\n    schema:\n      file: ../subgraphs/${name}/schema.graphql\n`;
+  // A draft until its first `schema:publish`: the placeholder schema is no contract yet.
+  const block = `  ${name}:\n    routing_url: ${routingUrl}\n    schema:\n      file: ../subgraphs/${name}/schema.graphql\n    draft: true\n`;
   return `${text.endsWith('\n') ? text : `${text}\n`}${block}`;
 }
 

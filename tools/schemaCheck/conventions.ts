@@ -4,7 +4,10 @@
 // - a description on every type and field (external fields and other owners' keys excepted);
 // - growing lists are paginated: a list of objects takes a `first` argument, unless it is the
 //   `nodes`/`edges` of a connection or declares its bound with `@listSize(assumedSize: N)`;
-// - names: types PascalCase, fields and arguments camelCase, enum values UPPER_CASE.
+// - names: types PascalCase, fields and arguments camelCase, enum values UPPER_CASE;
+// - an entity (`@key`) type carries a cache hint when the schema has `@cacheControl`: without one,
+//   every query reaching the subgraph (`_entities`) is `no-store`, and the gateway's response cache
+//   never serves it.
 import {
   Kind,
   type ConstDirectiveNode,
@@ -60,6 +63,7 @@ export function checkConventions(document: DocumentNode, context: ConventionCont
     });
   };
   checkContact(document, context, findings);
+  checkEntityCacheHints(document, report);
   const objectTypes = new Set(
     document.definitions
       .filter(
@@ -210,4 +214,34 @@ function listOf(type: TypeNode): string | undefined {
   let item: TypeNode = inner.type;
   while (item.kind !== Kind.NAMED_TYPE) item = item.type;
   return item.name.value;
+}
+
+/** An entity type of a schema that knows `@cacheControl` must carry one (see the header). */
+function checkEntityCacheHints(
+  document: DocumentNode,
+  report: (
+    rule: string,
+    coordinate: string,
+    node: { loc?: NameNode['loc'] } | undefined,
+    message: string,
+  ) => void,
+): void {
+  const hasCacheControl = document.definitions.some(
+    (d) => d.kind === Kind.DIRECTIVE_DEFINITION && d.name.value === 'cacheControl',
+  );
+  if (!hasCacheControl) return;
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION)
+      continue;
+    const directives = definition.directives ?? [];
+    if (!directives.some((d) => d.name.value === 'key')) continue;
+    if (directives.some((d) => d.name.value === 'cacheControl')) continue;
+    const name = definition.name.value;
+    report(
+      'cache-hint',
+      name,
+      definition.name,
+      `Entity type ${name} has no @cacheControl: every query reaching this subgraph would be no-store. Add @cacheControl(maxAge: N) to the type.`,
+    );
+  }
 }

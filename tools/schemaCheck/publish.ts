@@ -3,7 +3,8 @@
 // watching the supergraph never reads half a file.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rebaseImports } from '../../kit/src/subgraphSchema.js';
-import { SUPERGRAPH_FILE } from '../composition.js';
+import { parseDocument } from 'yaml';
+import { SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../composition.js';
 import { displayPath } from './candidate.js';
 import { runSchemaCheck, type SchemaCheckOptions, type SchemaCheckReport } from './schemaCheck.js';
 
@@ -51,6 +52,14 @@ export async function publishSchema(options: PublishOptions): Promise<PublishOut
   if (readIfExists(supergraphOut) !== supergraph) {
     replaceFile(supergraphOut, supergraph);
     written.push(displayPath(supergraphOut));
+  }
+  // Published: from now on its schema is a contract, and breaking it needs --allow-breaking.
+  if (report.candidate.entry.draft) {
+    const configPath = options.configPath ?? SUPERGRAPH_CONFIG;
+    const config = parseDocument(readFileSync(configPath, 'utf8'));
+    config.deleteIn(['subgraphs', report.candidate.entry.name, 'draft']);
+    replaceFile(configPath, config.toString());
+    written.push(`${displayPath(configPath)} (no longer a draft)`);
   }
   return { report, published: true, written };
 }

@@ -2,6 +2,7 @@
 // compares the resulting API schema with the one served today, and checks the house conventions.
 // The CLI (scripts/schemaCheck.ts) prints the findings; `schema:publish` reuses the result.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   isEnumType,
   isInputObjectType,
@@ -11,7 +12,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { SubgraphSchema } from '../../kit/src/subgraphSchema.js';
-import { composeSdls, readSubgraphSchema, SUPERGRAPH_FILE } from '../composition.js';
+import { composeSdls, readSubgraphSchema, REPO_ROOT, SUPERGRAPH_FILE } from '../composition.js';
 import { apiSchemaOf } from './apiSchema.js';
 import {
   CheckInputError,
@@ -21,8 +22,10 @@ import {
   type CandidateSource,
 } from './candidate.js';
 import { checkConventions } from './conventions.js';
+import { coordinatesOnlyIn, isDraftOnly } from './draftOwnership.js';
 import { sortFindings, type Finding } from './findings.js';
 import { CoordinateIndex } from './locations.js';
+import { operationUses, type OperationUse } from './operationUsage.js';
 import { checkSharedCopies } from './sharedBlocks.js';
 import { diffSchemas, type SchemaChange } from './schemaDiff.js';
 
@@ -32,6 +35,8 @@ export interface SchemaCheckOptions extends CandidateSource {
   supergraphPath?: string;
   /** Report breaking changes as warnings instead of errors (publishing with `--allow-breaking`). */
   allowBreaking?: boolean;
+  /** Named operations checked for uses of what a change breaks (default `operations/`). */
+  operationsDir?: string;
 }
 
 /** What a schema check found. */
@@ -63,6 +68,11 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
 
   const findings: Finding[] = [];
   const changes = { breaking: 0, dangerous: 0, safe: 0 };
+  // What only a draft serves today is no contract yet (see draftOwnership.ts).
+  const draftOnly =
+    candidate.entry.draft && current
+      ? coordinatesOnlyIn(current.sdl, candidate.entry.name)
+      : new Set<string>();
   const composed = composeSdls([
     ...others,
     {
@@ -85,15 +95,21 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
         ...others.map((o) => new CoordinateIndex(o.file, o.document)),
       ];
       const oldIndex = CoordinateIndex.fromSdl(displayPath(supergraphPath), current.sdl);
+      let uses: OperationUse[] | undefined;
       for (const change of diffSchemas(current.api, apiSchemaOf(supergraphSdl))) {
         changes[change.class]++;
+        const draft = isDraftOnly(change.coordinate, draftOnly);
         findings.push(
           changeFinding(
             change,
             change.removed ? [oldIndex] : [...indexes, oldIndex],
             options.allowBreaking ?? false,
+            draft,
           ),
         );
+        if (change.class !== 'breaking') continue;
+        uses ??= operationUses(options.operationsDir ?? join(REPO_ROOT, 'operations'), current.api);
+        findings.push(...usedByOperations(change, uses));
       }
     }
   }
@@ -103,10 +119,13 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
       if ('name' in definition && definition.name) definedElsewhere.add(definition.name.value);
     }
   }
+  const published = current ? coordinatesOf(current.api) : new Set<string>();
+  // A draft's own content is held to every rule, as if it were all new.
+  for (const coordinate of draftOnly) published.delete(coordinate);
   findings.push(
     ...checkConventions(candidate.document, {
       file: candidate.origin,
-      published: current ? coordinatesOf(current.api) : new Set(),
+      published,
       definedElsewhere,
     }),
   );
@@ -174,10 +193,12 @@ function changeFinding(
   change: SchemaChange,
   indexes: (CoordinateIndex | undefined)[],
   allowBreaking: boolean,
+  draft: boolean,
 ): Finding {
   const position = indexes.map((i) => i?.find(change.coordinate)).find(Boolean);
-  const severity =
-    change.class === 'breaking'
+  const severity = draft
+    ? 'note'
+    : change.class === 'breaking'
       ? allowBreaking
         ? 'warning'
         : 'error'
@@ -189,9 +210,40 @@ function changeFinding(
     kind: change.class,
     rule: change.type,
     coordinate: change.coordinate,
-    message: change.message,
+    message: draft
+      ? `${change.message} (draft subgraph, never published: not a breaking change yet)`
+      : change.message,
     ...position,
   };
+}
+
+/** One warning per operation of operations/ that uses what a breaking change removes or changes. */
+function usedByOperations(change: SchemaChange, uses: OperationUse[]): Finding[] {
+  const target = change.coordinate;
+  if (!target) return [];
+  // A removed type is used by any field selection or fragment on it; a field by its selections and
+  // arguments; an argument or enum value by itself.
+  const matches = uses.filter(
+    (u) => u.coordinate === target || (!target.includes('.') && u.coordinate.startsWith(`${target}.`)),
+  );
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const use of matches) {
+    const key = `${use.file}:${use.operation}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({
+      severity: 'warning',
+      kind: change.class,
+      rule: 'USED_BY_OPERATION',
+      coordinate: target,
+      message: `operation ${use.operation} uses ${use.coordinate}: ${change.message} Update the operation (then npm run operations:manifest && npm run codegen).`,
+      file: use.file,
+      line: use.line,
+      column: use.column,
+    });
+  }
+  return findings;
 }
 
 /** Every type, field, argument and enum value coordinate of a schema. */

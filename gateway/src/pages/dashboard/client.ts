@@ -73,6 +73,14 @@ const OPERATORS: {
     figures: (t) => t.businessFrance?.summary,
   },
   { field: 'vte', label: 'VTE', items: 'offres', figures: (t) => t.vte?.summary },
+  { field: 'dgefp', label: 'DGEFP', items: 'actions', figures: (t) => t.dgefp?.summary },
+  { field: 'apec', label: 'APEC', items: 'offres cadres', figures: (t) => t.apec?.summary },
+  {
+    field: 'actionLogement',
+    label: 'Action Logement',
+    items: 'aides et conventions',
+    figures: (t) => t.actionLogement?.summary,
+  },
 ];
 
 /** Bar colours of the operators in the region view, in OPERATORS order. */

@@ -1,0 +1,34 @@
+// Per-request DataLoaders of the apec subgraph, made by one factory. Keys are department codes:
+// every territory of a query asks in the same tick, and one search (every page) reads them all.
+import DataLoader from 'dataloader';
+import type { SourceInfo } from '../../../kit/src/provenance.js';
+import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
+import type { ApecClient, ApecOffer } from './apecClient.js';
+import { OPERATOR_ID } from './config.js';
+
+/** A department's offers, with the provenance of the search that read them. */
+export interface DepartmentOffers {
+  code: string;
+  offers: ApecOffer[];
+  source: SourceInfo;
+}
+
+/** The loaders one request uses. */
+export interface Loaders {
+  offersByDepartment: DataLoader<string, DepartmentOffers>;
+}
+
+/** Makes fresh loaders for one request (their cache must not outlive it). */
+export function createLoaders(client: ApecClient, stale: StaleCollector, requestId?: string): Loaders {
+  return {
+    offersByDepartment: new DataLoader<string, DepartmentOffers>(async (departments) => {
+      const found = await client.offersInDepartments(departments, requestId);
+      if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
+      return departments.map((code) => ({
+        code,
+        offers: found.offers.filter((o) => o.departmentCode === code),
+        source: found.source,
+      }));
+    }),
+  };
+}

@@ -1,0 +1,143 @@
+// The only code of this subgraph that talks to the DGEFP API. DGEFP publishes no open dataset of
+// its actions by company or commune, so this client speaks a documented shape of our own
+// (sim/dgefp/README.md): `GET /api/v1/actions?communes=…|sirens=…&limit=100&offset=…` →
+// `{total, results}`, every page, in lists of communes or SIRENs. Each action is checked field by
+// field: garbage becomes UPSTREAM_BAD_RESPONSE naming DGEFP.
+import { describeSource, type DatasetDescription, type SourceInfo } from '../../../kit/src/provenance.js';
+import { INSEE_COMMUNE, SIRET } from '../../../kit/src/reference/companyIds.js';
+import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
+import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
+
+export const ACTIONS_PATH = '/api/v1/actions';
+/** Largest page the API serves. */
+export const MAX_LIMIT = 100;
+/** Keys per call, to keep URLs short. */
+const KEYS_PER_CALL = 200;
+
+/**
+ * What `source` says: DGEFP's delegation; no published dataset exists, so the id is ours and no
+ * base URL is the real publisher's (every value stays illustrative).
+ */
+export const DATASET: DatasetDescription = {
+  publisher: 'DGEFP (ministère du Travail)',
+  dataset: 'actions-competences-territoires (shape documented by this project; no DGEFP open dataset)',
+  url: 'https://travail-emploi.gouv.fr/fne-formation',
+  realBaseUrl: 'https://api.dgefp.invalid',
+};
+
+/** A DGEFP scheme, as the graph spells it. */
+export type DgefpScheme = 'FNE_FORMATION' | 'GPEC_TERRITORIALE' | 'ECOLE_DE_PRODUCTION';
+const SCHEMES: Record<string, DgefpScheme> = {
+  'FNE-Formation': 'FNE_FORMATION',
+  'GPEC territoriale': 'GPEC_TERRITORIALE',
+  'Ecole de production': 'ECOLE_DE_PRODUCTION',
+};
+
+/** One DGEFP action. */
+export interface DgefpAction {
+  id: string;
+  scheme: DgefpScheme;
+  title: string;
+  siret: string | null;
+  siren: string | null;
+  companyName: string | null;
+  communeCode: string;
+  trainedEmployees: number;
+  amount: number;
+  decidedOn: string;
+  source: SourceInfo;
+}
+
+/** Actions read for a list of keys, and whether any came from a stale copy. */
+export interface ActionsResult {
+  actions: DgefpAction[];
+  stale: boolean;
+  since?: string;
+  source: SourceInfo;
+}
+
+/** The DGEFP API, as this subgraph uses it. */
+export class DgefpClient {
+  constructor(
+    private readonly upstream: UpstreamClient,
+    /** Where the upstream is read from (`source.illustrative` unless it is the real host). */
+    readonly baseUrl: string,
+  ) {}
+
+  /** Every action located in these communes. */
+  actionsInCommunes(communes: readonly string[], requestId?: string): Promise<ActionsResult> {
+    return this.readAll('communes', communes, requestId);
+  }
+
+  /** Every action for an establishment of these companies. */
+  actionsOfCompanies(sirens: readonly string[], requestId?: string): Promise<ActionsResult> {
+    return this.readAll('sirens', sirens, requestId);
+  }
+
+  private async readAll(filter: 'communes' | 'sirens', keys: readonly string[], requestId?: string) {
+    let retrievedAt: string | undefined;
+    let stale = false;
+    let since: string | undefined;
+    const found: Omit<DgefpAction, 'source'>[] = [];
+    const unique = [...new Set(keys)].sort();
+    for (let i = 0; i < unique.length; i += KEYS_PER_CALL) {
+      const list = unique.slice(i, i + KEYS_PER_CALL).join(',');
+      for (let offset = 0; ; offset += MAX_LIMIT) {
+        const page = await this.upstream.request({
+          method: 'GET',
+          path: ACTIONS_PATH,
+          params: { [filter]: list, limit: MAX_LIMIT, offset },
+          requestId,
+          parse: parsePage,
+        });
+        if (page.stale) {
+          stale = true;
+          if (page.since && (!since || page.since < since)) since = page.since;
+        }
+        // A cached page says when it was fetched; a fresh one was read just now.
+        const readAt = page.since ?? new Date().toISOString();
+        if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
+        found.push(...page.value.actions);
+        if (offset + MAX_LIMIT >= page.value.total) break;
+      }
+    }
+    const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
+    return { stale, since, source, actions: found.map((a) => ({ ...a, source })) };
+  }
+}
+
+function parsePage(body: unknown): { total: number; actions: Omit<DgefpAction, 'source'>[] } {
+  if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
+  const page = new FieldReader(body as Record<string, unknown>, 'answer');
+  const total = page.integer('total');
+  const results = (body as { results?: unknown }).results;
+  if (!Array.isArray(results))
+    throw new Error(`answer.results must be a list; got ${JSON.stringify(results)}`);
+  return { total, actions: results.map(parseAction) };
+}
+
+function parseAction(raw: unknown, index: number): Omit<DgefpAction, 'source'> {
+  if (typeof raw !== 'object' || raw === null) throw new Error(`results[${index}] is not an object`);
+  const r = new FieldReader(raw as Record<string, unknown>, `results[${index}]`);
+  const dispositif = r.text('dispositif');
+  const scheme = SCHEMES[dispositif];
+  if (!scheme)
+    throw new Error(
+      `results[${index}].dispositif must be one of ${Object.keys(SCHEMES).join(', ')}; got "${dispositif}"`,
+    );
+  const siret = r.optionalCode('siret', SIRET, 'a 14-digit SIRET');
+  const trained = r.integer('salariesFormes');
+  if (trained < 0) throw new Error(`results[${index}].salariesFormes must be ≥ 0; got ${trained}`);
+  return {
+    id: r.text('id'),
+    scheme,
+    title: r.text('intitule'),
+    siret,
+    siren: siret ? siret.slice(0, 9) : null,
+    companyName: r.optionalText('raisonSociale') ?? null,
+    communeCode: r.code('codeCommune', INSEE_COMMUNE, 'an INSEE commune code'),
+    trainedEmployees: trained,
+    amount: r.amount('montantEngage'),
+    decidedOn: r.date('dateDecision'),
+  };
+}

@@ -1,0 +1,48 @@
+// Per-request DataLoaders of the dgefp subgraph, made by one factory. Keys are commune codes or
+// SIRENs: every territory (or company) of a query asks in the same tick, and one batch reads them
+// all in lists, every page.
+import DataLoader from 'dataloader';
+import type { SourceInfo } from '../../../kit/src/provenance.js';
+import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
+import type { ActionsResult, DgefpAction, DgefpClient } from './dgefpClient.js';
+import { OPERATOR_ID } from './config.js';
+
+/** A key's actions, with the provenance of the batch that read them. */
+export interface KeyActions {
+  actions: DgefpAction[];
+  source: SourceInfo;
+}
+
+/** The loaders one request uses. */
+export interface Loaders {
+  actionsByCommune: DataLoader<string, KeyActions>;
+  actionsByCompany: DataLoader<string, KeyActions>;
+}
+
+/** Makes fresh loaders for one request (their cache must not outlive it). */
+export function createLoaders(client: DgefpClient, stale: StaleCollector, requestId?: string): Loaders {
+  const loader = (
+    read: (keys: readonly string[]) => Promise<ActionsResult>,
+    keyOf: (a: DgefpAction) => string | null,
+  ) =>
+    new DataLoader<string, KeyActions>(async (keys) => {
+      const found = await read(keys);
+      if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
+      const groups = new Map<string, DgefpAction[]>();
+      for (const action of found.actions) {
+        const key = keyOf(action);
+        if (key) groups.set(key, [...(groups.get(key) ?? []), action]);
+      }
+      return keys.map((key) => ({ actions: groups.get(key) ?? [], source: found.source }));
+    });
+  return {
+    actionsByCommune: loader(
+      (keys) => client.actionsInCommunes(keys, requestId),
+      (a) => a.communeCode,
+    ),
+    actionsByCompany: loader(
+      (keys) => client.actionsOfCompanies(keys, requestId),
+      (a) => a.siren,
+    ),
+  };
+}
