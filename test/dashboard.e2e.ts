@@ -69,11 +69,7 @@ suite('reference dashboard in chromium', () => {
       const counts = expected.body
         .data!.territory.actionPlan.byAxis.map((a) => String(a.count))
         .filter((c) => c !== '0');
-      const named = await postGraphQL<{ territory: { name: string } }>(
-        `${stack.gatewayUrl}/graphql`,
-        '{ territory(id: "ti-4405") { name } }',
-      );
-      expect(await page.locator('#identity h2').innerText()).toBe(named.body.data!.territory.name.trim());
+      expect(await page.locator('#identity h2').innerText()).toBe('Pays de Châlons');
       expect(await page.locator('#identity').innerText()).toContain('CA de Châlons-en-Champagne');
       expect(
         await page
@@ -94,6 +90,7 @@ suite('reference dashboard in chromium', () => {
           'DGEFP',
           'APEC',
           'Action Logement',
+          'État (Fonds Vert)',
         ].map((label) => [label, 'bar']),
       );
       expect(await page.locator('#operators svg rect.segment').count()).toBeGreaterThan(4);
@@ -161,7 +158,18 @@ suite('reference dashboard in chromium', () => {
         await page
           .locator('table.region thead th[data-operator]')
           .evaluateAll((n) => n.map((e) => e.textContent)),
-      ).toEqual(['Banque des Territoires', 'Bpifrance', 'ADEME', 'France Travail', 'Business France', 'VTE']);
+      ).toEqual([
+        'Banque des Territoires',
+        'Bpifrance',
+        'ADEME',
+        'France Travail',
+        'Business France',
+        'VTE',
+        'DGEFP',
+        'APEC',
+        'Action Logement',
+        'État (Fonds Vert)',
+      ]);
       expect(await page.locator('table.region td.unavailable').count()).toBe(0);
       expect(await page.locator('table.region td[data-operator="vte"] .badge.illustrative').count()).toBe(21);
       expect(await page.locator('#operators svg g.bar').count()).toBe(21);
@@ -219,7 +227,7 @@ suite('reference dashboard in chromium', () => {
       expect(await page.locator('#operators svg g.bar.unavailable').getAttribute('data-label')).toBe(
         'Bpifrance',
       );
-      expect(await page.locator('#operators svg g.bar:not(.unavailable)').count()).toBe(8);
+      expect(await page.locator('#operators svg g.bar:not(.unavailable)').count()).toBe(9);
       expect(await page.locator('#axes svg path.slice').count()).toBeGreaterThan(0);
       await page.close();
     });

@@ -183,7 +183,7 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
 
     const bdt = territory.banqueDesTerritoires!;
     const world = loadWorld();
-    const worldTerritory = world.territoryById.get('ti-4405')!;
+    const worldTerritory = world.territoryById.get('ti-4411')!;
     // What the portal publishes, located here independently: a beneficiary SIREN that is one of
     // the territory's communes (BANATIC) or one of its EPCIs; valid rows only (amount and month).
     const bodies = loadPublicBodyLocator(join(REPO_ROOT, 'data/geo'));

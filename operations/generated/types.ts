@@ -541,6 +541,22 @@ export type RegionSupportPictureQuery = {
         source: { publisher: string; dataset: string; retrievedAt?: string | null; illustrative: boolean };
         summary: { operator: Operator; count: number; amount: number };
       } | null;
+      dgefp?: {
+        source: { publisher: string; dataset: string; retrievedAt?: string | null; illustrative: boolean };
+        summary: { operator: Operator; count: number; amount: number };
+      } | null;
+      apec?: {
+        source: { publisher: string; dataset: string; retrievedAt?: string | null; illustrative: boolean };
+        summary: { operator: Operator; count: number; amount: number };
+      } | null;
+      actionLogement?: {
+        source: { publisher: string; dataset: string; retrievedAt?: string | null; illustrative: boolean };
+        summary: { operator: Operator; count: number; amount: number };
+      } | null;
+      etat?: {
+        source: { publisher: string; dataset: string; retrievedAt?: string | null; illustrative: boolean };
+        summary: { operator: Operator; count: number; amount: number };
+      } | null;
     }>;
   } | null;
 };
@@ -674,6 +690,13 @@ export type TerritoryDashboardQuery = {
       };
     } | null;
     dgefp?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;
@@ -682,6 +705,13 @@ export type TerritoryDashboardQuery = {
       };
     } | null;
     apec?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;
@@ -690,6 +720,28 @@ export type TerritoryDashboardQuery = {
       };
     } | null;
     actionLogement?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
+      summary: {
+        operator: Operator;
+        count: number;
+        amount: number;
+        byAxis: Array<{ axis: Axis; count: number; amount: number }>;
+      };
+    } | null;
+    etat?: {
+      source: {
+        publisher: string;
+        dataset: string;
+        url: string;
+        retrievedAt?: string | null;
+        illustrative: boolean;
+      };
       summary: {
         operator: Operator;
         count: number;

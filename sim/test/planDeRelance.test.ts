@@ -32,8 +32,12 @@ async function get(path: string): Promise<{ status: number; text: string; type: 
       type = headers['content-type'] ?? '';
       return this;
     },
-    end(payload?: string) {
-      text = payload ?? '';
+    write(chunk: string | Buffer) {
+      text += String(chunk);
+      return true;
+    },
+    end(payload?: string | Buffer) {
+      if (payload !== undefined) text += String(payload);
     },
   } as unknown as ServerResponse;
   const req = {

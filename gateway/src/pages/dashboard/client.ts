@@ -81,10 +81,22 @@ const OPERATORS: {
     items: 'aides et conventions',
     figures: (t) => t.actionLogement?.summary,
   },
+  { field: 'etat', label: 'État (Fonds Vert)', items: 'projets', figures: (t) => t.etat?.summary },
 ];
 
 /** Bar colours of the operators in the region view, in OPERATORS order. */
-const OPERATOR_COLORS = ['#1d4ed8', '#f59e0b', '#16a34a', '#dc2626', '#7c3aed', '#0891b2'];
+const OPERATOR_COLORS = [
+  '#1d4ed8',
+  '#f59e0b',
+  '#16a34a',
+  '#dc2626',
+  '#7c3aed',
+  '#0891b2',
+  '#be185d',
+  '#65a30d',
+  '#b45309',
+  '#475569',
+];
 
 /** Amounts an operator does not tie to a phase-2 axis. */
 const OUTSIDE_AXES = { label: 'Hors axe', color: '#9ca3af' };
