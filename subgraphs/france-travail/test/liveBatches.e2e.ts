@@ -143,14 +143,15 @@ describe('offers, live per department batch', () => {
   });
 
   it('answers what it read within the budget, with PARTIAL_RESULT naming the departments missing', async () => {
-    // Every call takes 400 ms and calls start 110 ms apart: a 1.2 s budget cannot see them all.
-    simulator.setFaults({ latencyMs: 400 });
+    // Every call takes 250 ms and calls start 125 ms apart: a 1.5 s budget cannot see them all
+    // (the real Grand Est territories reach about twenty pages of offers), but sees some.
+    simulator.setFaults({ latencyMs: 250 });
     const started = Date.now();
     const result = single<{ _entities: Entity[] }>(
-      await subgraph(1_200)(OFFERS, { reps: representations(grandEst) }),
+      await subgraph(1_500)(OFFERS, { reps: representations(grandEst) }),
     );
     const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(3_000);
+    expect(elapsed).toBeLessThan(3_500);
     const partial = (result.errors ?? []).filter((e) => e.extensions?.code === 'PARTIAL_RESULT');
     expect(partial.length).toBeGreaterThan(0);
     expect(partial[0]!.extensions).toMatchObject({ operator: 'france-travail' });
