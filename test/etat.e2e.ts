@@ -53,6 +53,9 @@ describe('the État in the support picture', () => {
     stack = await startTestStack({
       env: { RESPONSE_CACHE: 'false', MIRROR_FILE: join(dir, 'mirror.sqlite') },
     });
+    // The stack's scheduler syncs the Fonds Vert file (with every mirrored source) at first start.
+    const first = await stack.mirrorSync.scheduler.firstSync;
+    expect(first.find((r) => r.source === 'fonds-vert')).toMatchObject({ status: 'loaded' });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
@@ -107,6 +110,9 @@ describe('the État with its file host down and no copy in the mirror', () => {
       },
       skip: ['etat-sim'],
     });
+    // Its sync fails (the host is down): the mirror keeps no copy of the file.
+    const first = await stack.mirrorSync.scheduler.firstSync;
+    expect(first.find((r) => r.source === 'fonds-vert')).toMatchObject({ status: 'failed' });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
