@@ -135,6 +135,7 @@ describe('the État with its file host down and no copy in the mirror', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]!.path).toEqual(['territory', 'etat']);
     expect(body.errors![0]!.message).toContain('État');
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', operator: 'etat' });
+    // The stack's scheduler recorded the failed sync of the file: the mirror holds no copy.
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'MIRROR_SYNC_FAILED', operator: 'etat' });
   });
 });
