@@ -86,11 +86,16 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
   if (mission) {
     const row = mission.load.find((r) => r.profile === 'off' && r.size === 21 && r.connections === 10);
     if (row) {
+      // A run in which no request completed has no p50 (its 0 must not pass for a fast answer).
+      const answered = row.result.requestsPerS > 0;
+      const met = answered && row.result.p50Ms < 50;
       checks.push({
         target: 'mission, 21 territories, simulator latency off: p50 < 50 ms at 10 connections',
-        measured: `p50 ${row.result.p50Ms.toFixed(1)} ms`,
-        met: row.result.p50Ms < 50,
-        cause: row.result.p50Ms < 50 ? undefined : CAUSES.missionP50,
+        measured: answered
+          ? `p50 ${row.result.p50Ms.toFixed(1)} ms`
+          : 'no request completed within the run (each took longer than the run)',
+        met,
+        cause: met ? undefined : CAUSES.missionP50,
       });
     }
     if (mission.growth.length > 1) {
@@ -218,6 +223,9 @@ export function issue11Checks(mission: MissionResult): TargetCheck[] {
       target: 'upstream calls at query time for mirrored sources: 0 (1 / 21 / 183 territories)',
       measured: calls.join(', ') || 'no mirrored simulator ran',
       met: mirrored.length > 0 ? zero : undefined,
+      cause: zero
+        ? undefined
+        : 'the economie simulator also serves the France 2030 laureates, which Bpifrance reads live (BPIFRANCE_FRANCE_2030_DATASET; no bulk export mirrored yet): those are the calls counted there',
     });
     const franceTravail = mission.growth.map((g) => ({
       size: g.size,
