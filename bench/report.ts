@@ -2,6 +2,7 @@
 import type { BenchReport } from './benchReport.js';
 import type { Aggregate } from './measure.js';
 import type { MissionResult } from './mission/missionWorkload.js';
+import type { SyncReport, SyncRun } from './mission/stackChild.js';
 import type { PublicResult, ScenarioResult } from './publicWorkload.js';
 import type { SoakResult } from './soak.js';
 import { checkTargets, minutes } from './targets.js';
@@ -110,15 +111,17 @@ function renderMission(mission: MissionResult): string[] {
     '',
     '### Calls per query as territories grow (each on a fresh stack, caches cold)',
     '',
-    '| territories | answered | errors | upstream calls | by source | subgraph requests | stack start to first answer |',
-    '|---|---|---|---|---|---|---|',
+    'The mirror is synced before (the first stack of the run synced it; see below); "cold" is the first query on a fresh stack, upstream caches empty; "warm" the median of the same query asked 3 more times.',
+    '',
+    '| territories | answered | errors | departments | cold query | warm query | upstream calls | by source | subgraph requests | stack start to first answer |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const g of mission.growth) {
     const bySource = Object.entries(g.upstreamBySource ?? {})
       .map(([name, n]) => `${name} ${n}`)
       .join(', ');
     lines.push(
-      `| ${g.size} | ${g.territories} | ${g.errors} | ${g.upstreamCalls} | ${bySource} | ${g.subgraphRequests} | ${(g.coldStartMs / 1000).toFixed(2)} s |`,
+      `| ${g.size} | ${g.territories} | ${g.errors} | ${g.departments ?? '?'} | ${ms(g.coldQueryMs)} | ${ms(g.warmQueryMs)} | ${g.upstreamCalls} | ${bySource} | ${g.subgraphRequests} | ${(g.coldStartMs / 1000).toFixed(2)} s |`,
     );
   }
   for (const g of mission.growth.filter((row) => row.firstError)) {
@@ -139,12 +142,45 @@ function renderMission(mission: MissionResult): string[] {
       `| ${row.profile} | ${row.size} | ${row.connections} | ${r.requestsPerS.toFixed(1)} | ${latency(r, r.p50Ms)} | ${latency(r, r.p99Ms)} | ${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.peakRssMb, 0)} | ${fmt(r.backendRequestsPerRequest, 2)} | ${r.failed} |`,
     );
   }
+  if (mission.sync) lines.push(...renderSync(mission.sync));
   lines.push(
     '',
     `Cold start of the gateway alone (spawned on \`schema/supergraph.graphql\`, subgraphs already up) to its first support picture, median of 3 alternated starts: ${seconds(mission.gatewayColdStartMs)} from the bundle \`dist/gateway.mjs\` (\`npm run build\`, what the Dockerfile runs); ${seconds(mission.gatewayColdStartSourceMs)} from the sources under tsx (\`npm run gateway\`).`,
     '',
   );
   return lines;
+}
+
+function renderSync(sync: SyncReport): string[] {
+  const run = (name: string, r: SyncRun) => {
+    const sources = r.sources
+      .map((x) => `${x.source} ${x.status} ${x.recordCount} in ${ms(x.durationMs)}`)
+      .join('; ');
+    const calls = Object.entries(r.calls)
+      .filter(([, n]) => n > 0)
+      .map(([sim, n]) => `${sim} ${n} (${kb(r.bytes[sim] ?? 0)})`)
+      .join(', ');
+    return `| ${name} | ${(r.ms / 1000).toFixed(2)} s | ${sources || 'nothing due'} | ${calls || 'none'} | ${r.peakRssMb.toFixed(0)} MB |`;
+  };
+  return [
+    '',
+    "### The mirror's sync (every source, from the simulators)",
+    '',
+    "The first stack of the run starts on an empty mirror (a SQLite file of this run): its one scheduler (`stack/sync.ts`) syncs every source of `stack/mirrorSources.ts`, with the locate step after France Relance; the time runs from spawning the stack's process (start-up included) to the end of the sync. Right after, every source is synced again with nothing changed upstream. Bytes are response bodies sent by each simulator; RSS is that of the whole stack's process, sampled every 50 ms.",
+    '',
+    '| run | time | sources (status, records, time) | simulator calls (bytes) | peak RSS |',
+    '|---|---|---|---|---|',
+    run('first start, empty mirror', sync.first),
+    ...(sync.again ? [run('again, nothing changed', sync.again)] : []),
+  ];
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? '?' : `${value.toFixed(0)} ms`;
+}
+
+function kb(bytes: number): string {
+  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 function seconds(ms: number | undefined): string {

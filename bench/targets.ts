@@ -1,5 +1,6 @@
 // The performance targets of the benchmark issue, checked against one run's figures.
 import type { BenchReport } from './benchReport.js';
+import type { MissionResult } from './mission/missionWorkload.js';
 
 /** One target: what it asks, what was measured, and whether it was met. */
 export interface TargetCheck {
@@ -30,7 +31,7 @@ const UPSTREAM_GROWTH: Record<string, string> = {
   'caisse-des-depots':
     'Banque des Territoires reads the local mirror (synced from the portal’s export): it makes no portal call at query time, so any call counted here is a sync',
   economie:
-    'Bpifrance likewise pages every aid record of the communes (Opendatasoft, lists of 200, pages of 100): calls grow with the records read',
+    'Bpifrance reads its mirrored France Relance projects; any call here is the illustrative France 2030 laureates, read live when configured',
   'ademe-sim':
     'ADEME reads its mirrored aids (synced from data-fair `lines`), never the portal at query time: 0 calls whatever the number of territories',
   'france-travail-sim':
@@ -85,11 +86,16 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
   if (mission) {
     const row = mission.load.find((r) => r.profile === 'off' && r.size === 21 && r.connections === 10);
     if (row) {
+      // A run in which no request completed has no p50 (its 0 must not pass for a fast answer).
+      const answered = row.result.requestsPerS > 0;
+      const met = answered && row.result.p50Ms < 50;
       checks.push({
         target: 'mission, 21 territories, simulator latency off: p50 < 50 ms at 10 connections',
-        measured: `p50 ${row.result.p50Ms.toFixed(1)} ms`,
-        met: row.result.p50Ms < 50,
-        cause: row.result.p50Ms < 50 ? undefined : CAUSES.missionP50,
+        measured: answered
+          ? `p50 ${row.result.p50Ms.toFixed(1)} ms`
+          : 'no request completed within the run (each took longer than the run)',
+        met,
+        cause: met ? undefined : CAUSES.missionP50,
       });
     }
     if (mission.growth.length > 1) {
@@ -141,6 +147,8 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     }
   }
 
+  if (mission) checks.push(...issue11Checks(mission));
+
   if (report.missionError) {
     checks.push({
       target: 'mission targets (p50 at 10 connections, flat calls, cold start)',
@@ -176,4 +184,113 @@ export function minutes(value: number): string {
 
 function signed(value: number): string {
   return `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
+}
+
+/**
+ * Simulators of mirrored sources that serve nothing else: the graph must not call them at query
+ * time. France Travail's simulator also serves the live offers, and is judged per department.
+ */
+const MIRRORED_ONLY = ['caisse-des-depots', 'economie', 'ademe-sim', 'etat-sim', 'recherche-entreprises'];
+
+/** The targets of issue 11 (the synced mirror): national picture, query-time calls, sync, memory. */
+export function issue11Checks(mission: MissionResult): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const national = mission.growth.find((g) => g.size === 183);
+  if (national) {
+    const full = national.territories === 183 && national.errors === 0;
+    checks.push({
+      target:
+        'support picture of all 183 territories, mirror synced, caches cold: answered in full, under 2 s',
+      measured: `${national.territories} territories, ${national.errors} errors, ${national.coldQueryMs.toFixed(0)} ms`,
+      met: full && national.coldQueryMs < 2_000,
+      cause: full ? undefined : national.firstError,
+    });
+    checks.push({
+      target: 'support picture of all 183 territories, warm: under 300 ms',
+      measured: `${national.warmQueryMs.toFixed(0)} ms (median of 3)`,
+      met: national.warmQueryMs < 300,
+    });
+  }
+  if (mission.growth.length > 0) {
+    const mirrored = MIRRORED_ONLY.filter((name) =>
+      mission.growth.some((g) => g.upstreamBySource && name in g.upstreamBySource),
+    );
+    const calls = mirrored.map(
+      (name) => `${name} ${mission.growth.map((g) => g.upstreamBySource[name] ?? 0).join('/')}`,
+    );
+    const zero = mirrored.every((name) => mission.growth.every((g) => (g.upstreamBySource[name] ?? 0) === 0));
+    checks.push({
+      target: 'upstream calls at query time for mirrored sources: 0 (1 / 21 / 183 territories)',
+      measured: calls.join(', ') || 'no mirrored simulator ran',
+      met: mirrored.length > 0 ? zero : undefined,
+      cause: zero
+        ? undefined
+        : 'the economie simulator also serves the France 2030 laureates, which Bpifrance reads live (BPIFRANCE_FRANCE_2030_DATASET; no bulk export mirrored yet): those are the calls counted there',
+    });
+    const franceTravail = mission.growth.map((g) => ({
+      size: g.size,
+      calls: g.upstreamBySource['france-travail-sim'],
+      departments: g.departments,
+    }));
+    if (franceTravail.every((g) => g.calls !== undefined)) {
+      const within = franceTravail.every((g) => (g.calls ?? 0) <= g.departments);
+      checks.push({
+        target: 'France Travail calls at query time no more than the departments involved',
+        measured: franceTravail
+          .map((g) => `${g.size} territories: ${g.calls} calls for ${g.departments} departments`)
+          .join('; '),
+        met: within,
+        cause: within
+          ? undefined
+          : 'calls are per department batch plus one per further page of offers (pages of 150) and the token call',
+      });
+    }
+  }
+  const sync = mission.sync;
+  if (sync) {
+    const loaded = sync.first.sources.filter((s) => s.status === 'loaded').length;
+    checks.push({
+      target: 'sync of every source from the simulators under 60 s',
+      measured: `${(sync.first.ms / 1000).toFixed(1)} s from spawning the stack, ${loaded} of ${sync.first.sources.length} sources loaded`,
+      met:
+        sync.first.sources.length > 0
+          ? sync.first.ms < 60_000 && loaded === sync.first.sources.length
+          : undefined,
+      cause:
+        sync.first.sources.length === 0
+          ? 'the mirror was already synced'
+          : loaded < sync.first.sources.length
+            ? `not loaded: ${sync.first.sources
+                .filter((s) => s.status !== 'loaded')
+                .map((s) => `${s.source} ${s.status}`)
+                .join(', ')}`
+            : undefined,
+    });
+    if (sync.again) {
+      const again = sync.again;
+      const read = again.sources.reduce((sum, s) => sum + s.read, 0);
+      const bytes = Object.values(again.bytes).reduce((sum, n) => sum + n, 0);
+      const calls = Object.values(again.calls).reduce((sum, n) => sum + n, 0);
+      const rereading = again.sources.filter((s) => s.read > 0);
+      checks.push({
+        target: 'a re-sync with nothing changed reads no full dataset again',
+        measured: `${again.sources.map((s) => `${s.source} ${s.status}`).join(', ')}: ${read} rows read, ${calls} calls, ${(bytes / 1024).toFixed(1)} KB`,
+        met: rereading.length === 0,
+        cause: rereading.length
+          ? `read again: ${rereading.map((s) => `${s.source} (${s.read} rows)`).join(', ')}`
+          : undefined,
+      });
+    }
+  }
+  const underLoad = Math.max(0, ...mission.load.map((r) => r.result.peakRssMb ?? 0));
+  const duringSync = sync?.first.sources.length ? sync.first.peakRssMb : undefined;
+  if (duringSync !== undefined || underLoad > 0) {
+    const worst = Math.max(duringSync ?? 0, underLoad);
+    checks.push({
+      target: 'whole stack under 600 MB RSS during a full sync and under load',
+      measured: `${duringSync === undefined ? 'sync not measured' : `${duringSync.toFixed(0)} MB during the full sync`}, ${underLoad.toFixed(0)} MB peak under load`,
+      met: worst < 600,
+    });
+  }
+  return checks;
 }

@@ -3,8 +3,15 @@
 // list; an operator wired to the mirror adds its sources here (see docs/mirror.md, "Adding a
 // mirrored source"). Sources that locate others (the company registry) go after those they locate.
 import { fileURLToPath } from 'node:url';
+import { loadPlaceIndex, type PlaceIndex } from '../kit/src/mirror/index.js';
 import { loadPublicBodyLocator, type PublicBodyLocator } from '../kit/src/mirror/publicBodyLocator.js';
 import type { SourceDefinition } from '../kit/src/mirror/sourceDefinition.js';
+import { ademeAidSource, fondsVertSource, franceRelanceSource } from '../kit/src/mirror/sources.js';
+import { readAdemeConfig } from '../subgraphs/ademe/src/config.js';
+import { readBpifranceConfig } from '../subgraphs/bpifrance/src/config.js';
+import { readEtatConfig } from '../subgraphs/etat/src/config.js';
+import { readFranceTravailConfig } from '../subgraphs/france-travail/src/config.js';
+import { franceTravailMirrorSources } from '../subgraphs/france-travail/src/start.js';
 import { readCaisseDesDepotsSource } from '../subgraphs/banque-des-territoires/src/config.js';
 import {
   caisseDesDepotsSubsidySource,
@@ -17,6 +24,8 @@ type Env = Record<string, string | undefined>;
 export interface MirrorContext {
   /** SIREN → commune or EPCI (BANATIC), loaded once for every source that uses it. */
   publicBodies(): PublicBodyLocator;
+  /** Communes by postcode and name (places France Relance projects in the locate step). */
+  places(): PlaceIndex;
 }
 
 /** One mirrored source of the stack. */
@@ -29,7 +38,18 @@ export interface MirroredSource {
   simulator: string;
   /** Builds the source from the environment (after urlEnv is set). */
   define(env: Env, context: MirrorContext): SourceDefinition;
+  /**
+   * Its records carry a SIREN but often no commune: the locate step (company registry,
+   * RECHERCHE_ENTREPRISES_API_URL) runs right after its sync.
+   */
+  locate?: boolean;
 }
+
+/** The simulator of the company registry the locate step asks, and the variable pointing at it. */
+export const REGISTRY_SERVICE = {
+  urlEnv: 'RECHERCHE_ENTREPRISES_API_URL',
+  simulator: 'recherche-entreprises',
+};
 
 export const MIRRORED_SOURCES: MirroredSource[] = [
   {
@@ -42,6 +62,47 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
         context.publicBodies(),
       ) as SourceDefinition,
   },
+  {
+    // Bpifrance's France Relance projects (economie.data.gouv.fr), then placed by the registry.
+    name: 'france-relance',
+    urlEnv: 'ECONOMIE_API_URL',
+    simulator: 'economie',
+    locate: true,
+    define: (env) => {
+      const config = readBpifranceConfig(env);
+      return franceRelanceSource(config.upstream.baseUrl, config.franceRelanceDataset) as SourceDefinition;
+    },
+  },
+  {
+    name: 'ademe-aids',
+    urlEnv: 'ADEME_API_URL',
+    simulator: 'ademe-sim',
+    define: (env) => {
+      const config = readAdemeConfig(env);
+      return ademeAidSource(config.baseUrl, config.datasetId) as SourceDefinition;
+    },
+  },
+  {
+    // The État's Fonds Vert file on the national portal's static host.
+    name: 'fonds-vert',
+    urlEnv: 'ETAT_API_URL',
+    simulator: 'etat-sim',
+    define: (env) => {
+      const config = readEtatConfig(env);
+      return fondsVertSource(`${config.staticBaseUrl}${config.fondsVertPath}`) as SourceDefinition;
+    },
+  },
+  {
+    // France Travail's BMO survey file; offers stay live.
+    name: 'bmo',
+    urlEnv: 'FRANCE_TRAVAIL_API_URL',
+    simulator: 'france-travail-sim',
+    define: (env) => {
+      const [bmo] = franceTravailMirrorSources(readFranceTravailConfig(env));
+      if (!bmo) throw new Error('bmo: no BMO file URL (set FRANCE_TRAVAIL_BMO_URL).');
+      return bmo;
+    },
+  },
 ];
 
 const GEO_DIR = fileURLToPath(new URL('../data/geo', import.meta.url));
@@ -49,7 +110,11 @@ const GEO_DIR = fileURLToPath(new URL('../data/geo', import.meta.url));
 /** A context whose lookups load on first use and are then kept. */
 export function mirrorContext(env: Env): MirrorContext {
   let locator: PublicBodyLocator | undefined;
-  return { publicBodies: () => (locator ??= loadPublicBodyLocator(env.GEO_DIR || GEO_DIR)) };
+  let places: PlaceIndex | undefined;
+  return {
+    publicBodies: () => (locator ??= loadPublicBodyLocator(env.GEO_DIR || GEO_DIR)),
+    places: () => (places ??= loadPlaceIndex(env.GEO_DIR || GEO_DIR)),
+  };
 }
 
 /** The named sources (every one when `names` is empty); throws naming the unknown ones. */

@@ -1,7 +1,8 @@
 // Starts the whole stack in this process (simulators, subgraphs, gateway) and stops it.
 // Used by `npm start` (documented ports) and by end-to-end tests (free ports). Once everything
 // listens, the mirror's first sync runs in the background (sources never synced), then every
-// SYNC_INTERVAL; the graph answers meanwhile.
+// SYNC_INTERVAL; the graph answers meanwhile. That scheduler is the only one: the subgraphs' own
+// start-up syncs are turned off here (SUBGRAPH_SYNC_OFF).
 import { randomBytes } from 'node:crypto';
 import { listen, type RunningServer } from '../kit/src/listen.js';
 import { readGatewayConfig, type GatewayConfig } from '../gateway/src/config.js';
@@ -10,6 +11,12 @@ import { SERVICES } from './registry.js';
 import { startStackSync, type StackSync } from './sync.js';
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * What the stack gives its subgraphs on top of its environment: their own start-up syncs off, as
+ * the stack's one scheduler syncs every mirrored source (a subgraph started alone keeps them on).
+ */
+export const SUBGRAPH_SYNC_OFF: Env = { SYNC_ON_START: 'false', FRANCE_TRAVAIL_BMO_SYNC_ON_START: 'false' };
 
 /** Options of {@link startStack}. */
 export interface StackOptions {
@@ -60,7 +67,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (options.skip?.includes(service.name)) continue;
       if (service.kind === 'simulator' && service.urlEnv && env[service.urlEnv]) continue;
       if (options.freePorts) env[service.portEnv] = '0';
-      const running = await service.start(env);
+      const running = await service.start(
+        service.kind === 'subgraph' ? { ...env, ...SUBGRAPH_SYNC_OFF } : env,
+      );
       services[service.name] = running;
       stops.push(() => running.close());
       if (service.kind === 'simulator' && service.urlEnv) env[service.urlEnv] = running.url;

@@ -7,14 +7,29 @@ import { readMirrorSettings, describeMirrorLocation } from '../kit/src/mirror/mi
 import { progressBar, type ProgressOutput } from '../kit/src/mirror/progressBar.js';
 import { openMirrorFromSettings } from '../kit/src/mirror/sharedMirror.js';
 import type { SourceDefinition } from '../kit/src/mirror/sourceDefinition.js';
+import { locateCompanies } from '../kit/src/mirror/locateCompanies.js';
+import { openCompanyRegistry } from '../kit/src/registry/openCompanyRegistry.js';
+import { readRegistrySettings } from '../kit/src/registry/registrySettings.js';
 import {
   formatSourceReport,
   rejectsByReason,
   unlocatedByReason,
   type SourceReportDetails,
 } from '../kit/src/mirror/syncReport.js';
-import { SyncScheduler, syncSources, type TimedSyncResult } from '../kit/src/mirror/syncService.js';
-import { mirrorContext, selectMirroredSources, MIRRORED_SOURCES } from './mirrorSources.js';
+import {
+  SyncScheduler,
+  syncSources,
+  type AfterSource,
+  type TimedSyncResult,
+} from '../kit/src/mirror/syncService.js';
+import {
+  mirrorContext,
+  selectMirroredSources,
+  MIRRORED_SOURCES,
+  REGISTRY_SERVICE,
+  type MirrorContext,
+  type MirroredSource,
+} from './mirrorSources.js';
 import { SERVICES } from './registry.js';
 
 type Env = Record<string, string | undefined>;
@@ -58,7 +73,10 @@ export async function runSyncCommand(
   const simulators: RunningServer[] = [];
   const mirror = openMirrorFromSettings(settings);
   try {
-    for (const entry of chosen) {
+    const upstreams: { name: string; urlEnv: string; simulator: string }[] = [...chosen];
+    if (chosen.some((entry) => entry.locate))
+      upstreams.push({ name: 'the locate step', ...REGISTRY_SERVICE });
+    for (const entry of upstreams) {
       if (local[entry.urlEnv]) continue;
       const service = SERVICES.find((s) => s.name === entry.simulator);
       if (!service) throw new Error(`${entry.name}: no simulator "${entry.simulator}" in stack/registry.ts`);
@@ -75,11 +93,13 @@ export async function runSyncCommand(
       `Syncing ${sources.map((s) => s.name).join(', ')} into ${describeMirrorLocation(settings)}\n`,
     );
     const store = await mirror.store();
+    const locate = locateStep(chosen, local, context);
     const results = await syncSources(store, sources, {
       full: command.full,
       fetch: fetchImpl,
       onProgress: progressBar(output),
-    });
+      afterSource: locate.afterSource,
+    }).finally(() => locate.close());
     for (const result of results) {
       const source = sources.find((s) => s.name === result.source)!;
       const details = result.status === 'loaded' ? await detailsOf(store, source, result.source) : undefined;
@@ -124,12 +144,14 @@ export function startStackSync(
   const mirror = openMirrorFromSettings(settings);
   const context = mirrorContext(env);
   const configured = MIRRORED_SOURCES.filter((entry) => env[entry.urlEnv]);
+  const locate = locateStep(configured, env, context);
   const skipped = MIRRORED_SOURCES.filter((entry) => !env[entry.urlEnv]).map((entry) => entry.name);
   const scheduler = new SyncScheduler({
     mirror,
     sources: configured.map((entry) => entry.define(env, context)),
     intervalMs: settings.syncIntervalMs,
     syncOnStart: settings.syncOnStart,
+    afterSource: locate.afterSource,
     log,
   });
   scheduler.start();
@@ -138,7 +160,42 @@ export function startStackSync(
     skipped,
     stop: async () => {
       await scheduler.stop();
+      await locate.close();
       await mirror.release();
+    },
+  };
+}
+
+/** The locate step after the sources that need it, and how to close its registry client. */
+export interface LocateStep {
+  afterSource?: AfterSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The locate step (docs/mirror.md): after a source marked `locate` loads (or is confirmed
+ * unchanged), its records without a commune are placed through the company registry. Left out
+ * when no registry URL is set, so nothing reaches the real API by surprise; the registry client
+ * opens on first use.
+ */
+export function locateStep(entries: readonly MirroredSource[], env: Env, context: MirrorContext): LocateStep {
+  const names = new Set(entries.filter((entry) => entry.locate).map((entry) => entry.name));
+  if (names.size === 0 || !env[REGISTRY_SERVICE.urlEnv]) return { close: async () => undefined };
+  let opened: ReturnType<typeof openCompanyRegistry> | undefined;
+  return {
+    afterSource: async (store, source, result, signal) => {
+      if (!names.has(source.name) || (result.status !== 'loaded' && result.status !== 'unchanged')) return;
+      opened ??= openCompanyRegistry(readRegistrySettings(env));
+      const located = await locateCompanies(store, [source], {
+        registry: opened.registry,
+        places: context.places(),
+        signal,
+      });
+      const mine = located.sources.find((s) => s.source === source.name);
+      return mine ? { ...result, unlocatedCount: mine.unlocatedCount } : result;
+    },
+    close: async () => {
+      await opened?.close();
     },
   };
 }

@@ -53,6 +53,9 @@ describe('the État in the support picture', () => {
     stack = await startTestStack({
       env: { RESPONSE_CACHE: 'false', MIRROR_FILE: join(dir, 'mirror.sqlite') },
     });
+    // The stack's scheduler syncs the Fonds Vert file (with every mirrored source) at first start.
+    const first = await stack.mirrorSync.scheduler.firstSync;
+    expect(first.find((r) => r.source === 'fonds-vert')).toMatchObject({ status: 'loaded' });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
@@ -107,6 +110,9 @@ describe('the État with its file host down and no copy in the mirror', () => {
       },
       skip: ['etat-sim'],
     });
+    // Its sync fails (the host is down): the mirror keeps no copy of the file.
+    const first = await stack.mirrorSync.scheduler.firstSync;
+    expect(first.find((r) => r.source === 'fonds-vert')).toMatchObject({ status: 'failed' });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
@@ -129,6 +135,7 @@ describe('the État with its file host down and no copy in the mirror', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]!.path).toEqual(['territory', 'etat']);
     expect(body.errors![0]!.message).toContain('État');
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', operator: 'etat' });
+    // The stack's scheduler recorded the failed sync of the file: the mirror holds no copy.
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'MIRROR_SYNC_FAILED', operator: 'etat' });
   });
 });

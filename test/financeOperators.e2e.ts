@@ -10,7 +10,6 @@ import { loadPublicBodyLocator } from '../kit/src/mirror/publicBodyLocator.js';
 import { buildBanqueDesTerritoiresRecords } from '../sim/banque-des-territoires/records.js';
 import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
 import { loadWorld } from '../sim/world.js';
-import type { RunningBpifrance } from '../subgraphs/bpifrance/src/start.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { bpifranceAidsIn, bpifranceMeasuresOf, tempMirrorFile } from './helpers/bpifranceData.js';
@@ -137,13 +136,14 @@ beforeAll(async () => {
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
-  // France Relance is read from the mirror: wait for the start-up sync and locate step.
-  const synced = await (stack.services.bpifrance as RunningBpifrance).initialSync;
-  expect(synced?.sync.status).toBe('loaded');
-  expect(synced?.locate?.unlocatedCount).toBe(0);
-  // The mirror's first sync runs in the background; Banque des Territoires answers from it.
-  const [first] = await stack.mirrorSync.scheduler.firstSync;
-  expect(first).toMatchObject({ source: 'cdc-subsidies', status: 'loaded' });
+  // The mirror's first sync runs in the background (the stack's one scheduler): Banque des
+  // Territoires and France Relance answer from it; the locate step places every project.
+  const first = await stack.mirrorSync.scheduler.firstSync;
+  expect(first.find((r) => r.source === 'cdc-subsidies')).toMatchObject({ status: 'loaded' });
+  expect(first.find((r) => r.source === 'france-relance')).toMatchObject({
+    status: 'loaded',
+    unlocatedCount: 0,
+  });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();

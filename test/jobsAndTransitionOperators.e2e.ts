@@ -15,7 +15,6 @@ import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
 import { SERVICES } from '../stack/registry.js';
 import { AdemeMirror } from '../subgraphs/ademe/src/ademeMirror.js';
-import type { RunningAdeme } from '../subgraphs/ademe/src/start.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { ademeLinesOf, headOffices, prepareTestMirror, sirenOfAid } from './helpers/ademeMirror.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
@@ -166,20 +165,16 @@ beforeAll(async () => {
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
-  // The ADEME subgraph syncs its never-loaded mirror at start; the tests read what it loaded.
-  const sync = await (stack.services.ademe as RunningAdeme).initialSync;
-  expect(sync).toMatchObject({ status: 'loaded', recordCount: ademeLines.length, rejected: 0 });
-  // France Travail syncs the BMO file in the background at start: wait for it (a readiness check).
-  for (let attempt = 0; ; attempt++) {
-    const { body } = await postGraphQL(
-      graphql,
-      '{ territory(id: "ti-4405") { franceTravail { recruitment { year } } } }',
-    );
-    if (!body.errors?.some((e) => e.extensions?.code === 'MIRROR_NOT_SYNCED')) break;
-    if (attempt > 300) throw new Error('the BMO file was not synced within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-});
+  // The stack's scheduler syncs the never-loaded mirror at start (ADEME aids, the BMO file…);
+  // the tests read what it loaded.
+  const first = await stack.mirrorSync.scheduler.firstSync;
+  expect(first.find((r) => r.source === 'ademe-aids')).toMatchObject({
+    status: 'loaded',
+    recordCount: ademeLines.length,
+    rejected: 0,
+  });
+  expect(first.find((r) => r.source === 'bmo')).toMatchObject({ status: 'loaded' });
+}, 120_000);
 afterAll(async () => {
   await stack?.stop();
   mirror?.remove();

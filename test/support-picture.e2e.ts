@@ -9,13 +9,11 @@ import { buildBusinessFranceRecords } from '../sim/business-france/records.js';
 import { buildOffers } from '../sim/france-travail/records.js';
 import { buildVteRecords } from '../sim/vte/records.js';
 import { loadWorld } from '../sim/world.js';
-import type { RunningBpifrance } from '../subgraphs/bpifrance/src/start.js';
 import { REPO_ROOT } from '../tools/composition.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
 import { ademeLinesOf, prepareTestMirror, sirenOfAid } from './helpers/ademeMirror.js';
 import { bpifranceMeasuresOf } from './helpers/bpifranceData.js';
 import { expectOnlyOperatorDown } from './helpers/operators.js';
-import type { RunningAdeme } from '../subgraphs/ademe/src/start.js';
 import { resetSimulator, setFaults, type SimulatorFaults } from './helpers/simulators.js';
 
 // Every operator: its field, its simulator service, and how its errors name it.
@@ -110,11 +108,11 @@ beforeAll(async () => {
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
-  expect(await (stack.services.ademe as RunningAdeme).initialSync).toMatchObject({ status: 'loaded' });
-  // Bpifrance's France Relance projects come from the mirror: wait for the start-up sync.
-  expect((await (stack.services.bpifrance as RunningBpifrance).initialSync)?.sync.status).toBe('loaded');
-  // Banque des Territoires answers from the mirror, whose first sync runs in the background.
-  await stack.mirrorSync.scheduler.firstSync;
+  // Every mirrored source (CDC subsidies, France Relance, ADEME aids, Fonds Vert, BMO) is synced by
+  // the stack's one scheduler, in the background at first start: wait for it.
+  const first = await stack.mirrorSync.scheduler.firstSync;
+  for (const source of ['cdc-subsidies', 'france-relance', 'ademe-aids', 'fonds-vert', 'bmo'])
+    expect(first.find((r) => r.source === source)).toMatchObject({ status: 'loaded' });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();

@@ -1,14 +1,18 @@
 // The mission workload: the support picture for 1, 21 (Grand Est) and 183 territories through
 // our real stack, with simulator latency off and at realistic values; the upstream calls and
 // subgraph requests per query as territories grow; and cold start.
-import { relative } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { startChild, type ChildHandle } from '../child.js';
 import { BENCH_GATEWAY_ENV } from '../contenders.js';
 import { startGateway, type GatewayEntry } from '../gatewayBundle.js';
 import { aggregate, measureRun, median, type Aggregate, type LoadGenerator } from '../measure.js';
 import { LATENCY_PROFILES, type LatencyProfile } from './latency.js';
+import type { SyncReport } from './stackChild.js';
 import {
   buildPictureQueries,
+  countDepartments,
   describeAnswer,
   type PictureQuery,
   type PictureSize,
@@ -43,6 +47,12 @@ export interface GrowthRow {
   firstError?: string;
   /** From spawning the stack's process to this answer (the first one). */
   coldStartMs: number;
+  /** The query alone, on that fresh stack (mirror synced, upstream caches cold). */
+  coldQueryMs: number;
+  /** The same query again right after, caches warm: median of 3. */
+  warmQueryMs: number;
+  /** Distinct departments of the territories asked (France Travail's target is per department). */
+  departments: number;
 }
 
 /** Load on one picture size with one latency profile. */
@@ -67,6 +77,8 @@ export interface MissionResult {
   gatewayColdStartMs?: number;
   /** The same from the sources under tsx (`npm run gateway`), for comparison. */
   gatewayColdStartSourceMs?: number;
+  /** The mirror's full sync of every source from the simulators, and a re-sync with nothing changed. */
+  sync?: SyncReport;
 }
 
 interface StackReady {
@@ -83,7 +95,19 @@ export async function runMissionWorkload(
   options: MissionOptions,
 ): Promise<MissionResult> {
   const profiles = options.profiles ?? LATENCY_PROFILES;
-  const first = await startStackChild(profiles[0]?.env ?? {});
+  // A mirror of this run only: the first stack finds it empty and syncs every source (timed);
+  // the others find it synced and read it.
+  const mirrorDir = mkdtempSync(join(tmpdir(), 'bench-mirror-'));
+  const mirrorEnv = { MIRROR_FILE: join(mirrorDir, 'mirror.sqlite') };
+  const envOf = (profile: LatencyProfile | undefined) => ({ ...(profile?.env ?? {}), ...mirrorEnv });
+  let first: ChildHandle<StackReady>;
+  try {
+    first = await startStackChild(envOf(profiles[0]));
+  } catch (error) {
+    rmSync(mirrorDir, { recursive: true, force: true });
+    throw error;
+  }
+  const sync = await first.ask<SyncReport>('sync').catch(() => undefined);
   const rows: MissionLoadRow[] = [];
   let queries: PictureQuery[];
   let gatewayColdStartMs: number | undefined;
@@ -104,12 +128,12 @@ export async function runMissionWorkload(
       gatewayColdStartSourceMs = medianOrUndefined(source);
     }
     // Each size on a fresh stack, so no cache from an earlier query hides upstream calls.
-    const measureGrowth = (query: PictureQuery) => coldQuery(query, profiles[0]?.env ?? {});
+    const measureGrowth = (query: PictureQuery) => coldQuery(query, envOf(profiles[0]));
     if (options.parallelStarts) growth.push(...(await Promise.all(queries.map(measureGrowth))));
     else for (const query of queries) growth.push(await measureGrowth(query));
 
     for (const profile of profiles) {
-      const stack = profile === profiles[0] ? first : await startStackChild(profile.env);
+      const stack = profile === profiles[0] ? first : await startStackChild(envOf(profile));
       try {
         const counts = async () => stack.ask<Record<string, number>>('subgraphCounts');
         // The 183-territory picture takes about a second of CPU: one connection keeps its latency
@@ -132,6 +156,7 @@ export async function runMissionWorkload(
     }
   } finally {
     await first.stop();
+    rmSync(mirrorDir, { recursive: true, force: true });
   }
   const ready = first.ready;
   return {
@@ -144,6 +169,7 @@ export async function runMissionWorkload(
     profiles,
     gatewayColdStartMs,
     gatewayColdStartSourceMs,
+    sync,
   };
 }
 
@@ -156,11 +182,20 @@ async function coldQuery(query: PictureQuery, env: Record<string, string>): Prom
   const started = performance.now();
   const stack = await startStackChild(env);
   try {
+    const queryStarted = performance.now();
     const answer = await post(stack.ready.url, query.body);
+    const coldQueryMs = performance.now() - queryStarted;
     const coldStartMs = performance.now() - started;
     const counts = await stack.ask<{ upstream: number; subgraph: number; byService: Record<string, number> }>(
       'counts',
     );
+    const warm: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const again = performance.now();
+      await post(stack.ready.url, query.body);
+      warm.push(performance.now() - again);
+    }
+    const departments = countDepartments(await post(stack.ready.url, query.departmentsBody));
     const upstreamBySource = Object.fromEntries(
       stack.ready.simulators.map((name) => [name, counts.byService[name] ?? 0]),
     );
@@ -170,6 +205,9 @@ async function coldQuery(query: PictureQuery, env: Record<string, string>): Prom
       ...countsToRow(counts),
       upstreamBySource,
       coldStartMs,
+      coldQueryMs,
+      warmQueryMs: median(warm),
+      departments,
     };
   } finally {
     await stack.stop();
@@ -180,6 +218,8 @@ function startStackChild(env: Record<string, string>): Promise<ChildHandle<Stack
   // The gateway's response cache off: every query is planned, fetched and merged.
   return startChild<StackReady>('bench/mission/stackChild.ts', {
     env: { ...BENCH_GATEWAY_ENV, RESPONSE_CACHE: 'false', ...env },
+    // The first start on an empty mirror syncs every source (and its re-sync) before it is ready.
+    timeoutMs: 180_000,
   });
 }
 

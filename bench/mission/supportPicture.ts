@@ -64,6 +64,8 @@ export interface PictureQuery {
   droppedFields: string[];
   /** The operation file it was built from. */
   file: string;
+  /** The departments of the same territories (territories subgraph only: no upstream call). */
+  departmentsBody: string;
 }
 
 /** Builds the three mission queries from the operation file, trimmed to the gateway's schema. */
@@ -93,6 +95,11 @@ export async function buildPictureQueries(
   const head = (name: string) => `query ${name}${others.length ? `(${others.join(', ')})` : ''}`;
   const many = (filter: string) =>
     `territories(filter: ${filter}, first: 200) { totalCount nodes ${picture} }`;
+  const departments: Record<PictureSize, string> = {
+    1: `{ territory(id: ${JSON.stringify(id)}) { departmentCodes } }`,
+    21: '{ territories(filter: { regionCode: "44", phase: 2 }, first: 200) { nodes { departmentCodes } } }',
+    183: '{ territories(filter: { phase: 2 }, first: 200) { nodes { departmentCodes } } }',
+  };
   const texts: [PictureSize, string][] = [
     [1, `${head('SupportPicture1')} { territory(id: ${JSON.stringify(id)}) ${picture} }\n${rest}`],
     [21, `${head('SupportPicture21')} { ${many('{ regionCode: "44", phase: 2 }')} }\n${rest}`],
@@ -103,7 +110,13 @@ export async function buildPictureQueries(
     const errors = validate(schema, document);
     if (errors.length)
       throw new Error(`the ${size}-territory support picture does not validate: ${errors[0]?.message}`);
-    return { size, body: JSON.stringify({ query: print(document) }), droppedFields: dropped, file };
+    return {
+      size,
+      body: JSON.stringify({ query: print(document) }),
+      droppedFields: dropped,
+      file,
+      departmentsBody: JSON.stringify({ query: departments[size] }),
+    };
   });
 }
 
@@ -142,6 +155,20 @@ export function trimToSchema(
     });
   }
   return { document: trimmed, dropped: [...dropped].sort() };
+}
+
+/** The distinct departments in an answer to a query's `departmentsBody`. */
+export function countDepartments(body: unknown): number {
+  const data = (
+    body as {
+      data?: {
+        territory?: { departmentCodes?: string[] };
+        territories?: { nodes?: { departmentCodes?: string[] }[] };
+      };
+    }
+  ).data;
+  const nodes = data?.territories?.nodes ?? (data?.territory ? [data.territory] : []);
+  return new Set(nodes.flatMap((n) => n.departmentCodes ?? [])).size;
 }
 
 /** Counts the territories in a mission answer, and its errors. */

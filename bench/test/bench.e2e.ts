@@ -98,4 +98,30 @@ describe('the benchmark harness, in smoke mode', () => {
     expect(report.mission?.growth.map((g) => g.territories)).toEqual([1, 21, 183]);
     expect(tableAfter('### Under load').length).toBeGreaterThan(3);
   });
+
+  it("reports issue 11's figures: the mirror's sync and re-sync, query times, departments, memory", () => {
+    const sync = report.mission?.sync;
+    // The first stack found the run's mirror empty and synced every mirrored source in order.
+    expect(sync?.first.sources.map((s) => s.source)).toEqual([
+      'cdc-subsidies',
+      'france-relance',
+      'ademe-aids',
+      'fonds-vert',
+      'bmo',
+    ]);
+    expect(sync?.first.sources.filter((s) => s.recordCount > 0).length).toBe(5);
+    expect(sync?.first.peakRssMb).toBeGreaterThan(20);
+    expect(sync?.again?.sources).toHaveLength(5);
+    const growth = report.mission!.growth;
+    expect(growth.map((g) => g.departments)).toEqual(
+      [...growth.map((g) => g.departments)].sort((a, b) => a - b),
+    );
+    expect(growth[0]!.departments).toBeGreaterThanOrEqual(1);
+    expect(growth[2]!.departments).toBeGreaterThan(growth[0]!.departments);
+    for (const g of growth) expect(g.warmQueryMs).toBeGreaterThan(0);
+    const targets = tableAfter('## Targets').map((row) => row[0]);
+    expect(targets.some((t) => t?.startsWith('sync of every source from the simulators'))).toBe(true);
+    expect(targets.some((t) => t?.startsWith('whole stack under 600 MB RSS'))).toBe(true);
+    expect(tableAfter("### The mirror's sync")).toHaveLength(3);
+  });
 });

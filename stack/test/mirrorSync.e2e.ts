@@ -140,9 +140,25 @@ describe.each(engines)('npm run sync and Banque des Territoires on %s', (engine)
     const out = output();
     const outcome = await runSyncCommand({ sources: [], full: false }, env, out);
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.results).toMatchObject([
-      { source: 'cdc-subsidies', status: 'loaded', read: published.length, rejected: 2, recordCount: VALID },
+    // Every mirrored source syncs, in order (the others from the simulators it starts itself).
+    expect(outcome.results.map((r) => [r.source, r.status])).toEqual([
+      ['cdc-subsidies', 'loaded'],
+      ['france-relance', 'loaded'],
+      ['ademe-aids', 'loaded'],
+      ['fonds-vert', 'loaded'],
+      ['bmo', 'loaded'],
     ]);
+    expect(outcome.results[0]).toMatchObject({
+      source: 'cdc-subsidies',
+      status: 'loaded',
+      read: published.length,
+      rejected: 2,
+      recordCount: VALID,
+    });
+    // The locate step ran after France Relance: its projects are placed (by postcode or registry).
+    const relance = outcome.results.find((r) => r.source === 'france-relance')!;
+    expect(relance.recordCount).toBeGreaterThan(0);
+    expect(relance.unlocatedCount).toBeLessThan(relance.recordCount);
     expect(simulator.stats().calls).toEqual({ exports: 1 });
     expect(await liveTable(store)).toEqual({ n: VALID, cents: VALID_CENTS });
     const [state] = await readSyncStates(store, ['cdc-subsidies']);

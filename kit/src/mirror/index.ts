@@ -73,6 +73,7 @@ export {
   SyncScheduler,
   syncSources,
   type SyncSchedulerOptions,
+  type AfterSource,
   type SyncSourcesOptions,
   type TimedSyncResult,
 } from './syncService.js';

@@ -13,7 +13,21 @@ export interface SyncSourcesOptions extends Omit<SyncOptions, 'onProgress'> {
   onProgress?: (progress: SyncProgress) => void;
   /** Called when each source is done, in order. */
   onResult?: (result: SyncResult, durationMs: number) => void;
+  /** Runs after each source's sync, before the next source (the locate step); never rejects. */
+  afterSource?: AfterSource;
 }
+
+/**
+ * A step run after a source's sync, with its result (e.g. locating its records through the
+ * company registry); its time counts in the source's `durationMs`. It may return the result
+ * brought up to date (e.g. its unlocated count); a rejection is ignored.
+ */
+export type AfterSource = (
+  store: MirrorStore,
+  source: SourceDefinition,
+  result: SyncResult,
+  signal?: AbortSignal,
+) => Promise<SyncResult | void>;
 
 /** One source's result and how long it took. */
 export interface TimedSyncResult extends SyncResult {
@@ -30,7 +44,11 @@ export async function syncSources(
   for (const source of sources) {
     if (options.signal?.aborted) break;
     const started = performance.now();
-    const result = await runSync(store, source, options);
+    let result = await runSync(store, source, options);
+    if (options.afterSource && !options.signal?.aborted) {
+      const after = await options.afterSource(store, source, result, options.signal).catch(() => undefined);
+      if (after) result = after;
+    }
     const durationMs = Math.round(performance.now() - started);
     options.onResult?.(result, durationMs);
     results.push({ ...result, durationMs });
@@ -51,6 +69,8 @@ export interface SyncSchedulerOptions {
   fetch?: typeof fetch;
   /** Lease length of each sync (default 60 s). */
   leaseMs?: number;
+  /** Runs after each source's sync (the locate step). */
+  afterSource?: AfterSource;
 }
 
 /** Keeps the sources synced in the background of a running service. */
@@ -135,6 +155,7 @@ export class SyncScheduler {
       fetch: this.options.fetch,
       leaseMs: this.options.leaseMs,
       signal: this.abort.signal,
+      afterSource: this.options.afterSource,
       onResult: (result, durationMs) =>
         log?.(`mirror sync of ${result.source}: ${result.status}`, {
           source: result.source,

@@ -1,5 +1,5 @@
 // Configuration of the etat subgraph: the only place it reads the environment.
-import { ConfigError, readInt, readSubgraphBasics } from '../../../kit/src/env.js';
+import { ConfigError, readBool, readInt, readSubgraphBasics } from '../../../kit/src/env.js';
 import { REAL_DATASETS } from '../../../kit/src/mirror/index.js';
 import { readUpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
@@ -31,11 +31,16 @@ export interface EtatConfig {
   syncIntervalMs: number;
   /** Longest a sync may take before it is abandoned (the live copy keeps serving). */
   syncTimeoutMs: number;
+  /**
+   * Sync the file itself at start and every syncIntervalMs (SYNC_ON_START, default true: a
+   * subgraph started alone gets data). The stack turns it off and syncs every source in one scheduler.
+   */
+  syncOnStart: boolean;
 }
 
 /**
  * Reads ETAT_PORT, ETAT_API_URL (the static file host), ETAT_FONDS_VERT_PATH, DATABASE_URL,
- * DATABASE_SCHEMA, MIRROR_FILE, ETAT_SYNC_INTERVAL_MS and ETAT_SYNC_TIMEOUT_MS.
+ * DATABASE_SCHEMA, MIRROR_FILE, ETAT_SYNC_INTERVAL_MS, ETAT_SYNC_TIMEOUT_MS and SYNC_ON_START.
  */
 export function readEtatConfig(env: Record<string, string | undefined> = process.env): EtatConfig {
   const upstream = readUpstreamSettings(env, 'ETAT', { baseUrl: 'http://localhost:4108', cacheTtlMs: 0 });
@@ -54,5 +59,6 @@ export function readEtatConfig(env: Record<string, string | undefined> = process
     mirrorFile: env.MIRROR_FILE || undefined,
     syncIntervalMs: readInt(env, 'ETAT_SYNC_INTERVAL_MS', 6 * 3_600_000, 1_000),
     syncTimeoutMs: readInt(env, 'ETAT_SYNC_TIMEOUT_MS', 120_000, 100),
+    syncOnStart: readBool(env, 'SYNC_ON_START', true),
   };
 }

@@ -1,5 +1,6 @@
 // Starts the etat subgraph on a port: opens the mirror, syncs the Fonds Vert file (the first
-// sync is awaited when the mirror holds no copy yet), schedules the next syncs, and serves.
+// sync is awaited when the mirror holds no copy yet) and schedules the next syncs unless
+// SYNC_ON_START is off (inside the stack, whose scheduler syncs it), and serves.
 // Closing it stops the schedule, waits for a sync in flight and closes the mirror.
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { openMirror, type SyncResult } from '../../../kit/src/mirror/index.js';
@@ -32,10 +33,13 @@ export async function startEtat(config: EtatConfig, options: StartEtatOptions = 
       syncTimeoutMs: config.syncTimeoutMs,
     });
     etatGeography();
-    const sync = await startFondsVertSync(client, {
-      intervalMs: config.syncIntervalMs,
-      onSync: options.onSync ?? logSync,
-    });
+    // Off inside the stack, whose scheduler syncs every mirrored source (stack/sync.ts).
+    const sync = config.syncOnStart
+      ? await startFondsVertSync(client, {
+          intervalMs: config.syncIntervalMs,
+          onSync: options.onSync ?? logSync,
+        })
+      : { syncNow: () => client.syncFondsVert(), stop: async () => undefined };
     const running = await serveWithClient(
       createEtatServer({ hideInternalErrors: config.production }),
       config,
