@@ -33,25 +33,34 @@ export function headOffices(world: World): Map<string, string> {
   );
 }
 
-/** Stores every world company's head office in company_location (what the registry would). */
-export async function seedCompanyLocations(store: MirrorStore, world: World): Promise<void> {
-  const rows = world.companies.map((c) => {
-    const seat = c.establishments.find((e) => e.headOffice)!;
-    return {
-      record_key: c.siren,
-      siren: c.siren,
-      siret_siege: seat.siret,
-      nom_complet: c.name,
-      commune_code: seat.commune.code,
-      code_postal: seat.commune.postalCode,
-      epci_siren: null,
-      department_code: seat.commune.departmentCode,
-      region_code: seat.commune.regionCode,
-      latitude: null,
-      longitude: null,
-      etat_administratif: 'A',
-    };
-  });
+/**
+ * Stores every world company's head office in company_location (what the registry would), except
+ * the companies named in `unknown` (the registry does not know them).
+ */
+export async function seedCompanyLocations(
+  store: MirrorStore,
+  world: World,
+  unknown: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  const rows = world.companies
+    .filter((c) => !unknown.has(c.siren))
+    .map((c) => {
+      const seat = c.establishments.find((e) => e.headOffice)!;
+      return {
+        record_key: c.siren,
+        siren: c.siren,
+        siret_siege: seat.siret,
+        nom_complet: c.name,
+        commune_code: seat.commune.code,
+        code_postal: seat.commune.postalCode,
+        epci_siren: null,
+        department_code: seat.commune.departmentCode,
+        region_code: seat.commune.regionCode,
+        latitude: null,
+        longitude: null,
+        etat_administratif: 'A',
+      };
+    });
   for (let i = 0; i < rows.length; i += 500)
     await store.db
       .insertInto('company_location')

@@ -16,6 +16,7 @@ import { enginesToTest, testMirror, type TestMirror } from '../../../kit/test/mi
 import { AdemeMirror } from '../src/ademeMirror.js';
 import type { AdemeContext } from '../src/context.js';
 import { createAdemeContext, createAdemeServer } from '../src/server.js';
+import { seedCompanyLocations } from '../../../test/helpers/ademeMirror.js';
 
 const world = loadWorld();
 const lines = buildAdemeRecords(world).get(AIDS_DATASET)!.lines;
@@ -24,34 +25,6 @@ const companyBySiren = new Map(world.companies.map((c) => [c.siren, c]));
 const unknownToRegistry = new Set(world.companies.filter((_, i) => i % 10 === 0).map((c) => c.siren));
 const sirenOf = (line: (typeof lines)[number]) => String(line.idBeneficiaire).padStart(14, '0').slice(0, 9);
 const headOffice = (c: WorldCompany) => c.establishments.find((e) => e.headOffice)!;
-
-/** What the registry's locate step would store: each known company's head office. */
-async function seedCompanyLocations(store: MirrorStore): Promise<void> {
-  const rows = world.companies
-    .filter((c) => !unknownToRegistry.has(c.siren))
-    .map((c) => {
-      const seat = headOffice(c);
-      return {
-        record_key: c.siren,
-        siren: c.siren,
-        siret_siege: seat.siret,
-        nom_complet: c.name,
-        commune_code: seat.commune.code,
-        code_postal: seat.commune.postalCode,
-        epci_siren: null,
-        department_code: seat.commune.departmentCode,
-        region_code: seat.commune.regionCode,
-        latitude: null,
-        longitude: null,
-        etat_administratif: 'A',
-      };
-    });
-  for (let i = 0; i < rows.length; i += 500)
-    await store.db
-      .insertInto('company_location')
-      .values(rows.slice(i, i + 500))
-      .execute();
-}
 
 /** The aids a territory should show: located at their company's head office, in its communes. */
 function expectedAids(communes: ReadonlySet<string>) {
@@ -85,7 +58,7 @@ describe.each(engines)('the ademe subgraph on the %s mirror', (engine) => {
         if (event.level === 'query') queries.push(event.query.sql);
       },
     });
-    await seedCompanyLocations(store);
+    await seedCompanyLocations(store, world, unknownToRegistry);
     mirror = new AdemeMirror({ store, baseUrl: sim.url, datasetId: AIDS_DATASET });
     server = createAdemeServer();
     await server.start();
