@@ -34,6 +34,7 @@ export {
   recordsByDepartment,
   recordsBySiren,
   summarizeByAxis,
+  unlocatedByDepartment,
   unlocatedSirens,
   type AxisTotal,
   type CommuneTable,

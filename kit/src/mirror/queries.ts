@@ -180,3 +180,27 @@ async function groupedLookup<T extends SourceTableName>(
     return keys.map((key) => (found.get(key) ?? []) as Selectable<SourceTables[T]>[]);
   });
 }
+
+/**
+ * How many records of `table` have no commune, for each department in `departments` (in that
+ * order, 0 where none): what a territory in the department may be missing. One SQL query.
+ */
+export async function unlocatedByDepartment(
+  store: MirrorStore,
+  table: CommuneTable,
+  departments: readonly string[],
+): Promise<number[]> {
+  if (departments.length === 0) return [];
+  const db = store.db as unknown as Kysely<Record<CommuneTable, SourceTables['ademe_aid']>>;
+  const rows = await guardMirror(`counting unlocated records of ${table}`, () =>
+    db
+      .selectFrom(table)
+      .select(['department_code', sql<number>`count(*)`.as('n')])
+      .where('commune_code', 'is', null)
+      .where('department_code', 'in', [...new Set(departments)])
+      .groupBy('department_code')
+      .execute(),
+  );
+  const counts = new Map(rows.map((r) => [r.department_code, Number(r.n)]));
+  return departments.map((d) => counts.get(d) ?? 0);
+}

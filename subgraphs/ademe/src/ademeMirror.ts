@@ -2,15 +2,15 @@
 // l'ADEME", synced from the data-fair portal into the mirror (kit/src/mirror, `ademeAidSource`).
 // Each method is ONE SQL query for a whole DataLoader batch, answered in key order; query time
 // never calls the portal.
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { CodedError } from '../../../kit/src/errors.js';
 import {
   ademeAidSource,
-  guardMirror,
   readSyncStates,
   recordsByCommune,
   recordsBySiren,
   summarizeByAxis,
+  unlocatedByDepartment,
   type AdemeAidTable,
   type MirrorStore,
   type SourceDefinition,
@@ -74,20 +74,7 @@ export class AdemeMirror {
    * (`_siret_infos._infos_commune.code_departement`): what a territory may be missing.
    */
   unlocatedByDepartment(departments: readonly string[]): Promise<number[]> {
-    return this.guard(async () => {
-      if (departments.length === 0) return [];
-      const rows = await guardMirror('counting unlocated ADEME aids', () =>
-        this.store.db
-          .selectFrom('ademe_aid')
-          .select(['department_code', sql<number>`count(*)`.as('n')])
-          .where('commune_code', 'is', null)
-          .where('department_code', 'in', [...new Set(departments)])
-          .groupBy('department_code')
-          .execute(),
-      );
-      const counts = new Map(rows.map((r) => [r.department_code, Number(r.n)]));
-      return departments.map((d) => counts.get(d) ?? 0);
-    });
+    return this.guard(async () => unlocatedByDepartment(this.store, 'ademe_aid', departments));
   }
 
   /** Provenance and freshness of the mirrored aids (retrievedAt = last successful sync). */

@@ -12,6 +12,7 @@ import {
   recordsByCommune,
   recordsBySiren,
   runSync,
+  unlocatedByDepartment,
   type LocateResult,
   type MirrorStore,
   type PlaceIndex,
@@ -119,20 +120,7 @@ export class BpifranceMirror {
 
   /** Projects no commune could be given, by the department the dataset names (what a territory may miss). */
   unlocatedByDepartment(departments: readonly string[]): Promise<number[]> {
-    return this.guard(async () => {
-      if (departments.length === 0) return [];
-      const rows = await guardMirror('counting unlocated France Relance projects', () =>
-        this.store.db
-          .selectFrom('france_relance_project')
-          .select(['department_code', sql<number>`count(*)`.as('n')])
-          .where('commune_code', 'is', null)
-          .where('department_code', 'in', [...new Set(departments)])
-          .groupBy('department_code')
-          .execute(),
-      );
-      const counts = new Map(rows.map((r) => [r.department_code, Number(r.n)]));
-      return departments.map((d) => counts.get(d) ?? 0);
-    });
+    return this.guard(async () => unlocatedByDepartment(this.store, 'france_relance_project', departments));
   }
 
   /** Provenance and freshness of the mirrored projects (retrievedAt = last successful sync). */
