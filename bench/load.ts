@@ -4,6 +4,7 @@ import type Autocannon from 'autocannon';
 import { runMain } from '../kit/src/env.js';
 import { requireBenchPackage } from './benchDependencies.js';
 import { serveHarness } from './child.js';
+import { distinctQuery } from './distinctQuery.js';
 
 // From the benchmark's own packages (bench/packages), which the harness installs before it
 // starts this process; typed by bench/autocannon.d.ts.
@@ -17,6 +18,11 @@ export interface LoadSpec {
   durationS: number;
   /** Add an `x-bench-distinct` header whose value differs on every request. */
   distinctHeader?: boolean;
+  /**
+   * End the query text with a comment that differs on every request: the same operation, but a
+   * new response-cache key each time, so every request is executed.
+   */
+  distinctQuery?: boolean;
 }
 
 /** What one load run measured. */
@@ -40,16 +46,21 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     connections: spec.connections,
     duration: spec.durationS,
     timeout: 30,
-    requests: spec.distinctHeader
-      ? [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              headers: { ...request.headers, 'x-bench-distinct': `${process.pid}-${counter++}` },
-            }),
-          },
-        ]
-      : undefined,
+    requests:
+      spec.distinctHeader || spec.distinctQuery
+        ? [
+            {
+              setupRequest: (request) => {
+                const n = `${process.pid}-${counter++}`;
+                return {
+                  ...request,
+                  ...(spec.distinctQuery ? { body: distinctQuery(spec.body, n) } : {}),
+                  ...(spec.distinctHeader ? { headers: { ...request.headers, 'x-bench-distinct': n } } : {}),
+                };
+              },
+            },
+          ]
+        : undefined,
   });
   return {
     sent: result.requests.sent,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startChild, type ChildHandle } from '../child.js';
 import { BENCH_GATEWAY_ENV } from '../contenders.js';
+import { distinctQuery } from '../distinctQuery.js';
 import { startGateway, type GatewayEntry } from '../gatewayBundle.js';
 import { aggregate, measureRun, median, type Aggregate, type LoadGenerator } from '../measure.js';
 import { LATENCY_PROFILES, type LatencyProfile } from './latency.js';
@@ -49,8 +50,13 @@ export interface GrowthRow {
   coldStartMs: number;
   /** The query alone, on that fresh stack (mirror synced, upstream caches cold). */
   coldQueryMs: number;
-  /** The same query again right after, caches warm: median of 3. */
+  /**
+   * The same query again right after, caches warm, as `npm start` runs (the gateway's response
+   * cache on: a complete answer is served from it): median of 3.
+   */
   warmQueryMs: number;
+  /** The same, each time a new cache key (a comment added), so executed in full: median of 3. */
+  warmExecutedMs: number;
   /** Distinct departments of the territories asked (France Travail's target is per department). */
   departments: number;
 }
@@ -60,8 +66,16 @@ export interface MissionLoadRow {
   profile: string;
   size: PictureSize;
   connections: number;
+  /**
+   * `cached`: the same request again and again, as dashboards ask it (the gateway's response
+   * cache answers once a complete answer is kept); `executed`: every request a new cache key.
+   */
+  mode: LoadMode;
   result: Aggregate;
 }
+
+/** How the requests of a load run meet the gateway's response cache. */
+export type LoadMode = 'cached' | 'executed';
 
 /** Everything the mission workload measured. */
 export interface MissionResult {
@@ -136,19 +150,35 @@ export async function runMissionWorkload(
       const stack = profile === profiles[0] ? first : await startStackChild(envOf(profile));
       try {
         const counts = async () => stack.ask<Record<string, number>>('subgraphCounts');
-        // The 183-territory picture takes about a second of CPU: one connection keeps its latency
-        // readable. The memory run comes before it, so its peak is not the 183 run's.
-        const runs: [PictureQuery, number][] = [];
-        for (const query of queries) {
-          if (query.size !== 183) runs.push([query, options.connections]);
-          if (query.size === 21 && profile === profiles[0]) runs.push([query, options.rssConnections]);
+        // As deployed first (the response cache on), then executed: every request a new cache
+        // key. The 183-territory picture executed takes seconds of CPU: one connection keeps its
+        // latency readable, and it runs last so the other runs' memory peaks are not its own.
+        const runs: [PictureQuery, number, LoadMode][] = [];
+        for (const query of queries)
+          runs.push([query, query.size === 183 ? 1 : options.connections, 'cached']);
+        if (profile === profiles[0]) {
+          for (const query of queries) {
+            if (query.size !== 183) runs.push([query, options.connections, 'executed']);
+            if (query.size === 21) runs.push([query, options.rssConnections, 'executed']);
+          }
         }
-        for (const query of queries) if (query.size === 183) runs.push([query, 1]);
-        for (const [query, connections] of runs) {
-          const spec = { url: stack.ready.url, body: query.body, connections };
+        for (const query of queries) if (query.size === 183) runs.push([query, 1, 'executed']);
+        for (const [query, connections, mode] of runs) {
+          const spec = {
+            url: stack.ready.url,
+            body: query.body,
+            connections,
+            distinctQuery: mode === 'executed',
+          };
           await load.ask('run', { ...spec, durationS: options.warmupS });
           const sample = await measureRun(load, { ...spec, durationS: options.durationS }, stack.pid, counts);
-          rows.push({ profile: profile.name, size: query.size, connections, result: aggregate([sample]) });
+          rows.push({
+            profile: profile.name,
+            size: query.size,
+            connections,
+            mode,
+            result: aggregate([sample]),
+          });
         }
       } finally {
         if (stack !== first) await stack.stop();
@@ -190,10 +220,16 @@ async function coldQuery(query: PictureQuery, env: Record<string, string>): Prom
       'counts',
     );
     const warm: number[] = [];
+    const executed: number[] = [];
     for (let round = 0; round < 3; round++) {
       const again = performance.now();
       await post(stack.ready.url, query.body);
       warm.push(performance.now() - again);
+    }
+    for (let round = 0; round < 3; round++) {
+      const again = performance.now();
+      await post(stack.ready.url, distinctQuery(query.body, `warm-${round}`));
+      executed.push(performance.now() - again);
     }
     const departments = countDepartments(await post(stack.ready.url, query.departmentsBody));
     const upstreamBySource = Object.fromEntries(
@@ -207,6 +243,7 @@ async function coldQuery(query: PictureQuery, env: Record<string, string>): Prom
       coldStartMs,
       coldQueryMs,
       warmQueryMs: median(warm),
+      warmExecutedMs: median(executed),
       departments,
     };
   } finally {
@@ -215,9 +252,10 @@ async function coldQuery(query: PictureQuery, env: Record<string, string>): Prom
 }
 
 function startStackChild(env: Record<string, string>): Promise<ChildHandle<StackReady>> {
-  // The gateway's response cache off: every query is planned, fetched and merged.
+  // The gateway's response cache on, as `npm start` runs it; the executed runs get past it with
+  // a new cache key on every request.
   return startChild<StackReady>('bench/mission/stackChild.ts', {
-    env: { ...BENCH_GATEWAY_ENV, RESPONSE_CACHE: 'false', ...env },
+    env: { ...BENCH_GATEWAY_ENV, RESPONSE_CACHE: 'true', ...env },
     // The first start on an empty mirror syncs every source (and its re-sync) before it is ready.
     timeoutMs: 180_000,
   });

@@ -43,6 +43,8 @@ export interface GatewayConfig {
   responseCache: boolean;
   /** Largest number of responses (and persisted queries) kept in memory. */
   memoryCacheEntries: number;
+  /** Most megabytes of serialized entries each in-memory store keeps (the response cache's answers can be megabytes each). */
+  memoryCacheMb: number;
   rateLimit: { max: number; windowMs: number };
   /** Origins allowed to call from a browser (`*` for any); none by default. */
   corsOrigins: string[];
@@ -140,6 +142,7 @@ export function readGatewayConfig(env: Env = process.env, argv: string[] = []): 
     cacheUrl: readUrl(env, 'CACHE_URL', undefined),
     responseCache: readBool(env, 'RESPONSE_CACHE', true),
     memoryCacheEntries: readInt(env, 'MEMORY_CACHE_ENTRIES', 10_000, 1),
+    memoryCacheMb: readInt(env, 'MEMORY_CACHE_MB', 64, 1),
     rateLimit: {
       max: readInt(env, 'RATE_LIMIT_MAX', 1_000, 0),
       windowMs: readInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1),

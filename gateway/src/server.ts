@@ -50,7 +50,11 @@ export async function createGatewayApp(
   const initialSdl = await initialSupergraph(config);
   const manifest = readManifest(config.manifestPath, config.safelist);
   const tracing = startTracing(config.otlpEndpoint, config.serviceName);
-  const stores = await openStores(config.cacheUrl, config.memoryCacheEntries, logger);
+  const stores = await openStores(
+    config.cacheUrl,
+    { maxEntries: config.memoryCacheEntries, maxChars: config.memoryCacheMb * 1_048_576 },
+    logger,
+  );
   const closers: (() => Promise<void>)[] = [() => tracing.shutdown(), () => stores.close()];
   try {
     const gateway = new FederatedGateway({

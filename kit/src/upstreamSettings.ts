@@ -20,6 +20,8 @@ export interface UpstreamSettings {
   minIntervalMs: number;
   /** `redis://…` to share the cache between replicas; in memory when absent. */
   cacheUrl?: string;
+  /** Without Redis: most megabytes of serialized answers the in-memory cache keeps. */
+  memoryCacheMb: number;
 }
 
 /** Defaults of one upstream. */
@@ -31,7 +33,10 @@ export interface UpstreamDefaults {
   minIntervalMs?: number;
 }
 
-/** Reads `<prefix>_API_URL`, `<prefix>_TIMEOUT_MS`, `<prefix>_RETRIES`, `<prefix>_CACHE_TTL_MS` and CACHE_URL. */
+/**
+ * Reads `<prefix>_API_URL`, `<prefix>_TIMEOUT_MS`, `<prefix>_RETRIES`, `<prefix>_CACHE_TTL_MS`,
+ * CACHE_URL and UPSTREAM_MEMORY_CACHE_MB.
+ */
 export function readUpstreamSettings(env: Env, prefix: string, defaults: UpstreamDefaults): UpstreamSettings {
   return {
     baseUrl: readUrl(env, `${prefix}_API_URL`, defaults.baseUrl) ?? defaults.baseUrl,
@@ -40,6 +45,7 @@ export function readUpstreamSettings(env: Env, prefix: string, defaults: Upstrea
     cacheTtlMs: readInt(env, `${prefix}_CACHE_TTL_MS`, defaults.cacheTtlMs, 0),
     minIntervalMs: defaults.minIntervalMs ?? 0,
     cacheUrl: readUrl(env, 'CACHE_URL', undefined),
+    memoryCacheMb: readInt(env, 'UPSTREAM_MEMORY_CACHE_MB', 64, 1),
   };
 }
 

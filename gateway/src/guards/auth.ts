@@ -17,7 +17,7 @@ import { ErrorCode } from '../../../kit/src/errors.js';
 import { ANONYMOUS, type CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
 import { HttpError } from '../../../kit/src/http.js';
 import type { GatewayConfig } from '../config.js';
-import { LruMap } from '../pipeline/lru.js';
+import { LruMap } from '../../../kit/src/lruMap.js';
 
 export type { CallerIdentity };
 

@@ -26,7 +26,7 @@ import {
 import { ErrorCode } from '../../../kit/src/errors.js';
 import { HttpError } from '../../../kit/src/http.js';
 import type { LimitsConfig } from '../config.js';
-import { LruMap } from './lru.js';
+import { LruMap } from '../../../kit/src/lruMap.js';
 
 /** What the gateway knows about the operation a request runs. */
 export interface OperationFacts {

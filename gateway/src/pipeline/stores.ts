@@ -4,7 +4,7 @@
 import type { RedisClientType } from '@keyv/redis';
 import { Keyv } from 'keyv';
 import type { Logger } from '../observability/logger.js';
-import { LruMap } from './lru.js';
+import { LruMap, type LruBounds } from '../../../kit/src/lruMap.js';
 
 /** The shared stores of one gateway. */
 export interface Stores {
@@ -15,17 +15,17 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-/** Opens the stores: Redis at `cacheUrl`, or memory maps of at most `memoryEntries` each. */
+/** Opens the stores: Redis at `cacheUrl`, or memory maps within `memory` bounds each. */
 export async function openStores(
   cacheUrl: string | undefined,
-  memoryEntries: number,
+  memory: LruBounds,
   logger: Logger,
 ): Promise<Stores> {
   if (!cacheUrl) {
     const made: Keyv[] = [];
     return {
       keyv: <T>(namespace: string) => {
-        const keyv = new Keyv<T>({ store: new LruMap<string, unknown>(memoryEntries), namespace });
+        const keyv = new Keyv<T>({ store: new LruMap<string, unknown>(memory), namespace });
         made.push(keyv as Keyv);
         return keyv;
       },

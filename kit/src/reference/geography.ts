@@ -2,7 +2,7 @@
 // files in data/geo/ into lookup maps. Everything the programme dataset references is checked
 // against these maps, so they must be complete and load fast (the territories subgraph loads them at start; the generator and the simulators read them too).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseCsv } from '../csv.ts';
 import type {
   CommuneRecord,
@@ -79,8 +79,24 @@ function readColumns(
   if (count === 0) throw new Error(`Geography file ${path}: no data rows`);
 }
 
-/** Reads regions, departments, communes, populations and EPCIs from the CSV files in `dir`. */
+/** Geographies already read, by folder: every service of a process shares one copy. */
+const loaded = new Map<string, Geography>();
+
+/**
+ * Regions, departments, communes, populations and EPCIs from the CSV files in `dir`, read once
+ * per process and folder (the stack runs a dozen services that all need them; callers only read).
+ */
 export function loadGeography(dir: string): Geography {
+  const key = resolve(dir);
+  let geography = loaded.get(key);
+  if (!geography) {
+    geography = readGeography(key);
+    loaded.set(key, geography);
+  }
+  return geography;
+}
+
+function readGeography(dir: string): Geography {
   const regions = new Map<string, RegionRecord>();
   readColumns(dir, 'regions.csv', ',', ['REG', 'LIBELLE', 'CHEFLIEU'], ([code, name, capitalCommune]) => {
     regions.set(code!, { code: code!, name: name!, capitalCommune: capitalCommune! });

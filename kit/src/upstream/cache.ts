@@ -1,7 +1,9 @@
-// The cross-request cache behind every upstream client: keyv in memory by default, Redis when a
-// `redis://` URL is configured, so replicas share what they fetched.
+// The cross-request cache behind every upstream client: keyv in memory by default (bounded in
+// bytes, so a process's memory stays bounded whatever it reads), Redis when a `redis://` URL is
+// configured, so replicas share what they fetched.
 import { Keyv } from 'keyv';
 import KeyvRedis from '@keyv/redis';
+import { LruMap } from '../lruMap.js';
 
 /** Options of {@link createUpstreamCache}. */
 export interface UpstreamCacheOptions {
@@ -9,11 +11,22 @@ export interface UpstreamCacheOptions {
   url?: string;
   /** `<subgraph>:<upstream>`, so two upstreams never read each other's entries. */
   namespace: string;
+  /** In memory: most megabytes of serialized answers kept, least recently used dropped first (default 16; the subgraphs pass UPSTREAM_MEMORY_CACHE_MB, 64). */
+  memoryMb?: number;
 }
+
+/** Entries of an in-memory upstream cache, whatever their size (the byte bound usually acts first). */
+const MEMORY_ENTRIES = 5_000;
 
 /** Makes the keyv store an upstream client caches into. */
 export function createUpstreamCache(options: UpstreamCacheOptions): Keyv {
-  if (options.url === undefined || options.url === '') return new Keyv({ namespace: options.namespace });
+  if (options.url === undefined || options.url === '') {
+    const maxChars = (options.memoryMb ?? 16) * 1_048_576;
+    return new Keyv({
+      store: new LruMap({ maxEntries: MEMORY_ENTRIES, maxChars }),
+      namespace: options.namespace,
+    });
+  }
   if (!/^rediss?:\/\//.test(options.url)) {
     throw new Error(`Cache URL must start with redis:// or rediss://; got "${options.url}".`);
   }

@@ -33,6 +33,7 @@ export function openUpstream(settings: UpstreamSettings, identity: UpstreamIdent
   const cache = createUpstreamCache({
     url: settings.cacheUrl,
     namespace: `${identity.operator}:${identity.source}`,
+    memoryMb: settings.memoryCacheMb,
   });
   const upstream = new UpstreamClient({
     operator: identity.operator,

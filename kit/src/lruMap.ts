@@ -1,0 +1,68 @@
+// A Map that forgets its least recently used entries first, bounded in entries and, when asked, in
+// the total length of its string values. It is a real Map, so keyv takes it as an in-memory store
+// (keyv keeps each value there as one serialized string): the in-memory caches of the gateway and
+// of the upstream clients stay bounded in memory, not only in count.
+
+/** Bounds of an {@link LruMap}. */
+export interface LruBounds {
+  /** Most entries kept. */
+  maxEntries: number;
+  /** Most characters kept, summed over the string values (other values count as 0). */
+  maxChars?: number;
+}
+
+/** A Map holding at most `maxEntries` entries (and `maxChars` characters); a read makes an entry the newest. */
+export class LruMap<K, V> extends Map<K, V> {
+  readonly maxEntries: number;
+  readonly maxChars: number;
+  private chars = 0;
+
+  constructor(bounds: number | LruBounds) {
+    super();
+    const { maxEntries, maxChars } = typeof bounds === 'number' ? { maxEntries: bounds } : bounds;
+    this.maxEntries = maxEntries;
+    this.maxChars = maxChars ?? Infinity;
+  }
+
+  /** Characters held by the string values. */
+  get heldChars(): number {
+    return this.chars;
+  }
+
+  override get(key: K): V | undefined {
+    if (!super.has(key)) return undefined;
+    const value = super.get(key) as V;
+    super.delete(key);
+    super.set(key, value);
+    return value;
+  }
+
+  override set(key: K, value: V): this {
+    this.delete(key);
+    const size = charsOf(value);
+    // A value over the whole bound is not kept: it would only push everything else out.
+    if (size > this.maxChars || this.maxEntries <= 0) return this;
+    super.set(key, value);
+    this.chars += size;
+    for (const [oldest] of this) {
+      if (this.size <= this.maxEntries && this.chars <= this.maxChars) break;
+      this.delete(oldest);
+    }
+    return this;
+  }
+
+  override delete(key: K): boolean {
+    if (!super.has(key)) return false;
+    this.chars -= charsOf(super.get(key) as V);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    super.clear();
+    this.chars = 0;
+  }
+}
+
+function charsOf(value: unknown): number {
+  return typeof value === 'string' ? value.length : 0;
+}
