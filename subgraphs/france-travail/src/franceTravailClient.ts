@@ -1,5 +1,6 @@
 // The only code of this subgraph that talks to France Travail: an OAuth2 client-credentials token
-// (cached, renewed before it expires and again on a 401), the Offres d'emploi v2 search paged
+// (fetched at start-up and renewed in the background ahead of expiry, so no query waits for it;
+// a query fetches one itself only when that failed, and again on a 401), the Offres d'emploi v2 search paged
 // with `range=p-d` (150 per call, up to offer 3,150), by department or by lists of communes, and
 // the Marché du travail indicators (documented shape only). Every offer and row is checked field
 // by field; anything off is an UPSTREAM_BAD_RESPONSE naming the operator, never a default value.
@@ -59,19 +60,44 @@ export interface FranceTravailClientOptions {
   scope: string;
   /** Communes per search call (the `commune` filter takes a comma-separated list). */
   communesPerCall: number;
-  /** Renew this long before the token expires. */
+  /**
+   * A query fetches a token itself when less than this is left of it (default 60 s); the
+   * background renewal runs when twice this is left, so queries normally never wait for one.
+   */
   renewMarginMs?: number;
+  /** Wait before the background tries again after a failed renewal (default 30 s). */
+  renewRetryMs?: number;
+  /** Told of a failed background renewal (queries then fetch a token themselves). */
+  onRenewalError?: (error: unknown) => void;
   now?: () => number;
 }
 
 /** France Travail's partner APIs, as this subgraph uses them. */
 export class FranceTravailClient {
-  private token: { value: string; expiresAt: number } | undefined;
+  private token: { value: string; expiresAt: number; lifetimeMs: number } | undefined;
   private pendingToken: Promise<string> | undefined;
+  private renewal: NodeJS.Timeout | undefined;
+  private stopped = true;
   private readonly now: () => number;
 
   constructor(private readonly options: FranceTravailClientOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Fetches the token now and keeps it renewed in the background until {@link stop}. Never
+   * throws: when the token host fails, the failure is reported and the next query fetches one.
+   */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.renewInBackground();
+  }
+
+  /** Stops the background renewal. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.renewal);
+    this.renewal = undefined;
   }
 
   /** Every offer matching the filters, communes split into lists the search accepts, pages of 150. */
@@ -182,12 +208,41 @@ export class FranceTravailClient {
 
   /** The cached token, or a new one when it is missing or about to expire (one request at a time). */
   private accessToken(): Promise<string> {
-    const margin = this.options.renewMarginMs ?? 60_000;
-    if (this.token && this.now() < this.token.expiresAt - margin) return Promise.resolve(this.token.value);
+    if (this.token && this.now() < this.token.expiresAt - this.margin()) {
+      return Promise.resolve(this.token.value);
+    }
+    return this.newToken();
+  }
+
+  private margin(): number {
+    return this.options.renewMarginMs ?? 60_000;
+  }
+
+  /** One token request at a time, shared by the background and any query waiting for it. */
+  private newToken(): Promise<string> {
     this.pendingToken ??= this.fetchToken().finally(() => {
       this.pendingToken = undefined;
     });
     return this.pendingToken;
+  }
+
+  /** Renews the token now, then plans the next renewal (or a retry after a failure). */
+  private async renewInBackground(): Promise<void> {
+    let next: number;
+    try {
+      await this.newToken();
+      // Twice the query's margin ahead, or half-way through a token that lives shorter than that.
+      const { expiresAt, lifetimeMs } = this.token!;
+      next = Math.max(0, expiresAt - Math.min(2 * this.margin(), lifetimeMs / 2) - this.now());
+    } catch (error) {
+      this.options.onRenewalError?.(error);
+      next = this.options.renewRetryMs ?? 30_000;
+    }
+    if (this.stopped) return;
+    clearTimeout(this.renewal);
+    this.renewal = setTimeout(() => void this.renewInBackground(), next);
+    // The renewal alone never keeps the process alive.
+    this.renewal.unref();
   }
 
   private async fetchToken(): Promise<string> {
@@ -207,10 +262,8 @@ export class FranceTravailClient {
       cache: false,
       parse: parseToken,
     });
-    this.token = {
-      value: result.value.accessToken,
-      expiresAt: this.now() + result.value.expiresInSeconds * 1000,
-    };
+    const lifetimeMs = result.value.expiresInSeconds * 1000;
+    this.token = { value: result.value.accessToken, expiresAt: this.now() + lifetimeMs, lifetimeMs };
     return this.token.value;
   }
 }

@@ -5,8 +5,10 @@
 // department (pages of 150) and keeps each commune's offers locally from `lieuTravail.commune`.
 // So a query's France Travail calls grow with the departments involved, not with the territories
 // or communes. A department past the search's 3,150-offer reach is read by lists of the batch's
-// communes instead. Every search races the request's time budget: what is not read in time is
-// reported missing (PARTIAL_RESULT), the rest is answered.
+// communes instead. A few departments are read at a time, each with all its pages before the next
+// begins, so a batch cut by the budget holds whole departments rather than many first pages.
+// Every search races the request's time budget: what is not read in time is reported missing
+// (PARTIAL_RESULT), the rest is answered. The token is renewed in the background (no call here).
 //
 // BMO rows come from the mirror (one SQL query per batch of departments, no upstream call);
 // Marché du travail indicators are one call per indicator and department; company offers are keyed
@@ -27,6 +29,11 @@ import { OPERATOR_ID } from './config.js';
 
 /** SIRENs per company search call. */
 const SIRENS_PER_CALL = 50;
+/**
+ * Departments searched at once. The calls are paced anyway (the API's 10 a second): with more in
+ * flight, a budget cut leaves more departments half read; with fewer, the pace waits on answers.
+ */
+const DEPARTMENTS_IN_FLIGHT = 4;
 
 /** Filters that apply on top of the communes. */
 export type OfferFilter = Pick<OfferFilters, 'romeCodes' | 'contractTypes'>;
@@ -107,7 +114,14 @@ export function createLoaders(options: LoaderOptions): Loaders {
             byDepartment.set(department, [...(byDepartment.get(department) ?? []), commune]);
           }
           const answers = await withinBudget(
-            [...byDepartment].map(([department, list]) => searchDepartment(department, list, filter)),
+            inTurns(
+              [...byDepartment].map(
+                ([department, list]) =>
+                  () =>
+                    searchDepartment(department, list, filter),
+              ),
+              DEPARTMENTS_IN_FLIGHT,
+            ),
             options.deadline - now(),
           );
           const perDepartment = new Map<string, Error | CommuneOffers[]>();
@@ -182,6 +196,23 @@ export function createLoaders(options: LoaderOptions): Loaders {
       return loader;
     },
   };
+}
+
+/** Starts the tasks in order, at most `inFlight` at a time; one promise per task. */
+function inTurns<T>(tasks: (() => Promise<T>)[], inFlight: number): Promise<T>[] {
+  let next = 0;
+  const starters = tasks.map(() => {
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => (start = resolve));
+    return { start, started };
+  });
+  const results = tasks.map((task, index) =>
+    starters[index]!.started.then(task).finally(() => {
+      if (next < tasks.length) starters[next++]!.start();
+    }),
+  );
+  while (next < Math.min(inFlight, tasks.length)) starters[next++]!.start();
+  return results;
 }
 
 type Outcome<T> = { status: 'done'; value: T } | { status: 'failed'; reason: unknown } | { status: 'late' };

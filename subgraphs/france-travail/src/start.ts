@@ -46,10 +46,13 @@ export function createFranceTravailClient(config: FranceTravailConfig): {
     clientSecret: config.clientSecret,
     scope: config.scope,
     communesPerCall: config.communesPerCall,
+    onRenewalError: (error) =>
+      console.warn(`france-travail: token renewal failed (queries fetch one themselves): ${String(error)}`),
   });
   return {
     client,
     close: async () => {
+      client.stop();
       auth.close();
       await opened.close();
     },
@@ -84,6 +87,8 @@ export async function startFranceTravail(
   const mirror =
     options.mirror ?? (await openMirror({ databaseUrl: config.databaseUrl, file: config.mirrorFile }));
   const { client, close } = createFranceTravailClient(config);
+  // The token is fetched now and renewed in the background: no query waits for one.
+  await client.start();
   const server = createFranceTravailServer({
     hideInternalErrors: config.production,
     budgetMs: config.budgetMs,
