@@ -1,4 +1,5 @@
 // Configuration of the etat subgraph: the only place it reads the environment.
+import { readMirrorSettings } from '../../../kit/src/mirror/mirrorSettings.js';
 import { ConfigError, readBool, readInt, readSubgraphBasics } from '../../../kit/src/env.js';
 import { REAL_DATASETS } from '../../../kit/src/mirror/index.js';
 import { readUpstreamSettings } from '../../../kit/src/upstreamSettings.js';
@@ -40,23 +41,22 @@ export interface EtatConfig {
 
 /**
  * Reads ETAT_PORT, ETAT_API_URL (the static file host), ETAT_FONDS_VERT_PATH, DATABASE_URL,
- * DATABASE_SCHEMA, MIRROR_FILE, ETAT_SYNC_INTERVAL_MS, ETAT_SYNC_TIMEOUT_MS and SYNC_ON_START.
+ * MIRROR_SCHEMA, MIRROR_FILE, ETAT_SYNC_INTERVAL_MS, ETAT_SYNC_TIMEOUT_MS and SYNC_ON_START.
  */
 export function readEtatConfig(env: Record<string, string | undefined> = process.env): EtatConfig {
   const upstream = readUpstreamSettings(env, 'ETAT', { baseUrl: 'http://localhost:4108', cacheTtlMs: 0 });
   const fondsVertPath = env.ETAT_FONDS_VERT_PATH || FONDS_VERT_2023_PATH;
   if (!fondsVertPath.startsWith('/'))
     throw new ConfigError(`ETAT_FONDS_VERT_PATH must be a path starting with "/"; got "${fondsVertPath}".`);
-  const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
-    throw new ConfigError(`DATABASE_URL must be a postgres:// URL; got "${databaseUrl}".`);
+  // Where the mirror lives is read as every other service reads it (DATABASE_URL, MIRROR_SCHEMA, MIRROR_FILE).
+  const mirror = readMirrorSettings(env);
   return {
     ...readSubgraphBasics(env, 'ETAT_PORT', 4008),
     staticBaseUrl: upstream.baseUrl,
     fondsVertPath,
-    databaseUrl,
-    databaseSchema: env.DATABASE_SCHEMA || undefined,
-    mirrorFile: env.MIRROR_FILE || undefined,
+    databaseUrl: mirror.databaseUrl,
+    databaseSchema: mirror.schema,
+    mirrorFile: mirror.file,
     syncIntervalMs: readInt(env, 'ETAT_SYNC_INTERVAL_MS', 6 * 3_600_000, 1_000),
     syncTimeoutMs: readInt(env, 'ETAT_SYNC_TIMEOUT_MS', 120_000, 100),
     syncOnStart: readBool(env, 'SYNC_ON_START', true),

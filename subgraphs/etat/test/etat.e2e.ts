@@ -122,7 +122,7 @@ function configFor(mirror: TestMirror, apiUrl: string) {
     GATEWAY_SECRET: SECRET,
     ETAT_API_URL: apiUrl,
     ...(mirror.engine === 'postgres'
-      ? { DATABASE_URL: POSTGRES_TEST_URL, DATABASE_SCHEMA: mirror.location }
+      ? { DATABASE_URL: POSTGRES_TEST_URL, MIRROR_SCHEMA: mirror.location }
       : { MIRROR_FILE: mirror.location }),
   });
 }
