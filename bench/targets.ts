@@ -35,11 +35,11 @@ const UPSTREAM_GROWTH: Record<string, string> = {
   'caisse-des-depots':
     'Banque des Territoires reads the local mirror (synced from the portal’s export): it makes no portal call at query time, so any call counted here is a sync',
   economie:
-    'Bpifrance reads its mirrored France Relance projects; any call here is the illustrative France 2030 laureates, read live when configured',
+    'Bpifrance reads its mirrored France Relance projects and (illustrative) France 2030 laureates: no portal call at query time, so any call counted here is a sync',
   'ademe-sim':
     'ADEME reads its mirrored aids (synced from data-fair `lines`), never the portal at query time: 0 calls whatever the number of territories',
   'france-travail-sim':
-    'France Travail searches lists of at most 50 communes, pages of 150, and its BMO indicator takes one department per call; all paced to the documented 10 calls a second, so all 183 territories (about 90 departments of indicators alone) cannot be answered cold within the gateway’s 10 s subgraph timeout',
+    'France Travail searches each department once, plus a call per further page of 150 offers (the counts per territory need every offer); its BMO outlook comes from the mirror and its token is renewed in the background; paced to the documented 10 calls a second, the 96 departments of all 183 territories (over 111 searches) cannot be read cold within its 8 s budget',
   'business-france-sim': 'Business France pages its search results: calls grow with the projects read',
   'vte-sim': 'VTE pages its search results: calls grow with the offers read',
 };
@@ -253,7 +253,7 @@ export function issue11Checks(mission: MissionResult): TargetCheck[] {
       met: mirrored.length > 0 ? zero : undefined,
       cause: zero
         ? undefined
-        : 'the economie simulator also serves the France 2030 laureates, which Bpifrance reads live (BPIFRANCE_FRANCE_2030_DATASET; no bulk export mirrored yet): those are the calls counted there',
+        : 'a subgraph called the simulator of a mirrored source at query time: it should read the mirror',
     });
     const franceTravail = mission.growth.map((g) => ({
       size: g.size,

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { loadPlaceIndex, type PlaceIndex } from '../kit/src/mirror/index.js';
 import { loadPublicBodyLocator, type PublicBodyLocator } from '../kit/src/mirror/publicBodyLocator.js';
 import type { SourceDefinition } from '../kit/src/mirror/sourceDefinition.js';
-import { ademeAidSource, fondsVertSource, franceRelanceSource } from '../kit/src/mirror/sources.js';
+import {
+  ademeAidSource,
+  fondsVertSource,
+  france2030Source,
+  franceRelanceSource,
+} from '../kit/src/mirror/sources.js';
 import { readAdemeConfig } from '../subgraphs/ademe/src/config.js';
 import { readBpifranceConfig } from '../subgraphs/bpifrance/src/config.js';
 import { readEtatConfig } from '../subgraphs/etat/src/config.js';
@@ -38,6 +43,11 @@ export interface MirroredSource {
   simulator: string;
   /** Builds the source from the environment (after urlEnv is set). */
   define(env: Env, context: MirrorContext): SourceDefinition;
+  /**
+   * False when the environment leaves the source out even with its upstream set (France 2030:
+   * no dataset exists on the real portal); the source then syncs nothing. Always on when absent.
+   */
+  enabled?(env: Env): boolean;
   /**
    * Its records carry a SIREN but often no commune: the locate step (company registry,
    * RECHERCHE_ENTREPRISES_API_URL) runs right after its sync.
@@ -71,6 +81,20 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
     define: (env) => {
       const config = readBpifranceConfig(env);
       return franceRelanceSource(config.upstream.baseUrl, config.franceRelanceDataset) as SourceDefinition;
+    },
+  },
+  {
+    // Bpifrance's illustrative France 2030 laureates: only a simulated portal serves them (no real
+    // dataset exists). Their rows carry their commune: no locate step.
+    name: 'france-2030',
+    urlEnv: 'ECONOMIE_API_URL',
+    simulator: 'economie',
+    enabled: (env) => readBpifranceConfig(env).france2030Dataset !== undefined,
+    define: (env) => {
+      const config = readBpifranceConfig(env);
+      if (!config.france2030Dataset)
+        throw new Error('france-2030: no dataset on this portal (set BPIFRANCE_FRANCE_2030_DATASET).');
+      return france2030Source(config.upstream.baseUrl, config.france2030Dataset) as SourceDefinition;
     },
   },
   {
@@ -115,6 +139,11 @@ export function mirrorContext(env: Env): MirrorContext {
     publicBodies: () => (locator ??= loadPublicBodyLocator(env.GEO_DIR || GEO_DIR)),
     places: () => (places ??= loadPlaceIndex(env.GEO_DIR || GEO_DIR)),
   };
+}
+
+/** Whether `entry` syncs under `env` (its upstream URL must be set as well). */
+export function isEnabled(entry: MirroredSource, env: Env): boolean {
+  return entry.enabled?.(env) ?? true;
 }
 
 /** The named sources (every one when `names` is empty); throws naming the unknown ones. */

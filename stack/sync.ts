@@ -23,6 +23,7 @@ import {
   type TimedSyncResult,
 } from '../kit/src/mirror/syncService.js';
 import {
+  isEnabled,
   mirrorContext,
   selectMirroredSources,
   MIRRORED_SOURCES,
@@ -88,12 +89,18 @@ export async function runSyncCommand(
       );
     }
     const context = mirrorContext(local);
-    const sources = chosen.map((entry) => entry.define(local, context));
+    // A source its settings leave out (France 2030 on the real portal) is said, not synced.
+    const enabled = chosen.filter((entry) => {
+      if (isEnabled(entry, local)) return true;
+      output.write(`${entry.name}: left out, its settings name no dataset on ${local[entry.urlEnv]}.\n`);
+      return false;
+    });
+    const sources = enabled.map((entry) => entry.define(local, context));
     output.write(
       `Syncing ${sources.map((s) => s.name).join(', ')} into ${describeMirrorLocation(settings)}\n`,
     );
     const store = await mirror.store();
-    const locate = locateStep(chosen, local, context);
+    const locate = locateStep(enabled, local, context);
     const results = await syncSources(store, sources, {
       full: command.full,
       fetch: fetchImpl,
@@ -126,7 +133,7 @@ async function detailsOf(
 /** The stack's background sync: what it runs and how to stop it. */
 export interface StackSync {
   scheduler: SyncScheduler;
-  /** Sources left out because no upstream URL is set for them (their simulator was skipped). */
+  /** Sources left out: no upstream URL set (their simulator was skipped), or their settings turn them off. */
   skipped: string[];
   stop(): Promise<void>;
 }
@@ -143,9 +150,10 @@ export function startStackSync(
   const settings = readMirrorSettings(env);
   const mirror = openMirrorFromSettings(settings);
   const context = mirrorContext(env);
-  const configured = MIRRORED_SOURCES.filter((entry) => env[entry.urlEnv]);
+  const runs = (entry: MirroredSource) => Boolean(env[entry.urlEnv]) && isEnabled(entry, env);
+  const configured = MIRRORED_SOURCES.filter(runs);
   const locate = locateStep(configured, env, context);
-  const skipped = MIRRORED_SOURCES.filter((entry) => !env[entry.urlEnv]).map((entry) => entry.name);
+  const skipped = MIRRORED_SOURCES.filter((entry) => !runs(entry)).map((entry) => entry.name);
   const scheduler = new SyncScheduler({
     mirror,
     sources: configured.map((entry) => entry.define(env, context)),

@@ -207,12 +207,12 @@ suite('reference dashboard in chromium', () => {
     });
   });
 
-  describe('with the Bpifrance upstream down', () => {
+  describe('with the Business France upstream down', () => {
     let stack: Stack;
     beforeAll(async () => {
       stack = await startTestStack();
-      // The economy ministry's open-data portal (France Relance laureates) feeds the bpifrance subgraph.
-      await setFaults(stack, 'economie', { down: true });
+      // Business France is read live (Bpifrance, Banque des Territoires, ADEME answer from the mirror).
+      await setFaults(stack, 'business-france-sim', { down: true });
     });
     afterAll(async () => {
       await stack?.stop();
@@ -222,10 +222,10 @@ suite('reference dashboard in chromium', () => {
       const { page } = await openDashboard(browser, stack, 'ti-4411');
       const errors = page.locator('#errors li.error');
       expect(await errors.count()).toBeGreaterThan(0);
-      expect(await errors.first().getAttribute('data-operator')).toBe('Bpifrance');
-      expect(await errors.first().innerText()).toMatch(/^Bpifrance [A-Z_]+ : .*Bpifrance/);
+      expect(await errors.first().getAttribute('data-operator')).toBe('Business France');
+      expect(await errors.first().innerText()).toMatch(/^Business France [A-Z_]+ : .*Business France/);
       expect(await page.locator('#operators svg g.bar.unavailable').getAttribute('data-label')).toBe(
-        'Bpifrance',
+        'Business France',
       );
       expect(await page.locator('#operators svg g.bar:not(.unavailable)').count()).toBe(9);
       expect(await page.locator('#axes svg path.slice').count()).toBeGreaterThan(0);

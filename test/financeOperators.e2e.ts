@@ -1,8 +1,9 @@
 // Banque des Territoires, Bpifrance and Business France through the gateway, each on its
 // simulated upstream: a Marne territory's picture, each upstream down / slow / sending garbage,
 // bad input refused before any upstream call, and upstream calls for 1 and for 21 territories.
-// Banque des Territoires reads the mirror (synced from its simulator when the stack starts): its
-// picture needs no upstream call at query time, whatever the portal does.
+// Banque des Territoires and Bpifrance (France Relance and the illustrative France 2030 laureates)
+// read the mirror (synced from their simulators when the stack starts): their pictures need no
+// upstream call at query time, whatever the portals do.
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICES } from '../stack/registry.js';
@@ -123,13 +124,10 @@ beforeAll(async () => {
     env: {
       // Every query reaches the upstreams (counts are exact; a stale copy only helps on failure).
       CAISSE_DES_DEPOTS_CACHE_TTL_MS: '0',
-      ECONOMIE_CACHE_TTL_MS: '0',
       BUSINESS_FRANCE_CACHE_TTL_MS: '0',
       CAISSE_DES_DEPOTS_TIMEOUT_MS: '800',
-      ECONOMIE_TIMEOUT_MS: '800',
       BUSINESS_FRANCE_TIMEOUT_MS: '800',
       CAISSE_DES_DEPOTS_RETRIES: '1',
-      ECONOMIE_RETRIES: '1',
       BUSINESS_FRANCE_RETRIES: '1',
       RESPONSE_CACHE: 'false',
       MIRROR_FILE: mirror.file,
@@ -144,6 +142,7 @@ beforeAll(async () => {
     status: 'loaded',
     unlocatedCount: 0,
   });
+  expect(first.find((r) => r.source === 'france-2030')).toMatchObject({ status: 'loaded', rejected: 0 });
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -289,27 +288,41 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     expect(await calls('caisse-des-depots')).toBe(before);
   });
 
-  for (const operator of OPERATORS.filter((o) => o.id !== 'banque-des-territoires')) {
+  it('answers the Bpifrance picture, France 2030 laureates included, from the mirror while the portal is down', async () => {
+    await control('economie', 'faults', { down: true });
+    const before = await calls('economie');
+    const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4402' });
+    expect(body.errors).toBeUndefined();
+    const bpi = body.data!.territory!.bpifrance!;
+    const { projects, laureates } = bpifranceAidsIn(body.data!.territory!.communeCodes);
+    expect(bpi.aids.totalCount).toBe(projects.length + laureates.length);
+    expect(await calls('economie')).toBe(before);
+  });
+
+  for (const operator of OPERATORS.filter((o) => o.id === 'business-france')) {
     it(`answers the rest of the picture with an error naming ${operator.label} when its upstream is down`, async () => {
       await control(operator.simulator, 'faults', { down: true });
       // A territory no other test asks for, so no stale copy of it exists.
-      const id = { 'banque-des-territoires': 'ti-4401', bpifrance: 'ti-4402', 'business-france': 'ti-4404' }[
-        operator.id
-      ];
-      const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id });
+      const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4404' });
       expectOnlyOperatorDown(body, OPERATORS, operator);
     });
   }
 
   it('answers within the timeout budget when an upstream is slower than its timeout', async () => {
-    // The portal would answer in 20 s; the client gives up after 2 attempts of 800 ms.
+    // Business France is read live: its search would answer in 20 s; the client gives up after
+    // 2 attempts of 800 ms. Bpifrance, on the mirror, never waits for its portal.
+    await control('business-france-sim', 'faults', { latencyMs: 20_000 });
     await control('economie', 'faults', { latencyMs: 20_000 });
     const started = Date.now();
     const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id: 'ti-4406' });
     const elapsed = Date.now() - started;
-    expect(body.data!.territory!.bpifrance).toBeNull();
+    expect(body.data!.territory!.businessFrance).toBeNull();
+    expect(body.data!.territory!.bpifrance).not.toBeNull();
     expect(body.data!.territory!.banqueDesTerritoires).not.toBeNull();
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', operator: 'bpifrance' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'UPSTREAM_TIMEOUT',
+      operator: 'business-france',
+    });
     expect(elapsed).toBeLessThan(20_000);
   });
 
@@ -317,15 +330,18 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     ['amounts sent as text', 'wrong-types'],
     ['a truncated body', 'malformed'],
   ])('turns %s into UPSTREAM_BAD_RESPONSE, never a number', async (_, garbage) => {
+    await control('business-france-sim', 'faults', { garbage });
     await control('economie', 'faults', { garbage });
     const id = garbage === 'wrong-types' ? 'ti-4407' : 'ti-4409';
     const { body } = await postGraphQL<Picture>(graphql, TERRITORY, { id });
-    expect(body.data!.territory!.bpifrance).toBeNull();
-    // Banque des Territoires reads its mirror: a portal sending garbage at query time cannot touch it.
+    expect(body.data!.territory!.businessFrance).toBeNull();
+    // Banque des Territoires and Bpifrance read the mirror: a portal sending garbage at query
+    // time cannot touch them.
     expect(body.data!.territory!.banqueDesTerritoires).not.toBeNull();
+    expect(body.data!.territory!.bpifrance).not.toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({
       code: 'UPSTREAM_BAD_RESPONSE',
-      operator: 'bpifrance',
+      operator: 'business-france',
     });
   });
 
@@ -417,9 +433,8 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     const bounds = [
       // Banque des Territoires reads the mirror: no portal call at query time.
       0,
-      // France Relance comes from the mirror; only the illustrative France 2030 laureates are asked.
-      Math.ceil(communes / 200) +
-        pages(sum((t) => t.bpifrance!.aids.totalCount - t.bpifrance!.aidsWithoutAmount)),
+      // Bpifrance reads the mirror (France Relance and France 2030 alike): no portal call either.
+      0,
       // projects + sites, lists of 1,000 codes
       2 * Math.ceil(communes / 1_000) +
         pages(sum((t) => t.businessFrance!.projects.totalCount)) +
@@ -430,9 +445,10 @@ describe('Banque des Territoires, Bpifrance and Business France through the gate
     );
     all.calls.forEach((n, i) => expect(n).toBeLessThanOrEqual(bounds[i]!));
     one.calls.forEach((n) => expect(n).toBeLessThanOrEqual(2));
-    expect(one.calls[0]).toBe(0);
+    expect(one.calls.slice(0, 2)).toEqual([0, 0]);
     expect(sum((t) => t.banqueDesTerritoires!.financings.totalCount)).toBeGreaterThan(0);
+    expect(sum((t) => t.bpifrance!.aids.totalCount - t.bpifrance!.aidsWithoutAmount)).toBeGreaterThan(0);
     // Twenty-one territories cost far less than twenty-one single-territory queries.
-    all.calls.slice(1).forEach((n, i) => expect(n).toBeLessThan(21 * one.calls[i + 1]!));
+    expect(all.calls[2]).toBeLessThan(21 * one.calls[2]!);
   });
 });

@@ -108,10 +108,10 @@ beforeAll(async () => {
     },
   });
   graphql = `${stack.gatewayUrl}/graphql`;
-  // Every mirrored source (CDC subsidies, France Relance, ADEME aids, Fonds Vert, BMO) is synced by
-  // the stack's one scheduler, in the background at first start: wait for it.
+  // Every mirrored source (CDC subsidies, France Relance, France 2030, ADEME aids, Fonds Vert, BMO)
+  // is synced by the stack's one scheduler, in the background at first start: wait for it.
   const first = await stack.mirrorSync.scheduler.firstSync;
-  for (const source of ['cdc-subsidies', 'france-relance', 'ademe-aids', 'fonds-vert', 'bmo'])
+  for (const source of ['cdc-subsidies', 'france-relance', 'france-2030', 'ademe-aids', 'fonds-vert', 'bmo'])
     expect(first.find((r) => r.source === source)).toMatchObject({ status: 'loaded' });
 }, 120_000);
 afterAll(async () => {
@@ -188,9 +188,17 @@ describe('the support picture', () => {
     expect(body.data!.territory!.banqueDesTerritoires!.summary.operator).toBe('BANQUE_DES_TERRITOIRES');
   });
 
+  it('still shows Bpifrance, France 2030 laureates included, read from the mirror while its portal is down', async () => {
+    await setSimulatorFaults('economie', { down: true });
+    const { body } = await postGraphQL<Picture>(graphql, PICTURE, { id: TERRITORY_FOR.bpifrance });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.territory!.bpifrance!.summary.operator).toBe('BPIFRANCE');
+  });
+
   // ADEME is read from the mirror too: its portal down fails a sync, not the picture
   // (test/jobsAndTransitionOperators.e2e.ts covers it).
-  for (const operator of OPERATORS.filter((o) => o.id !== 'banque-des-territoires' && o.id !== 'ademe')) {
+  const MIRRORED = new Set(['banque-des-territoires', 'bpifrance', 'ademe']);
+  for (const operator of OPERATORS.filter((o) => !MIRRORED.has(o.id))) {
     it(`leaves the other five operators answering when ${operator.label}'s upstream is down`, async () => {
       await setSimulatorFaults(operator.simulator, { down: true });
       const { body } = await postGraphQL<Picture>(graphql, PICTURE, { id: TERRITORY_FOR[operator.id] });

@@ -105,13 +105,14 @@ describe('the benchmark harness, in smoke mode', () => {
     expect(sync?.first.sources.map((s) => s.source)).toEqual([
       'cdc-subsidies',
       'france-relance',
+      'france-2030',
       'ademe-aids',
       'fonds-vert',
       'bmo',
     ]);
-    expect(sync?.first.sources.filter((s) => s.recordCount > 0).length).toBe(5);
+    expect(sync?.first.sources.filter((s) => s.recordCount > 0).length).toBe(6);
     expect(sync?.first.peakRssMb).toBeGreaterThan(20);
-    expect(sync?.again?.sources).toHaveLength(5);
+    expect(sync?.again?.sources).toHaveLength(6);
     const growth = report.mission!.growth;
     expect(growth.map((g) => g.departments)).toEqual(
       [...growth.map((g) => g.departments)].sort((a, b) => a - b),
@@ -119,6 +120,9 @@ describe('the benchmark harness, in smoke mode', () => {
     expect(growth[0]!.departments).toBeGreaterThanOrEqual(1);
     expect(growth[2]!.departments).toBeGreaterThan(growth[0]!.departments);
     for (const g of growth) expect(g.warmQueryMs).toBeGreaterThan(0);
+    for (const g of growth) expect(g.warmExecutedMs).toBeGreaterThan(0);
+    // Load as deployed (repeated requests) and executed (a new cache key on every request).
+    expect(new Set(report.mission!.load.map((r) => r.mode))).toEqual(new Set(['cached', 'executed']));
     const targets = tableAfter('## Targets').map((row) => row[0]);
     expect(targets.some((t) => t?.startsWith('sync of every source from the simulators'))).toBe(true);
     expect(targets.some((t) => t?.startsWith('whole stack under 600 MB RSS'))).toBe(true);

@@ -1,8 +1,9 @@
 // France 2030 laureates operated by Bpifrance, AMI « Rebond industriel » included. No open dataset
 // of them exists (the shared samples README, row B: NOT FOUND), so this one is ILLUSTRATIVE from
 // its id to its values: the simulator serves it beside the real `plan-de-relance` so the graph can
-// show the programme's France 2030 offer, and the subgraph reads it only from a simulated portal.
-// Built from the shared world (the same companies as every other simulator); deterministic.
+// show the programme's France 2030 offer; the mirror syncs it from the simulated portal's exports
+// (incrementally on `mise_a_jour`, as France Relance). Built from the shared world (the same
+// companies as every other simulator); deterministic.
 import { pick, randomFor, randomInt, type Random } from '../../kit/src/prng.js';
 import type { OdsDataset } from '../protocols/exploreApi.js';
 import type { OdsField, OdsRecord } from '../protocols/odsql.js';
@@ -74,6 +75,7 @@ export const LAUREATE_FIELDS: readonly OdsField[] = [
   { name: 'annee', type: 'int' },
   { name: 'montant_investissement', type: 'double' },
   { name: 'montant_aide', type: 'double' },
+  { name: 'mise_a_jour', type: 'date' },
 ];
 
 /** Builds the illustrative France 2030 laureates from the world. */
@@ -97,7 +99,7 @@ function laureate(random: Random, company: WorldCompany, rank: number): OdsRecor
   const sizeFactor = Math.min(1, company.headcount / 420);
   const aid = Math.round(low + (high - low) * (0.3 * random() + 0.7 * sizeFactor) * random());
   const share = measure.share[0] + random() * (measure.share[1] - measure.share[0]);
-  return {
+  const record: OdsRecord = {
     identifiant: `ILLUSTRATIF-F2030-${String(rank).padStart(5, '0')}`,
     entreprise: company.name.toUpperCase(),
     siren: company.siren,
@@ -117,6 +119,10 @@ function laureate(random: Random, company: WorldCompany, rank: number): OdsRecor
     montant_investissement: Math.round(aid / share),
     montant_aide: aid,
   };
+  // Drawn last, so every other value stays what it was before the record had an update date.
+  const month = String(randomInt(random, 1, 12)).padStart(2, '0');
+  const day = String(randomInt(random, 1, 28)).padStart(2, '0');
+  return { ...record, mise_a_jour: `${String(record.annee)}-${month}-${day}` };
 }
 
 function weighted<T extends { weight: number }>(random: Random, items: readonly T[]): T {

@@ -144,6 +144,7 @@ describe.each(engines)('npm run sync and Banque des Territoires on %s', (engine)
     expect(outcome.results.map((r) => [r.source, r.status])).toEqual([
       ['cdc-subsidies', 'loaded'],
       ['france-relance', 'loaded'],
+      ['france-2030', 'loaded'],
       ['ademe-aids', 'loaded'],
       ['fonds-vert', 'loaded'],
       ['bmo', 'loaded'],
@@ -290,6 +291,27 @@ describe('npm run sync on a fresh clone', () => {
       expect(outcome.exitCode).toBe(0);
       expect(outcome.results[0]).toMatchObject({ status: 'loaded', recordCount: VALID });
       expect(out.text()).toContain('CAISSE_DES_DEPOTS_API_URL is not set');
+    } finally {
+      await mirror.cleanup();
+    }
+  });
+
+  it('leaves the illustrative France 2030 laureates out against the real portal, and says so', async () => {
+    const mirror = testMirror('sqlite', 'real-portal');
+    try {
+      const out = output();
+      const outcome = await runSyncCommand(
+        { sources: ['france-2030'], full: false },
+        {
+          MIRROR_FILE: mirror.location,
+          ECONOMIE_API_URL: 'https://data.economie.gouv.fr',
+          GATEWAY_SECRET: 'x',
+        },
+        out,
+        () => Promise.reject(new Error('no call may leave for the real portal')),
+      );
+      expect(outcome).toEqual({ results: [], exitCode: 0 });
+      expect(out.text()).toContain('france-2030: left out');
     } finally {
       await mirror.cleanup();
     }

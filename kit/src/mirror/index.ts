@@ -49,6 +49,7 @@ export { parseBmoRow } from './parsers/parseBmoRow.js';
 export { parseCdcSubsidy, unwrapOdsRecord } from './parsers/parseCdcSubsidy.js';
 export { parseCompanyLocation } from './parsers/parseCompanyLocation.js';
 export { parseFondsVertProject } from './parsers/parseFondsVertProject.js';
+export { parseFrance2030Laureate } from './parsers/parseFrance2030Laureate.js';
 export { parseFranceRelanceProject } from './parsers/parseFranceRelanceProject.js';
 export { dataFairLinesReader, type DataFairLinesOptions } from './readers/dataFairLinesReader.js';
 export { httpCsvReader, type HttpCsvOptions } from './readers/httpCsvReader.js';
@@ -58,6 +59,7 @@ export {
   bmoSource,
   cdcSubsidySource,
   fondsVertSource,
+  france2030Source,
   franceRelanceSource,
   REAL_DATASETS,
 } from './sources.js';

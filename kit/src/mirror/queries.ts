@@ -28,11 +28,13 @@ export interface TerritorySummary {
 }
 
 /** Source tables located by commune, which a territory summary can cover. */
-export type CommuneTable = 'cdc_subsidy' | 'france_relance_project' | 'ademe_aid' | 'fonds_vert_project';
+export type CommuneTable =
+  'cdc_subsidy' | 'france_relance_project' | 'france_2030_laureate' | 'ademe_aid' | 'fonds_vert_project';
 
 const AMOUNT_COLUMN: Record<CommuneTable, string | null> = {
   cdc_subsidy: 'montant_cents',
   france_relance_project: null,
+  france_2030_laureate: 'montant_aide_cents',
   ademe_aid: 'montant_cents',
   fonds_vert_project: 'montant_engage_cents',
 };

@@ -59,6 +59,7 @@ export interface SyncResult {
 const LOCATED_COLUMN: Record<SourceTableName, 'commune_code' | 'department_code'> = {
   cdc_subsidy: 'commune_code',
   france_relance_project: 'commune_code',
+  france_2030_laureate: 'commune_code',
   ademe_aid: 'commune_code',
   fonds_vert_project: 'commune_code',
   bmo_row: 'department_code',

@@ -99,6 +99,33 @@ export interface FranceRelanceProjectTable extends LocatedColumns {
   nom_region: string | null;
 }
 
+/**
+ * France 2030 laureates operated by Bpifrance (AMI « Rebond industriel » included). No open
+ * dataset of them exists: only the simulated portal serves the illustrative
+ * `illustratif-laureats-france-2030`, whose rows carry their commune.
+ */
+export interface France2030LaureateTable extends LocatedColumns {
+  /** The published `identifiant`. */
+  record_key: string;
+  entreprise: string;
+  siren: string;
+  siret: string | null;
+  mesure: string;
+  programme: string | null;
+  description_projet: string | null;
+  filiere: string | null;
+  code_region: string | null;
+  nom_commune: string | null;
+  code_postal: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  annee: number | null;
+  montant_investissement_cents: number | null;
+  montant_aide_cents: number | null;
+  /** ISO date: the incremental cursor of this source. */
+  mise_a_jour: string | null;
+}
+
 /** ADEME aids, data-fair dataset les-aides-financieres-de-l'ademe. */
 export interface AdemeAidTable extends LocatedColumns {
   record_key: string;
@@ -186,6 +213,7 @@ export interface CompanyLocationTable {
 export interface SourceTables {
   cdc_subsidy: CdcSubsidyTable;
   france_relance_project: FranceRelanceProjectTable;
+  france_2030_laureate: France2030LaureateTable;
   ademe_aid: AdemeAidTable;
   fonds_vert_project: FondsVertProjectTable;
   bmo_row: BmoRowTable;
@@ -202,6 +230,7 @@ export interface MirrorDatabase extends SourceTables {
   sync_lock: SyncLockTable;
   cdc_subsidy_staging: CdcSubsidyTable;
   france_relance_project_staging: FranceRelanceProjectTable;
+  france_2030_laureate_staging: France2030LaureateTable;
   ademe_aid_staging: AdemeAidTable;
   fonds_vert_project_staging: FondsVertProjectTable;
   bmo_row_staging: BmoRowTable;

@@ -4,6 +4,7 @@ import { parseAdemeAid } from './parsers/parseAdemeAid.js';
 import { parseBmoRow } from './parsers/parseBmoRow.js';
 import { parseCdcSubsidy } from './parsers/parseCdcSubsidy.js';
 import { parseFondsVertProject } from './parsers/parseFondsVertProject.js';
+import { parseFrance2030Laureate } from './parsers/parseFrance2030Laureate.js';
 import { parseFranceRelanceProject } from './parsers/parseFranceRelanceProject.js';
 import { dataFairLinesReader } from './readers/dataFairLinesReader.js';
 import { httpCsvReader } from './readers/httpCsvReader.js';
@@ -45,6 +46,24 @@ export function franceRelanceSource(
     parse: parseFranceRelanceProject,
     modifiedAt: (record) => record.mise_a_jour,
     locateBySiren: true,
+  };
+}
+
+/**
+ * Illustrative France 2030 laureates from the Opendatasoft CSV export, incremental on
+ * `mise_a_jour` like France Relance. No real dataset exists, so the id has no default: only a
+ * simulated portal serves one (`illustratif-laureats-france-2030`). Rows carry their commune.
+ */
+export function france2030Source(
+  baseUrl: string,
+  datasetId: string,
+): SourceDefinition<'france_2030_laureate'> {
+  return {
+    name: 'france-2030',
+    table: 'france_2030_laureate',
+    read: odsExportReader({ baseUrl, datasetId, format: 'csv', modifiedField: 'mise_a_jour' }),
+    parse: parseFrance2030Laureate,
+    modifiedAt: (record) => record.mise_a_jour,
   };
 }
 

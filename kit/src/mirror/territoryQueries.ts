@@ -18,6 +18,7 @@ export interface TerritoryScope {
 const AMOUNT_COLUMN: Record<CommuneTable, string | null> = {
   cdc_subsidy: 'montant_cents',
   france_relance_project: null,
+  france_2030_laureate: 'montant_aide_cents',
   ademe_aid: 'montant_cents',
   fonds_vert_project: 'montant_engage_cents',
 };

@@ -8,6 +8,7 @@ import { parseBmoRow } from '../../src/mirror/parsers/parseBmoRow.js';
 import { parseCdcSubsidy } from '../../src/mirror/parsers/parseCdcSubsidy.js';
 import { parseCompanyLocation } from '../../src/mirror/parsers/parseCompanyLocation.js';
 import { parseFondsVertProject } from '../../src/mirror/parsers/parseFondsVertProject.js';
+import { parseFrance2030Laureate } from '../../src/mirror/parsers/parseFrance2030Laureate.js';
 import { parseFranceRelanceProject } from '../../src/mirror/parsers/parseFranceRelanceProject.js';
 import type { ParseResult, RawRow } from '../../src/mirror/parsers/parseResult.js';
 import { csvRecords } from '../../src/mirror/readers/csvRows.js';
@@ -301,5 +302,67 @@ describe("API Recherche d'entreprises (recorded search answer)", () => {
       etat_administratif: 'A',
     });
     expect(reason(parseCompanyLocation({ siren: '130025265' }))).toBe('MISSING_FIELD');
+  });
+});
+
+describe("France 2030 laureates (illustrative: the simulated portal's CSV export; no real dataset exists)", () => {
+  // A row as the economie simulator's export writes it (doubles with `.0`, text everywhere else).
+  const row: RawRow = {
+    identifiant: 'ILLUSTRATIF-F2030-00007',
+    entreprise: 'ATELIERS DE LA MARNE',
+    siren: '552100554',
+    siret: '55210055400021',
+    mesure: 'AMI Rebond industriel',
+    programme: 'France 2030',
+    description_projet: "Extension de l'usine",
+    filiere: 'Métallurgie',
+    code_region: '44',
+    code_departement: '51',
+    code_commune: '51108',
+    nom_commune: 'Châlons-en-Champagne',
+    code_postal: '51000',
+    coordonnees_gps: '',
+    annee: '2023',
+    montant_investissement: '2500000.0',
+    montant_aide: '612345.5',
+    mise_a_jour: '2023-06-14',
+  };
+
+  it('maps every column, amounts in cents, located by its own commune', () => {
+    expect(parseFrance2030Laureate(row)).toEqual({
+      ok: {
+        record_key: 'ILLUSTRATIF-F2030-00007',
+        entreprise: 'ATELIERS DE LA MARNE',
+        siren: '552100554',
+        siret: '55210055400021',
+        mesure: 'AMI Rebond industriel',
+        programme: 'France 2030',
+        description_projet: "Extension de l'usine",
+        filiere: 'Métallurgie',
+        code_region: '44',
+        nom_commune: 'Châlons-en-Champagne',
+        code_postal: '51000',
+        latitude: null,
+        longitude: null,
+        annee: 2023,
+        montant_investissement_cents: 250_000_000,
+        montant_aide_cents: 61_234_550,
+        mise_a_jour: '2023-06-14',
+        commune_code: '51108',
+        department_code: '51',
+        epci_siren: null,
+        axis: null,
+      },
+    });
+  });
+
+  it('rejects a row with no commune, a SIRET of another company or a bad year, saying which field', () => {
+    expect(parseFrance2030Laureate({ ...row, code_commune: '' })).toEqual({
+      rejected: { reason: 'MISSING_FIELD', detail: '"code_commune" is empty' },
+    });
+    expect(reason(parseFrance2030Laureate({ ...row, siret: '12345678900011' }))).toBe('INVALID_COMPANY_ID');
+    expect(reason(parseFrance2030Laureate({ ...row, siren: '55210055400021' }))).toBe('INVALID_COMPANY_ID');
+    expect(reason(parseFrance2030Laureate({ ...row, annee: '2023.5' }))).toBe('INVALID_DATE');
+    expect(reason(parseFrance2030Laureate({ ...row, identifiant: ' ' }))).toBe('MISSING_FIELD');
   });
 });

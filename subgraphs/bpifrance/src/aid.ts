@@ -1,10 +1,9 @@
-// One Bpifrance aid as the graph shows it, from either source: a France Relance project synced
-// into the mirror (real dataset, no amount published) or an illustrative France 2030 laureate.
+// One Bpifrance aid as the graph shows it, from either mirrored source: a France Relance project
+// (real dataset, no amount published) or an illustrative France 2030 laureate.
 import type { Selectable } from 'kysely';
 import type { Phase2Axis } from '../../../kit/src/operatorSummary.js';
-import type { FranceRelanceProjectTable } from '../../../kit/src/mirror/index.js';
+import type { France2030LaureateTable, FranceRelanceProjectTable } from '../../../kit/src/mirror/index.js';
 import type { SourceInfo } from '../../../kit/src/provenance.js';
-import type { France2030Record } from './bpifranceClient.js';
 
 /** Programmes of the `BpifranceProgramme` enum. */
 export type BpifranceProgramme =
@@ -20,6 +19,9 @@ export const PROGRAMMES: readonly BpifranceProgramme[] = [
 
 /** One mirrored France Relance project. */
 export type FranceRelanceRow = Selectable<FranceRelanceProjectTable>;
+
+/** One mirrored France 2030 laureate (illustrative). */
+export type France2030Row = Selectable<France2030LaureateTable>;
 
 /** The value behind a `BpifranceAid`. */
 export interface AidValue {
@@ -109,32 +111,36 @@ export function fromFranceRelance(row: FranceRelanceRow, source: SourceInfo): Ai
   };
 }
 
-/** An illustrative France 2030 laureate as an aid. */
-export function fromFrance2030(record: France2030Record, source: SourceInfo): AidValue {
-  const programme = france2030Programme(record.measure);
+/** A mirrored illustrative France 2030 laureate as an aid (amounts stored in cents, shown in euros). */
+export function fromFrance2030(row: France2030Row, source: SourceInfo): AidValue {
+  const programme = france2030Programme(row.mesure);
+  const euros = (cents: number | string | null) => (cents === null ? null : Number(cents) / 100);
   return {
-    id: `france-2030:${record.id}`,
-    siren: record.siren,
-    siret: record.siret,
-    companyName: record.companyName,
+    id: `france-2030:${row.record_key}`,
+    siren: row.siren,
+    siret: row.siret,
+    companyName: row.entreprise,
     companyType: null,
     programme,
     recoveryComponent: null,
-    measure: record.measure,
+    measure: row.mesure,
     measureShort: null,
-    description: record.description,
-    sector: record.sector,
-    communeCode: record.communeCode,
-    communeName: record.communeName,
-    postalCode: record.postalCode,
-    departmentCode: record.departmentCode,
-    location: record.location,
+    description: row.description_projet,
+    sector: row.filiere,
+    communeCode: row.commune_code,
+    communeName: row.nom_commune,
+    postalCode: row.code_postal,
+    departmentCode: row.department_code,
+    location:
+      row.latitude !== null && row.longitude !== null
+        ? { latitude: row.latitude, longitude: row.longitude }
+        : null,
     updatedOn: null,
-    year: record.year,
+    year: row.annee,
     co2Tonnes: null,
-    investment: record.investment,
-    amount: record.amount,
-    axis: axisOf(programme, record.measure),
+    investment: euros(row.montant_investissement_cents),
+    amount: euros(row.montant_aide_cents),
+    axis: axisOf(programme, row.mesure),
     source,
   };
 }

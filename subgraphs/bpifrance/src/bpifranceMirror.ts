@@ -1,10 +1,12 @@
 // The France Relance projects of `plan-de-relance`, synced from the economy ministry's portal into
-// the mirror (kit/src/mirror `franceRelanceSource`) and placed in communes by the locate step.
-// Each method is ONE SQL query for a whole DataLoader batch, answered in key order; query time
-// never calls the portal.
+// the mirror (kit/src/mirror `franceRelanceSource`) and placed in communes by the locate step, and
+// the illustrative France 2030 laureates a simulated portal serves (`france2030Source`; their rows
+// carry their commune). Each read is ONE SQL query for a whole DataLoader batch, answered in key
+// order; query time never calls the portal.
 import { sql } from 'kysely';
 import { CodedError } from '../../../kit/src/errors.js';
 import {
+  france2030Source,
   franceRelanceSource,
   guardMirror,
   locateCompanies,
@@ -23,7 +25,7 @@ import {
 } from '../../../kit/src/mirror/index.js';
 import { describeSource, type SourceInfo } from '../../../kit/src/provenance.js';
 import type { CompanyRegistry } from '../../../kit/src/registry/companyRegistryClient.js';
-import type { FranceRelanceRow } from './aid.js';
+import type { France2030Row, FranceRelanceRow } from './aid.js';
 import { OPERATOR_ID, REAL_BASE_URL } from './config.js';
 
 /** Freshness of the mirrored projects. */
@@ -48,36 +50,49 @@ export interface BpifranceMirrorOptions {
   /** The portal the projects are synced from (decides `source.illustrative`). */
   baseUrl: string;
   datasetId: string;
+  /** The illustrative France 2030 dataset; undefined (nothing synced or read) against the real portal. */
+  france2030DatasetId?: string;
 }
 
-/** A sync of the projects and the locate step after it. */
+/** A sync of the projects and the locate step after it, then of the France 2030 laureates. */
 export interface ProjectsSync {
   sync: SyncResult;
   locate?: LocateResult;
+  /** The laureates' sync, when a France 2030 dataset is configured. */
+  france2030?: SyncResult;
 }
 
 /** France Relance projects in the mirror. */
 export class BpifranceMirror {
   /** The mirrored source: the Opendatasoft CSV export, incremental on `mise_a_jour`. */
   readonly syncSource: SourceDefinition<'france_relance_project'>;
+  /** The France 2030 laureates' source (the CSV export, incremental on `mise_a_jour`), when configured. */
+  readonly france2030Source?: SourceDefinition<'france_2030_laureate'>;
 
   constructor(private readonly options: BpifranceMirrorOptions) {
     this.syncSource = franceRelanceSource(options.baseUrl, options.datasetId);
+    if (options.france2030DatasetId)
+      this.france2030Source = france2030Source(options.baseUrl, options.france2030DatasetId);
   }
 
   get store(): MirrorStore {
     return this.options.store;
   }
 
-  /** Syncs the projects, then places them (postcode and name, then the registry). */
+  /** Syncs the projects, places them (postcode and name, then the registry), then syncs the laureates. */
   async sync(
     deps: { registry: CompanyRegistry; places?: PlaceIndex },
     options: SyncOptions = {},
   ): Promise<ProjectsSync> {
     const sync = await runSync(this.store, this.syncSource, options);
-    if (sync.status === 'failed' || sync.status === 'locked') return { sync };
-    const locate = await locateCompanies(this.store, [this.syncSource], { ...deps, signal: options.signal });
-    return { sync, locate };
+    const locate =
+      sync.status === 'failed' || sync.status === 'locked'
+        ? undefined
+        : await locateCompanies(this.store, [this.syncSource], { ...deps, signal: options.signal });
+    const france2030 = this.france2030Source
+      ? await runSync(this.store, this.france2030Source, options)
+      : undefined;
+    return { sync, ...(locate ? { locate } : {}), ...(france2030 ? { france2030 } : {}) };
   }
 
   /** Projects placed in each commune. */
@@ -88,6 +103,18 @@ export class BpifranceMirror {
   /** Projects of each company (SIREN, whatever establishment). */
   projectsBySiren(sirens: readonly string[]): Promise<FranceRelanceRow[][]> {
     return this.guard(() => recordsBySiren(this.store, 'france_relance_project', sirens));
+  }
+
+  /** Illustrative France 2030 laureates in each commune (none when no dataset is configured). */
+  laureatesByCommune(communes: readonly string[]): Promise<France2030Row[][]> {
+    if (!this.france2030Source) return Promise.resolve(communes.map(() => []));
+    return this.guard(() => recordsByCommune(this.store, 'france_2030_laureate', communes));
+  }
+
+  /** Illustrative France 2030 laureates of each company (none when no dataset is configured). */
+  laureatesBySiren(sirens: readonly string[]): Promise<France2030Row[][]> {
+    if (!this.france2030Source) return Promise.resolve(sirens.map(() => []));
+    return this.guard(() => recordsBySiren(this.store, 'france_2030_laureate', sirens));
   }
 
   /** Each territory's projects counted per measure by the database, in ONE query for the batch. */
@@ -142,6 +169,29 @@ export class BpifranceMirror {
         recordCount: state?.record_count ?? 0,
         unlocatedCount: state?.unlocated_count ?? 0,
       };
+    });
+  }
+
+  /**
+   * Provenance of the France 2030 laureates: always illustrative (generated; no real dataset
+   * exists), retrievedAt = their last successful sync. Null when no dataset is configured.
+   */
+  france2030Freshness(): Promise<SourceInfo | null> {
+    const source = this.france2030Source;
+    if (!source) return Promise.resolve(null);
+    return this.guard(async () => {
+      const [state] = await readSyncStates(this.store, [source.name]);
+      const described = describeSource(
+        {
+          publisher: 'Bpifrance (France 2030), illustrative: no open dataset of the laureates exists',
+          dataset: this.options.france2030DatasetId!,
+          url: `${REAL_BASE_URL}/explore/?q=france+2030`,
+          realBaseUrl: REAL_BASE_URL,
+        },
+        this.options.baseUrl,
+        state?.last_success_at ?? null,
+      );
+      return { ...described, illustrative: true };
     });
   }
 

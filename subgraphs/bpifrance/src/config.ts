@@ -4,12 +4,7 @@ import { ConfigError, readBool, readString, readSubgraphBasics } from '../../../
 import { REAL_DATASETS } from '../../../kit/src/mirror/index.js';
 import { REPO_ROOT } from '../../../kit/src/paths.js';
 import { readRegistrySettings, type RegistrySettings } from '../../../kit/src/registry/registrySettings.js';
-import {
-  readBreakerSettings,
-  readUpstreamSettings,
-  type BreakerSettings,
-  type UpstreamSettings,
-} from '../../../kit/src/upstreamSettings.js';
+import { readUpstreamSettings, type UpstreamSettings } from '../../../kit/src/upstreamSettings.js';
 
 /** The operator id this subgraph answers for, in errors, stale notices and its cache namespace. */
 export const OPERATOR_ID = 'bpifrance';
@@ -24,21 +19,18 @@ export const ILLUSTRATIVE_FRANCE_2030_DATASET = 'illustratif-laureats-france-203
 export interface BpifranceConfig {
   port: number;
   host: string;
-  /** The economy ministry's portal: France Relance is synced from it, France 2030 read live. */
+  /** The economy ministry's portal: France Relance (and France 2030 on a simulator) are synced from it. */
   upstream: UpstreamSettings;
   /** The France Relance dataset id (`plan-de-relance`). */
   franceRelanceDataset: string;
-  /** The illustrative France 2030 dataset; undefined (nothing read) against the real portal. */
+  /** The illustrative France 2030 dataset, mirrored; undefined (nothing synced or read) against the real portal. */
   france2030Dataset?: string;
-  /** Opendatasoft API key for the portal; anonymous calls when absent. */
-  apiKey?: string;
-  breaker: BreakerSettings;
   /** API Recherche d'entreprises, which places projects the postcode cannot. */
   registry: RegistrySettings;
   /** The mirror: a PostgreSQL URL, else the embedded SQLite file (the kit's default when unset). */
   databaseUrl?: string;
   mirrorFile?: string;
-  /** Sync France Relance in the background at start when the mirror has never loaded it. */
+  /** Sync France Relance (and France 2030) in the background at start when the mirror has never loaded them. */
   syncOnStart: boolean;
   /** The geography that places projects by postcode and commune name. */
   geoDir: string;
@@ -47,8 +39,7 @@ export interface BpifranceConfig {
 }
 
 /**
- * Reads BPIFRANCE_PORT, ECONOMIE_API_URL/_API_KEY/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS/_BREAKER_*,
- * BPIFRANCE_FRANCE_RELANCE_DATASET, BPIFRANCE_FRANCE_2030_DATASET, RECHERCHE_ENTREPRISES_*,
+ * Reads BPIFRANCE_PORT, ECONOMIE_API_URL, BPIFRANCE_FRANCE_RELANCE_DATASET, BPIFRANCE_FRANCE_2030_DATASET, RECHERCHE_ENTREPRISES_*,
  * DATABASE_URL, MIRROR_FILE, SYNC_ON_START, GEO_DIR, CACHE_URL.
  */
 export function readBpifranceConfig(env: Record<string, string | undefined> = process.env): BpifranceConfig {
@@ -63,7 +54,7 @@ export function readBpifranceConfig(env: Record<string, string | undefined> = pr
     throw new ConfigError(`DATABASE_URL must be a postgres:// URL; got "${databaseUrl}".`);
   }
   const onRealPortal = new URL(upstream.baseUrl).origin === new URL(REAL_BASE_URL).origin;
-  // The real portal publishes no France 2030 laureates: nothing to read there unless told otherwise.
+  // The real portal publishes no France 2030 laureates: nothing to sync there unless told otherwise.
   const france2030 = readString(
     env,
     'BPIFRANCE_FRANCE_2030_DATASET',
@@ -74,8 +65,6 @@ export function readBpifranceConfig(env: Record<string, string | undefined> = pr
     upstream,
     franceRelanceDataset: readString(env, 'BPIFRANCE_FRANCE_RELANCE_DATASET', REAL_DATASETS.franceRelance),
     france2030Dataset: france2030 === '' || france2030 === 'none' ? undefined : france2030,
-    apiKey: env.ECONOMIE_API_KEY || undefined,
-    breaker: readBreakerSettings(env, 'ECONOMIE'),
     registry: readRegistrySettings(env),
     databaseUrl,
     mirrorFile: env.MIRROR_FILE || undefined,

@@ -1,9 +1,9 @@
 // What every bpifrance resolver receives.
-import type { StaleAwareContext } from '../../../kit/src/upstream/stale.js';
+import type { BaseContext } from '@apollo/server';
 import type { Loaders } from './loaders.js';
 
 /** Per-request context of the bpifrance subgraph. */
-export interface BpifranceContext extends StaleAwareContext {
+export interface BpifranceContext extends BaseContext {
   loaders: Loaders;
   requestId?: string;
 }

@@ -1,7 +1,6 @@
 // The bpifrance subgraph as a pure server: schema + resolvers, no port.
 import { fileURLToPath } from 'node:url';
 import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
-import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
 import type { BpifranceContext } from './context.js';
 import { createLoaders, type BpifranceSources } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -14,13 +13,11 @@ export function createBpifranceServer(options: { hideInternalErrors?: boolean } 
     name: 'bpifrance',
     schemaPath: SCHEMA_PATH,
     resolvers,
-    plugins: [staleExtensionsPlugin<BpifranceContext>()],
     hideInternalErrors: options.hideInternalErrors,
   });
 }
 
 /** Makes the context of one request. */
 export function createBpifranceContext(sources: BpifranceSources, requestId?: string): BpifranceContext {
-  const stale = new StaleCollector();
-  return { loaders: createLoaders(sources, stale, requestId), stale, requestId };
+  return { loaders: createLoaders(sources), requestId };
 }

@@ -1,16 +1,14 @@
 // Starts the bpifrance subgraph on a port: used by index.ts and by the stack launcher. It reads
-// France Relance from the mirror (opened here unless the caller shares one) and, until the
-// stack's sync service runs the sources itself, syncs and locates it in the background when the
-// mirror has never loaded it: the graph answers meanwhile, with empty lists and
-// `source.retrievedAt: null`. The illustrative France 2030 laureates are read live when configured.
+// France Relance and the illustrative France 2030 laureates from the mirror (opened here unless
+// the caller shares one) and, when started alone (the stack's scheduler syncs otherwise), syncs
+// them in the background when the mirror has never loaded France Relance: the graph answers
+// meanwhile, with empty lists and `source.retrievedAt: null`. No portal call at query time.
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { loadPlaceIndex, openMirror, type MirrorStore } from '../../../kit/src/mirror/index.js';
 import { openCompanyRegistry } from '../../../kit/src/registry/openCompanyRegistry.js';
-import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
-import { openUpstream, serveWithClient } from '../../../kit/src/upstream/operatorSubgraph.js';
-import { BpifranceClient } from './bpifranceClient.js';
+import { serveWithClient } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { BpifranceMirror, type ProjectsSync } from './bpifranceMirror.js';
-import { OPERATOR_ID, type BpifranceConfig } from './config.js';
+import type { BpifranceConfig } from './config.js';
 import type { BpifranceSources } from './loaders.js';
 import { createBpifranceContext, createBpifranceServer } from './server.js';
 
@@ -25,7 +23,7 @@ export interface StartBpifranceOptions {
   store?: MirrorStore;
 }
 
-/** Opens the mirror and the portal client, serves the subgraph, and closes them together. */
+/** Opens the mirror, serves the subgraph, and closes both together. */
 export async function startBpifrance(
   config: BpifranceConfig,
   options: StartBpifranceOptions = {},
@@ -36,25 +34,9 @@ export async function startBpifrance(
     store,
     baseUrl: config.upstream.baseUrl,
     datasetId: config.franceRelanceDataset,
+    france2030DatasetId: config.france2030Dataset,
   });
-  const portal = openUpstream(config.upstream, {
-    operator: OPERATOR_ID,
-    label: 'Bpifrance',
-    source: 'economie',
-    breaker: config.breaker,
-  });
-  const sources: BpifranceSources = {
-    mirror,
-    france2030: config.france2030Dataset
-      ? {
-          client: new BpifranceClient(
-            new OpendatasoftClient(portal.upstream, { apiKey: config.apiKey }),
-            config.france2030Dataset,
-          ),
-          baseUrl: config.upstream.baseUrl,
-        }
-      : undefined,
-  };
+  const sources: BpifranceSources = { mirror };
   const abort = new AbortController();
   const initialSync = config.syncOnStart
     ? syncIfNeverLoaded(mirror, config, abort.signal)
@@ -62,7 +44,6 @@ export async function startBpifrance(
   const cleanup = async () => {
     abort.abort(new Error('the bpifrance subgraph is stopping'));
     await initialSync.catch(() => undefined);
-    await portal.close();
     if (!options.store) await store.close();
   };
   try {
@@ -79,14 +60,17 @@ export async function startBpifrance(
   }
 }
 
-// A mirror that has served the projects once keeps serving them; only a never-loaded one syncs here.
+// A mirror that has served both sources once keeps serving them; one never loaded syncs here
+// (France Relance, incremental when already loaded, its locate step, then the France 2030
+// laureates when configured).
 async function syncIfNeverLoaded(
   mirror: BpifranceMirror,
   config: BpifranceConfig,
   signal: AbortSignal,
 ): Promise<ProjectsSync | undefined> {
-  const freshness = await mirror.freshness();
-  if (freshness.source.retrievedAt !== null) return undefined;
+  const [projects, laureates] = await Promise.all([mirror.freshness(), mirror.france2030Freshness()]);
+  if (projects.source.retrievedAt !== null && (laureates === null || laureates.retrievedAt !== null))
+    return undefined;
   const registry = openCompanyRegistry(config.registry);
   try {
     return await mirror.sync(

@@ -1,7 +1,7 @@
 // The bpifrance subgraph started as `npm start` starts it, against its two simulators (the
-// economy ministry portal with `plan-de-relance`, API Recherche d'entreprises): the start-up sync
-// and locate step fill the mirror, then territories and companies are answered from it through
-// executeOperation. Expected figures come from the simulators' data and the world, not from the
+// economy ministry portal with `plan-de-relance` and the illustrative France 2030 laureates, API
+// Recherche d'entreprises): the start-up sync and locate step fill the mirror, then territories
+// and companies are answered from it through executeOperation, with no portal call. Expected figures come from the simulators' data and the world, not from the
 // mirror the code reads.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,6 @@ import type { RunningServer } from '../../../kit/src/listen.js';
 import { loadPlaceIndex, nameKey, openMirror, type MirrorStore } from '../../../kit/src/mirror/index.js';
 import { REPO_ROOT } from '../../../kit/src/paths.js';
 import { openCompanyRegistry } from '../../../kit/src/registry/openCompanyRegistry.js';
-import { OpendatasoftClient } from '../../../kit/src/upstream/opendatasoftClient.js';
-import { openUpstream } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { createBpifranceSimulator } from '../../../sim/bpifrance/bpifranceSimulator.js';
 import { readBpifranceSimulatorConfig } from '../../../sim/bpifrance/config.js';
 import { buildPlanDeRelance } from '../../../sim/bpifrance/planDeRelance.js';
@@ -22,7 +20,6 @@ import { listenSimulator, type Simulator } from '../../../sim/kit/simulator.js';
 import { readRechercheEntreprisesSimulatorConfig } from '../../../sim/recherche-entreprises/config.js';
 import { createRechercheEntreprisesSimulator } from '../../../sim/recherche-entreprises/rechercheEntreprisesSimulator.js';
 import { loadWorld } from '../../../sim/world.js';
-import { BpifranceClient } from '../src/bpifranceClient.js';
 import { BpifranceMirror } from '../src/bpifranceMirror.js';
 import { readBpifranceConfig, type BpifranceConfig } from '../src/config.js';
 import type { BpifranceContext } from '../src/context.js';
@@ -62,7 +59,6 @@ let running: RunningBpifrance;
 let server: ApolloServer<BpifranceContext>;
 let sources: BpifranceSources;
 let store: MirrorStore;
-let closePortal: () => Promise<void>;
 
 beforeAll(async () => {
   economie = createBpifranceSimulator(readBpifranceSimulatorConfig({}));
@@ -82,24 +78,16 @@ beforeAll(async () => {
   const synced = await running.initialSync;
   expect(synced?.sync).toMatchObject({ status: 'loaded', read: projects.length, rejected: 0 });
   expect(synced?.locate).toMatchObject({ unlocatedCount: 0 });
+  expect(synced?.france2030).toMatchObject({ status: 'loaded', read: laureates.length, rejected: 0 });
   // A second process on the same mirror file, as a replica would be, queried in-process.
   store = await openMirror({ file: config.mirrorFile });
-  const portal = openUpstream(config.upstream, {
-    operator: 'bpifrance',
-    label: 'Bpifrance',
-    source: 'economie',
-  });
-  closePortal = portal.close;
   sources = {
     mirror: new BpifranceMirror({
       store,
       baseUrl: config.upstream.baseUrl,
       datasetId: config.franceRelanceDataset,
+      france2030DatasetId: config.france2030Dataset,
     }),
-    france2030: {
-      client: new BpifranceClient(new OpendatasoftClient(portal.upstream), config.france2030Dataset!),
-      baseUrl: config.upstream.baseUrl,
-    },
   };
   server = createBpifranceServer();
   await server.start();
@@ -107,7 +95,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await closePortal?.();
   await store?.close();
   await running?.close();
   for (const sim of sims) await sim.close();
@@ -134,7 +121,7 @@ const TERRITORY = `query ($reps: [_Any!]!) {
         summary { operator count amount byAxis { axis count amount } }
         byProgramme { programme count amount }
         source { publisher dataset url retrievedAt illustrative }
-        france2030Source { dataset illustrative }
+        france2030Source { dataset retrievedAt illustrative }
         aids(first: 100) { totalCount nodes { id programme measure amount investment year updatedOn communeCode source { dataset illustrative } } }
       }
     }
@@ -159,7 +146,7 @@ interface Block {
     retrievedAt: string | null;
     illustrative: boolean;
   };
-  france2030Source: { dataset: string; illustrative: boolean } | null;
+  france2030Source: { dataset: string; retrievedAt: string | null; illustrative: boolean } | null;
   aids: {
     totalCount: number;
     nodes: {
@@ -205,8 +192,16 @@ describe('the bpifrance subgraph on the mirror', () => {
       });
       expect(territory.communeCodes).toContain(aid.communeCode);
     }
-    for (const aid of block.aids.nodes.filter((a) => a.id.startsWith('france-2030:')))
+    const laureateAids = block.aids.nodes.filter((a) => a.id.startsWith('france-2030:'));
+    expect(laureateAids.length).toBe(laureatesInTerritory.length);
+    for (const aid of laureateAids)
       expect(aid.source).toEqual({ dataset: 'illustratif-laureats-france-2030', illustrative: true });
+    // The laureates' provenance: illustrative, retrievedAt the time of their sync.
+    expect(block.france2030Source).toMatchObject({
+      dataset: 'illustratif-laureats-france-2030',
+      illustrative: true,
+    });
+    expect(Date.now() - Date.parse(block.france2030Source!.retrievedAt!)).toBeLessThan(120_000);
     expect(block.summary.byAxis.reduce((n, a) => n + a.count, 0)).toBe(block.summary.count);
     // Simulated portal: illustrative; retrievedAt is the sync's time; the URL is the real portal's.
     expect(block.source).toMatchObject({
@@ -221,10 +216,18 @@ describe('the bpifrance subgraph on the mirror', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('reads the mirror at query time, not the portal, for France Relance', async () => {
-    const before = economie.stats().calls.exports ?? 0;
-    await run(TERRITORY, { reps: [representation] });
-    expect(economie.stats().calls.exports ?? 0).toBe(before);
+  it('reads the mirror at query time: ZERO requests to the portal, France 2030 aids included', async () => {
+    const before = economie.stats().total;
+    const block = blockOf(await run(TERRITORY, { reps: [representation] }));
+    expect(block.aids.nodes.filter((a) => a.id.startsWith('france-2030:')).length).toBe(
+      laureatesInTerritory.length,
+    );
+    const company = await run(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Company { bpifrance { aids { id } } } } }`,
+      { reps: [{ __typename: 'Company', siren: String(laureates[0]!.siren) }] },
+    );
+    expect(company.errors).toBeUndefined();
+    expect(economie.stats().total).toBe(before);
   });
 
   it("answers a company's projects by SIREN, a SIRET-published one included", async () => {

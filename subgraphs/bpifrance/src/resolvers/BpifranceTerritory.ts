@@ -1,6 +1,6 @@
-// Bpifrance in one territory: France Relance projects placed in its communes (the mirror, one SQL
-// query per batch) and the illustrative France 2030 laureates, a summary whose counts come from
-// SQL, what could not be placed, and where it all comes from.
+// Bpifrance in one territory: France Relance projects placed in its communes and the illustrative
+// France 2030 laureates (both from the mirror, one SQL query per batch), a summary whose counts
+// come from SQL, what could not be placed, and where it all comes from.
 import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import {
   PHASE2_AXES,
@@ -126,5 +126,5 @@ export const BpifranceTerritory = {
 
   source: async (_: BpifranceTerritoryValue, __: unknown, ctx: Ctx) => (await ctx.loaders.freshness()).source,
 
-  france2030Source: (_: BpifranceTerritoryValue, __: unknown, ctx: Ctx) => ctx.loaders.france2030Source,
+  france2030Source: (_: BpifranceTerritoryValue, __: unknown, ctx: Ctx) => ctx.loaders.france2030Source(),
 };
