@@ -3,7 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../kit/src/listen.js';
-import { composeWithLedger, startLedgerSubgraph } from '../gateway/test/fixtures/ledgerSubgraph.js';
+import {
+  composeWithLedger,
+  ledgerCalls,
+  startLedgerSubgraph,
+} from '../gateway/test/fixtures/ledgerSubgraph.js';
 import {
   codeOf,
   devToken,
@@ -74,6 +78,42 @@ for (const store of ['memory', 'redis'] as const) {
       const again = await post(gateway.graphql, { query: failing });
       expect(codeOf(again)).toBe('UNKNOWN_REGION');
       expect(again.headers.get('x-cache')).toBe('MISS');
+    });
+
+    it('executes identical requests arriving together once, and shares only what it may cache', async ({
+      skip,
+    }) => {
+      if (!gateway) return skip();
+      const tag = randomUUID();
+      const query = `{ slowVersion(ms: 300, tag: "${tag}") }`;
+      const answers = await Promise.all(Array.from({ length: 5 }, () => post(gateway.graphql, { query })));
+      expect(ledgerCalls.get(tag)).toBe(1);
+      expect(answers.map((a) => a.headers.get('x-cache')).sort()).toEqual([
+        'MISS',
+        'SHARED',
+        'SHARED',
+        'SHARED',
+        'SHARED',
+      ]);
+      for (const answer of answers) expect(answer.text).toBe(answers[0]!.text);
+      expect((await post(gateway.graphql, { query })).headers.get('x-cache')).toBe('HIT');
+      // Two callers signed in as different people: two keys, two executions.
+      const own = randomUUID();
+      const signedIn = `{ slowVersion(ms: 300, tag: "${own}") }`;
+      const callers = await Promise.all(
+        ['alice', 'bob'].map(async (who) => ({
+          authorization: `Bearer ${await devToken([], `${who}-${randomUUID()}`)}`,
+        })),
+      );
+      await Promise.all(callers.map((headers) => post(gateway.graphql, { query: signedIn }, headers)));
+      expect(ledgerCalls.get(own)).toBe(2);
+      // An answer the cache may not keep (no hint) is not shared either: each request executes.
+      const unhinted = `{ slow(ms: 200) t_${randomUUID().slice(0, 8)}: __typename }`;
+      const both = await Promise.all([
+        post(gateway.graphql, { query: unhinted }),
+        post(gateway.graphql, { query: unhinted }),
+      ]);
+      expect(both.map((a) => a.headers.get('x-cache'))).toEqual(['MISS', 'MISS']);
     });
 
     it('never serves an authenticated caller’s answer to another caller', async ({ skip }) => {

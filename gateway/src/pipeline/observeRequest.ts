@@ -15,7 +15,8 @@ export interface RequestRecord {
   operationName?: string;
   outcome: Outcome;
   status: number;
-  cache?: 'HIT' | 'MISS';
+  /** HIT: served from the cache; SHARED: the answer of an identical request executing at the same time; MISS: executed. */
+  cache?: 'HIT' | 'MISS' | 'SHARED';
   caller: CallerIdentity;
   code?: string;
 }

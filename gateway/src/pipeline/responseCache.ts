@@ -32,9 +32,39 @@ export interface CacheKeyParts {
   caller: CallerIdentity;
 }
 
-/** Looks responses up and keeps the cacheable ones. */
+/** Looks responses up, keeps the cacheable ones, and shares an execution between identical requests. */
 export class ResponseCache {
+  /** Executions running now, by cache key. */
+  private readonly inFlight = new Map<string, Promise<{ body: unknown }>>();
+
   constructor(private readonly store: Keyv<CachedResponse>) {}
+
+  /**
+   * Runs `execute` for the first request of a key; identical requests (same key: same operation,
+   * inputs, schema and caller) arriving while it runs wait for it and get its answer, so ten
+   * dashboards opening the national picture at once execute it once. Only an answer `shareable`
+   * accepts is shared (one the cache could have served); otherwise, or when the execution failed,
+   * the waiting request executes on its own.
+   */
+  async coalesce<T extends { body: unknown }>(
+    key: string,
+    execute: () => Promise<T>,
+    shareable: (answer: T) => boolean,
+  ): Promise<{ response: T; shared: boolean }> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) {
+      const answer = await running.catch(() => undefined);
+      if (answer && shareable(answer)) return { response: answer, shared: true };
+      return { response: await execute(), shared: false };
+    }
+    const mine = execute();
+    this.inFlight.set(key, mine);
+    try {
+      return { response: await mine, shared: false };
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
 
   /** The cache key of a request. */
   key(parts: CacheKeyParts): string {
@@ -85,11 +115,9 @@ export class ResponseCache {
     },
   ): Promise<boolean> {
     const { status, cacheControl, contentType, body, operationName } = answer;
-    const policy = /^max-age=(\d+), (public|private)$/.exec(cacheControl ?? '');
-    if (status !== 200 || !policy) return false;
-    const maxAgeSeconds = Number(policy[1]);
-    const scope = policy[2] as string;
-    if (maxAgeSeconds <= 0 || (scope === 'private' && caller.kind === 'anonymous')) return false;
+    const policy = cachePolicy(status, cacheControl, caller);
+    if (!policy) return false;
+    const { maxAgeSeconds, scope } = policy;
     const entry: CachedResponse = {
       operationName,
       status,
@@ -106,6 +134,23 @@ export class ResponseCache {
       return false;
     }
   }
+}
+
+/**
+ * How long an answer may be kept for this caller, from its status and Cache-Control header (Apollo's
+ * policy, set only for answers without errors); undefined when it may not be kept.
+ */
+export function cachePolicy(
+  status: number,
+  cacheControl: string | undefined,
+  caller: CallerIdentity,
+): { maxAgeSeconds: number; scope: string } | undefined {
+  const policy = /^max-age=(\d+), (public|private)$/.exec(cacheControl ?? '');
+  if (status !== 200 || !policy) return undefined;
+  const maxAgeSeconds = Number(policy[1]);
+  const scope = policy[2] as string;
+  if (maxAgeSeconds <= 0 || (scope === 'private' && caller.kind === 'anonymous')) return undefined;
+  return { maxAgeSeconds, scope };
 }
 
 /** The Cache-Control header a cached answer goes out with, its max-age shortened by its age. */

@@ -1,7 +1,8 @@
 // Runs one operation for one caller, whatever route it came by. Everything that can refuse it does
 // so before Apollo parses, validates or plans anything, in this order: credentials, rate limit,
 // persisted query, document size, response cache, then the operation's limits, introspection and
-// safelist. Then Apollo Server runs it, and the answer is cached when it may be.
+// safelist. Then Apollo Server runs it, and the answer is cached when it may be; an identical
+// request arriving while it runs waits for that answer instead of executing it again.
 import type { ApolloServer } from '@apollo/server';
 import { ErrorCode } from '../../../kit/src/errors.js';
 import { HttpError } from '../../../kit/src/http.js';
@@ -17,7 +18,7 @@ import { executeWithApollo } from './executeWithApollo.js';
 import { observeRequest, type RequestRecord } from './observeRequest.js';
 import type { OperationRequest, OperationResponse, RequestMeta } from './operationRequest.js';
 import type { PersistedOperations } from './persistedOperations.js';
-import { cachedHeaders, type ResponseCache } from './responseCache.js';
+import { cachedHeaders, cachePolicy, type ResponseCache } from './responseCache.js';
 
 /** What the pipeline needs, assembled by server.ts. */
 export interface PipelineDeps {
@@ -114,23 +115,44 @@ async function run(
       .catch((error: Error) => deps.logger.warn('APQ store failed', { error: error.message }));
   }
 
-  const response = await executeWithApollo(deps.apollo, request, query, caller);
+  // Executed once, and kept when it may be; identical requests arriving meanwhile share it.
+  const execute = async (): Promise<OperationResponse> => {
+    const executed = await executeWithApollo(deps.apollo, request, query, caller);
+    if (
+      cache &&
+      cacheKey &&
+      typeof executed.body === 'string' &&
+      outcomeOf(executed.status, executed.body) === 'ok'
+    ) {
+      await cache.maybeStore(cacheKey, caller, {
+        status: executed.status,
+        cacheControl: executed.headers['cache-control'],
+        contentType: executed.headers['content-type'] ?? 'application/json',
+        body: executed.body,
+        operationName: record.operationName,
+      });
+    }
+    return executed;
+  };
+  const { response: executed, shared } =
+    cache && cacheKey
+      ? await cache.coalesce(
+          cacheKey,
+          execute,
+          // Shared only what the cache could have served this caller (never a request-bound answer).
+          (answer) =>
+            typeof answer.body === 'string' &&
+            cachePolicy(answer.status, answer.headers['cache-control'], caller) !== undefined,
+        )
+      : { response: await execute(), shared: false };
+  if (shared) record.cache = 'SHARED';
+  // Headers of this request's own (a shared answer's are copied, never changed for the others).
+  const response: OperationResponse = {
+    ...executed,
+    headers: { ...executed.headers, ...limitHeaders, ...(record.cache ? { 'x-cache': record.cache } : {}) },
+  };
   record.status = response.status;
-  Object.assign(response.headers, limitHeaders, record.cache ? { 'x-cache': record.cache } : {});
-  if (typeof response.body !== 'string') {
-    record.outcome = 'ok';
-    return response;
-  }
-  record.outcome = outcomeOf(response.status, response.body);
-  if (cache && cacheKey && record.outcome === 'ok') {
-    await cache.maybeStore(cacheKey, caller, {
-      status: response.status,
-      cacheControl: response.headers['cache-control'],
-      contentType: response.headers['content-type'] ?? 'application/json',
-      body: response.body,
-      operationName: record.operationName,
-    });
-  }
+  record.outcome = typeof response.body === 'string' ? outcomeOf(response.status, response.body) : 'ok';
   return response;
 }
 
