@@ -46,6 +46,7 @@ const SMOKE = {
     connections: 10,
     rssConnections: 50,
     profiles: LATENCY_PROFILES.slice(0, 1),
+    warmRounds: 1,
     parallelStarts: true,
     skipColdStart: true,
   } satisfies MissionOptions,

@@ -29,6 +29,8 @@ export interface MissionOptions {
   /** Connections of the memory run (the target is set at 50). */
   rssConnections: number;
   profiles?: LatencyProfile[];
+  /** Repeats of the warm queries after the cold one (3 by default; smoke runs ask fewer). */
+  warmRounds?: number;
   /** Leave out the gateway cold-start measurement (smoke runs). */
   skipColdStart?: boolean;
   /** Start the cold stacks together (smoke runs: faster, but their start-up times mean little). */
@@ -142,7 +144,8 @@ export async function runMissionWorkload(
       gatewayColdStartSourceMs = medianOrUndefined(source);
     }
     // Each size on a fresh stack, so no cache from an earlier query hides upstream calls.
-    const measureGrowth = (query: PictureQuery) => coldQuery(query, envOf(profiles[0]));
+    const measureGrowth = (query: PictureQuery) =>
+      coldQuery(query, envOf(profiles[0]), options.warmRounds ?? 3);
     if (options.parallelStarts) growth.push(...(await Promise.all(queries.map(measureGrowth))));
     else for (const query of queries) growth.push(await measureGrowth(query));
 
@@ -208,7 +211,11 @@ function medianOrUndefined(values: number[]): number | undefined {
 }
 
 /** Starts a fresh stack, asks it one query and counts the calls that query caused. */
-async function coldQuery(query: PictureQuery, env: Record<string, string>): Promise<GrowthRow> {
+async function coldQuery(
+  query: PictureQuery,
+  env: Record<string, string>,
+  warmRounds: number,
+): Promise<GrowthRow> {
   const started = performance.now();
   const stack = await startStackChild(env);
   try {
@@ -221,12 +228,12 @@ async function coldQuery(query: PictureQuery, env: Record<string, string>): Prom
     );
     const warm: number[] = [];
     const executed: number[] = [];
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < warmRounds; round++) {
       const again = performance.now();
       await post(stack.ready.url, query.body);
       warm.push(performance.now() - again);
     }
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < warmRounds; round++) {
       const again = performance.now();
       await post(stack.ready.url, distinctQuery(query.body, `warm-${round}`));
       executed.push(performance.now() - again);
