@@ -43,6 +43,8 @@ export interface GatewayConfig {
   responseCache: boolean;
   /** Largest number of responses (and persisted queries) kept in memory. */
   memoryCacheEntries: number;
+  /** Megabytes of the most recent cached answers the gateway keeps as objects, in front of its store. */
+  responseCacheHotMb: number;
   /** Most megabytes of serialized entries each in-memory store keeps (the response cache's answers can be megabytes each). */
   memoryCacheMb: number;
   rateLimit: { max: number; windowMs: number };
@@ -143,6 +145,7 @@ export function readGatewayConfig(env: Env = process.env, argv: string[] = []): 
     responseCache: readBool(env, 'RESPONSE_CACHE', true),
     memoryCacheEntries: readInt(env, 'MEMORY_CACHE_ENTRIES', 10_000, 1),
     memoryCacheMb: readInt(env, 'MEMORY_CACHE_MB', 64, 1),
+    responseCacheHotMb: readInt(env, 'RESPONSE_CACHE_HOT_MB', 32, 0),
     rateLimit: {
       max: readInt(env, 'RATE_LIMIT_MAX', 1_000, 0),
       windowMs: readInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1),

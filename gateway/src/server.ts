@@ -104,7 +104,9 @@ export async function createGatewayApp(
         manifest,
         stores.keyv<string>('apq'),
       ),
-      responseCache: config.responseCache ? new ResponseCache(stores.keyv('response')) : undefined,
+      responseCache: config.responseCache
+        ? new ResponseCache(stores.keyv('response'), config.responseCacheHotMb)
+        : undefined,
       logger,
       tracing,
     });

@@ -4,24 +4,28 @@
 // of the upstream clients stay bounded in memory, not only in count.
 
 /** Bounds of an {@link LruMap}. */
-export interface LruBounds {
+export interface LruBounds<V = unknown> {
   /** Most entries kept. */
   maxEntries: number;
-  /** Most characters kept, summed over the string values (other values count as 0). */
+  /** Most characters kept, summed over the values' sizes. */
   maxChars?: number;
+  /** A value's size in characters (default: a string's length, 0 for anything else). */
+  sizeOf?: (value: V) => number;
 }
 
 /** A Map holding at most `maxEntries` entries (and `maxChars` characters); a read makes an entry the newest. */
 export class LruMap<K, V> extends Map<K, V> {
   readonly maxEntries: number;
   readonly maxChars: number;
+  private readonly sizeOf: (value: V) => number;
   private chars = 0;
 
-  constructor(bounds: number | LruBounds) {
+  constructor(bounds: number | LruBounds<V>) {
     super();
-    const { maxEntries, maxChars } = typeof bounds === 'number' ? { maxEntries: bounds } : bounds;
+    const { maxEntries, maxChars, sizeOf } = typeof bounds === 'number' ? { maxEntries: bounds } : bounds;
     this.maxEntries = maxEntries;
     this.maxChars = maxChars ?? Infinity;
+    this.sizeOf = sizeOf ?? charsOf;
   }
 
   /** Characters held by the string values. */
@@ -39,7 +43,7 @@ export class LruMap<K, V> extends Map<K, V> {
 
   override set(key: K, value: V): this {
     this.delete(key);
-    const size = charsOf(value);
+    const size = this.sizeOf(value);
     // A value over the whole bound is not kept: it would only push everything else out.
     if (size > this.maxChars || this.maxEntries <= 0) return this;
     super.set(key, value);
@@ -53,7 +57,7 @@ export class LruMap<K, V> extends Map<K, V> {
 
   override delete(key: K): boolean {
     if (!super.has(key)) return false;
-    this.chars -= charsOf(super.get(key) as V);
+    this.chars -= this.sizeOf(super.get(key) as V);
     return super.delete(key);
   }
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Keyv } from 'keyv';
 import type { CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
+import { LruMap } from '../../../kit/src/lruMap.js';
 import { recordCacheLookup } from '../../../kit/src/metrics.js';
 
 /** What the cache keeps of a response. */
@@ -36,8 +37,23 @@ export interface CacheKeyParts {
 export class ResponseCache {
   /** Executions running now, by cache key. */
   private readonly inFlight = new Map<string, Promise<{ body: unknown }>>();
+  /**
+   * The answers read or kept last, as objects, in front of the store: a hit on them costs a map
+   * lookup instead of decoding the store's serialized copy (hundreds of kilobytes for a region's
+   * picture) or a Redis round trip. They are the store's own entries and expire with them.
+   */
+  private readonly hot: LruMap<string, CachedResponse>;
 
-  constructor(private readonly store: Keyv<CachedResponse>) {}
+  constructor(
+    private readonly store: Keyv<CachedResponse>,
+    hotMb = 32,
+  ) {
+    this.hot = new LruMap<string, CachedResponse>({
+      maxEntries: 1_000,
+      maxChars: hotMb * 1_048_576,
+      sizeOf: (entry) => entry.body.length,
+    });
+  }
 
   /**
    * Runs `execute` for the first request of a key; identical requests (same key: same operation,
@@ -88,13 +104,17 @@ export class ResponseCache {
 
   /** A fresh stored response, or undefined (Redis trouble counts as a miss). */
   async get(key: string): Promise<CachedResponse | undefined> {
-    let entry: CachedResponse | undefined;
-    try {
-      entry = await this.store.get(key);
-    } catch {
-      entry = undefined;
+    let entry = this.hot.get(key);
+    if (entry === undefined) {
+      try {
+        entry = await this.store.get(key);
+      } catch {
+        entry = undefined;
+      }
     }
     const fresh = entry && Date.now() - entry.storedAt < entry.maxAgeSeconds * 1000 ? entry : undefined;
+    if (fresh) this.hot.set(key, fresh);
+    else this.hot.delete(key);
     recordCacheLookup('response', fresh !== undefined);
     return fresh;
   }
@@ -129,6 +149,7 @@ export class ResponseCache {
     };
     try {
       await this.store.set(key, entry, maxAgeSeconds * 1000);
+      this.hot.set(key, entry);
       return true;
     } catch {
       return false;
