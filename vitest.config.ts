@@ -19,6 +19,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one fork per core but one, a single fork on a 2-core machine; the
+    // whole-stack tests mostly wait on sockets and timers, so two forks share the cores well.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     reporters: ['default'],
   },
 });

@@ -47,6 +47,7 @@ const SMOKE = {
     rssConnections: 50,
     profiles: LATENCY_PROFILES.slice(0, 1),
     warmRounds: 1,
+    executedSizes: [21],
     parallelStarts: true,
     skipColdStart: true,
   } satisfies MissionOptions,

@@ -29,6 +29,8 @@ export interface MissionOptions {
   /** Connections of the memory run (the target is set at 50). */
   rssConnections: number;
   profiles?: LatencyProfile[];
+  /** Sizes also run with every request executed (all by default; smoke runs keep one). */
+  executedSizes?: PictureSize[];
   /** Repeats of the warm queries after the cold one (3 by default; smoke runs ask fewer). */
   warmRounds?: number;
   /** Leave out the gateway cold-start measurement (smoke runs). */
@@ -159,13 +161,15 @@ export async function runMissionWorkload(
         const runs: [PictureQuery, number, LoadMode][] = [];
         for (const query of queries)
           runs.push([query, query.size === 183 ? 1 : options.connections, 'cached']);
+        const executed = (size: PictureSize) => (options.executedSizes ?? [1, 21, 183]).includes(size);
         if (profile === profiles[0]) {
-          for (const query of queries) {
+          for (const query of queries.filter((q) => executed(q.size))) {
             if (query.size !== 183) runs.push([query, options.connections, 'executed']);
             if (query.size === 21) runs.push([query, options.rssConnections, 'executed']);
           }
         }
-        for (const query of queries) if (query.size === 183) runs.push([query, 1, 'executed']);
+        for (const query of queries)
+          if (query.size === 183 && executed(183)) runs.push([query, 1, 'executed']);
         for (const [query, connections, mode] of runs) {
           const spec = {
             url: stack.ready.url,

@@ -97,10 +97,7 @@ export function fromFranceRelance(row: FranceRelanceRow, source: SourceInfo): Ai
     communeName: row.nom_commune,
     postalCode: row.code_postal,
     departmentCode: row.department_code,
-    location:
-      row.latitude !== null && row.longitude !== null
-        ? { latitude: row.latitude, longitude: row.longitude }
-        : null,
+    location: pointOf(row),
     updatedOn: row.mise_a_jour && row.mise_a_jour.length === 10 ? row.mise_a_jour : null,
     year: null,
     co2Tonnes: row.tonnes_equivalent_co2_pour_les_projets_decarbonation,
@@ -131,10 +128,7 @@ export function fromFrance2030(row: France2030Row, source: SourceInfo): AidValue
     communeName: row.nom_commune,
     postalCode: row.code_postal,
     departmentCode: row.department_code,
-    location:
-      row.latitude !== null && row.longitude !== null
-        ? { latitude: row.latitude, longitude: row.longitude }
-        : null,
+    location: pointOf(row),
     updatedOn: null,
     year: row.annee,
     co2Tonnes: null,
@@ -149,4 +143,14 @@ export function fromFrance2030(row: France2030Row, source: SourceInfo): AidValue
 export function newestFirst(a: AidValue, b: AidValue): number {
   const when = (v: AidValue) => v.updatedOn ?? (v.year === null ? '' : `${v.year}`);
   return when(b).localeCompare(when(a)) || a.id.localeCompare(b.id);
+}
+
+/** A row's coordinates, when it has both. */
+function pointOf(row: {
+  latitude: number | null;
+  longitude: number | null;
+}): { latitude: number; longitude: number } | null {
+  return row.latitude !== null && row.longitude !== null
+    ? { latitude: row.latitude, longitude: row.longitude }
+    : null;
 }
