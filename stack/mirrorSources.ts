@@ -61,6 +61,18 @@ export const REGISTRY_SERVICE = {
   simulator: 'recherche-entreprises',
 };
 
+/** Stands for the gateway secret when a sync reads an operator's settings without one. */
+const NOT_SERVING = 'sync-only: this process serves no subgraph';
+
+/**
+ * The environment an operator's settings are read from for its sources. Those readers also check
+ * what serving the subgraph needs (GATEWAY_SECRET); a sync serves nothing, so `npm run sync` on a
+ * fresh machine must not ask for it.
+ */
+function forSources(env: Env): Env {
+  return env.GATEWAY_SECRET ? env : { ...env, GATEWAY_SECRET: NOT_SERVING };
+}
+
 export const MIRRORED_SOURCES: MirroredSource[] = [
   {
     name: SUBSIDIES_SOURCE,
@@ -79,7 +91,7 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
     simulator: 'economie',
     locate: true,
     define: (env) => {
-      const config = readBpifranceConfig(env);
+      const config = readBpifranceConfig(forSources(env));
       return franceRelanceSource(config.upstream.baseUrl, config.franceRelanceDataset) as SourceDefinition;
     },
   },
@@ -89,9 +101,9 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
     name: 'france-2030',
     urlEnv: 'ECONOMIE_API_URL',
     simulator: 'economie',
-    enabled: (env) => readBpifranceConfig(env).france2030Dataset !== undefined,
+    enabled: (env) => readBpifranceConfig(forSources(env)).france2030Dataset !== undefined,
     define: (env) => {
-      const config = readBpifranceConfig(env);
+      const config = readBpifranceConfig(forSources(env));
       if (!config.france2030Dataset)
         throw new Error('france-2030: no dataset on this portal (set BPIFRANCE_FRANCE_2030_DATASET).');
       return france2030Source(config.upstream.baseUrl, config.france2030Dataset) as SourceDefinition;
@@ -102,7 +114,7 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
     urlEnv: 'ADEME_API_URL',
     simulator: 'ademe-sim',
     define: (env) => {
-      const config = readAdemeConfig(env);
+      const config = readAdemeConfig(forSources(env));
       return ademeAidSource(config.baseUrl, config.datasetId) as SourceDefinition;
     },
   },
@@ -112,7 +124,7 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
     urlEnv: 'ETAT_API_URL',
     simulator: 'etat-sim',
     define: (env) => {
-      const config = readEtatConfig(env);
+      const config = readEtatConfig(forSources(env));
       return fondsVertSource(`${config.staticBaseUrl}${config.fondsVertPath}`) as SourceDefinition;
     },
   },
@@ -122,7 +134,7 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
     urlEnv: 'FRANCE_TRAVAIL_API_URL',
     simulator: 'france-travail-sim',
     define: (env) => {
-      const [bmo] = franceTravailMirrorSources(readFranceTravailConfig(env));
+      const [bmo] = franceTravailMirrorSources(readFranceTravailConfig(forSources(env)));
       if (!bmo) throw new Error('bmo: no BMO file URL (set FRANCE_TRAVAIL_BMO_URL).');
       return bmo;
     },

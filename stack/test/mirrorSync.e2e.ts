@@ -304,14 +304,31 @@ describe('npm run sync on a fresh clone', () => {
         { sources: ['france-2030'], full: false },
         {
           MIRROR_FILE: mirror.location,
+          // No GATEWAY_SECRET: a sync serves no subgraph and must not ask for one.
           ECONOMIE_API_URL: 'https://data.economie.gouv.fr',
-          GATEWAY_SECRET: 'x',
         },
         out,
         () => Promise.reject(new Error('no call may leave for the real portal')),
       );
       expect(outcome).toEqual({ results: [], exitCode: 0 });
       expect(out.text()).toContain('france-2030: left out');
+    } finally {
+      await mirror.cleanup();
+    }
+  });
+
+  it('syncs from its local simulator with no GATEWAY_SECRET set, as on a fresh machine', async () => {
+    const mirror = testMirror('sqlite', 'fresh-machine');
+    try {
+      const out = output();
+      const outcome = await runSyncCommand(
+        { sources: ['fonds-vert'], full: false },
+        { MIRROR_FILE: mirror.location },
+        out,
+      );
+      expect(outcome.exitCode).toBe(0);
+      expect(outcome.results.map((r) => [r.source, r.status])).toEqual([['fonds-vert', 'loaded']]);
+      expect(outcome.results[0]!.recordCount).toBeGreaterThan(0);
     } finally {
       await mirror.cleanup();
     }
