@@ -58,10 +58,9 @@ describe('the simulated Caisse des Dépôts subsidies', () => {
   });
 
   it('refuses an unknown dataset, format or ODSQL clause with the portal error bodies', () => {
-    expect(
-      answerExport(datasets, 'financements-banque-des-territoires', 'json', new URLSearchParams(), undefined)
-        .status,
-    ).toBe(404);
+    expect(answerExport(datasets, 'no-such-dataset', 'json', new URLSearchParams(), undefined).status).toBe(
+      404,
+    );
     expect(
       answerExport(datasets, SUBSIDIES_DATASET_ID, 'xlsx', new URLSearchParams(), undefined).status,
     ).toBe(400);

@@ -312,9 +312,9 @@ describe('the ADEME simulator over HTTP', () => {
       simulator.reset();
     }
     const unknown = await fetch(
-      `${sim.url}/data-fair/api/v1/datasets/les-aides-financieres-de-l-ademe/lines`,
+      `${sim.url}/data-fair/api/v1/datasets/les-aides-financieres-de-lademe-1/lines`,
     );
     expect(unknown.status).toBe(404);
-    expect(await unknown.text()).toContain('les-aides-financieres-de-l-ademe');
+    expect(await unknown.text()).toContain('les-aides-financieres-de-lademe-1');
   });
 });

@@ -129,10 +129,10 @@ describe('the ADEME simulator serves the real shape', () => {
     const pct = jsonOf(answerLines(datasets, encoded, linesUrl('x', '?size=3')));
     expect(pct).toEqual(raw);
     expect(raw.total).toBe(simLines.length);
-    // The invented id of the past is unknown to the portal.
-    const invented = answerLines(datasets, 'les-aides-financieres-de-l-ademe', linesUrl('x'));
-    expect(invented.status).toBe(404);
-    expect(invented.headers?.['content-type']).toMatch(/^text\/plain/);
+    // data.gouv.fr's slug of the same dataset is not a data-fair id: unknown to the portal.
+    const slug = answerLines(datasets, 'les-aides-financieres-de-lademe-1', linesUrl('x'));
+    expect(slug.status).toBe(404);
+    expect(slug.headers?.['content-type']).toMatch(/^text\/plain/);
     const badSize = answerLines(datasets, encoded, linesUrl('x', '?size=10001'));
     expect(badSize.status).toBe(400);
     expect(badSize.text).toContain('10000');
