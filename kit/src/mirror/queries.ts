@@ -31,7 +31,8 @@ export interface TerritorySummary {
 export type CommuneTable =
   'cdc_subsidy' | 'france_relance_project' | 'france_2030_laureate' | 'ademe_aid' | 'fonds_vert_project';
 
-const AMOUNT_COLUMN: Record<CommuneTable, string | null> = {
+/** The amount column of each commune table, in cents (null: the source publishes no amount). */
+export const AMOUNT_COLUMN: Record<CommuneTable, string | null> = {
   cdc_subsidy: 'montant_cents',
   france_relance_project: null,
   france_2030_laureate: 'montant_aide_cents',

@@ -5,7 +5,7 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { guardMirror } from './mirrorError.js';
 import type { MirrorStore } from './openMirror.js';
-import type { CommuneTable, TerritorySummary, AxisTotal } from './queries.js';
+import { AMOUNT_COLUMN, type CommuneTable, type TerritorySummary, type AxisTotal } from './queries.js';
 import type { SourceTables } from './schema.js';
 
 /** A territory, its communes (INSEE) and its groupements (EPCI SIRENs). */
@@ -14,14 +14,6 @@ export interface TerritoryScope {
   communes: readonly string[];
   epciSirens: readonly string[];
 }
-
-const AMOUNT_COLUMN: Record<CommuneTable, string | null> = {
-  cdc_subsidy: 'montant_cents',
-  france_relance_project: null,
-  france_2030_laureate: 'montant_aide_cents',
-  ademe_aid: 'montant_cents',
-  fonds_vert_project: 'montant_engage_cents',
-};
 
 /** Every record of `table` in each territory, in the batch's order, newest record key last. */
 export function recordsByTerritory<T extends CommuneTable>(

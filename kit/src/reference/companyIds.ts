@@ -13,6 +13,11 @@ export const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 /** A department code: 2 digits, Corsica's 2A/2B, or an overseas 97x. */
 export const DEPARTMENT = /^(\d{2}|2[AB]|97\d)$/;
 
+/** The department of a commune INSEE code: `97411` → `974`, `2A004` → `2A`, `51108` → `51`. */
+export function departmentOfCommune(code: string): string {
+  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+}
+
 /** Luhn sum of a digit string: every second digit from the right is doubled. */
 function luhnSum(digits: string): number {
   let sum = 0;

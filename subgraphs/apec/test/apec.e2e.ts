@@ -11,14 +11,14 @@ import { buildApecOffers } from '../../../sim/apec/records.js';
 import { loadWorld } from '../../../sim/world.js';
 import { CommuneLocator } from '../src/communeLocator.js';
 import { readApecConfig } from '../src/config.js';
-import { departmentOf } from '../src/resolvers/Territory.js';
+import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
 import { startApec } from '../src/start.js';
 
 const world = loadWorld();
 const offers = buildApecOffers(world);
 const placedIn = (t: { communeCodes: readonly string[] }) =>
   offers.filter((o) =>
-    t.communeCodes.some((c) => o.lieuTexte === `${world.communes.get(c)?.name} - ${departmentOf(c)}`),
+    t.communeCodes.some((c) => o.lieuTexte === `${world.communes.get(c)?.name} - ${departmentOfCommune(c)}`),
   );
 const withOffers = world.territories.filter((t) => placedIn(t).length > 2);
 const territory = withOffers[0]!;
@@ -114,7 +114,7 @@ describe('apec subgraph', () => {
     expect(value?.offers.nodes.map((n) => n.id)).toEqual(expected.slice(0, 5).map((o) => o.numeroOffre));
     for (const node of value?.offers.nodes ?? []) expect(territory.communeCodes).toContain(node.communeCode);
     expect(value?.summary).toEqual({ operator: 'APEC', count: expected.length, amount: 0 });
-    const departments = [...new Set(territory.communeCodes.map(departmentOf))].sort();
+    const departments = [...new Set(territory.communeCodes.map(departmentOfCommune))].sort();
     expect(value?.departments.map((d) => d.code)).toEqual(departments);
     for (const d of value?.departments ?? []) {
       expect(d.offerCount).toBe(offers.filter((o) => o.departmentCode === d.code).length);
@@ -130,7 +130,7 @@ describe('apec subgraph', () => {
       placedIn(territory).length,
       placedIn(other).length,
     ]);
-    const departments = new Set([...territory.communeCodes, ...other.communeCodes].map(departmentOf));
+    const departments = new Set([...territory.communeCodes, ...other.communeCodes].map(departmentOfCommune));
     const total = offers.filter((o) => departments.has(o.departmentCode)).length;
     expect(simulator.stats().calls.rechercheOffre).toBe(Math.max(1, Math.ceil(total / 100)));
   });

@@ -14,6 +14,7 @@
 // Marché du travail indicators are one call per indicator and department; company offers are keyed
 // by SIREN.
 import DataLoader from 'dataloader';
+import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
 import { readSyncStates, recordsByDepartment, type MirrorStore } from '../../../kit/src/mirror/index.js';
 import type { BmoRowTable, SyncStateTable } from '../../../kit/src/mirror/schema.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
@@ -77,11 +78,6 @@ export interface LoaderOptions {
   now?: () => number;
 }
 
-/** Department of an INSEE commune code (97x overseas: three digits; Corsica 2A/2B). */
-export function departmentOf(commune: string): string {
-  return commune.startsWith('97') ? commune.slice(0, 3) : commune.slice(0, 2);
-}
-
 /** Makes fresh loaders for one request (their cache must not outlive it). */
 export function createLoaders(options: LoaderOptions): Loaders {
   const { client, stale, requestId } = options;
@@ -110,7 +106,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
         loader = new DataLoader(async (communes) => {
           const byDepartment = new Map<string, string[]>();
           for (const commune of communes) {
-            const department = departmentOf(commune);
+            const department = departmentOfCommune(commune);
             byDepartment.set(department, [...(byDepartment.get(department) ?? []), commune]);
           }
           const answers = await withinBudget(
@@ -149,7 +145,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
           });
           const position = new Map<string, number>();
           return communes.map((commune) => {
-            const department = departmentOf(commune);
+            const department = departmentOfCommune(commune);
             const slot = perDepartment.get(department)!;
             if (slot instanceof Error) return slot;
             const index = position.get(department) ?? 0;

@@ -16,7 +16,7 @@ import { buildOffers } from '../../../sim/france-travail/records.js';
 import { loadWorld, type WorldTerritory } from '../../../sim/world.js';
 import { DEFAULT_SCOPE } from '../src/config.js';
 import { FranceTravailClient, type FranceTravailClientOptions } from '../src/franceTravailClient.js';
-import { departmentOf } from '../src/loaders.js';
+import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
 import { createFranceTravailContext, createFranceTravailServer } from '../src/server.js';
 
 const world = loadWorld();
@@ -109,10 +109,10 @@ const representations = (territories: readonly WorldTerritory[]) =>
   }));
 
 const departmentsOf = (territories: readonly WorldTerritory[]) => [
-  ...new Set(territories.flatMap((t) => t.communeCodes.map(departmentOf))),
+  ...new Set(territories.flatMap((t) => t.communeCodes.map(departmentOfCommune))),
 ];
 const offersIn = (department: string) =>
-  offers.filter((o) => departmentOf(o.lieuTravail.commune) === department).length;
+  offers.filter((o) => departmentOfCommune(o.lieuTravail.commune) === department).length;
 
 /** Checks every territory's offers against the simulator's own. */
 function expectExact(territories: readonly WorldTerritory[], entities: Entity[]) {

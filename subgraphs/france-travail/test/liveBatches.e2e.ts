@@ -2,6 +2,7 @@
 // are read with one search per department involved, a slow upstream past the time budget gives
 // what was read plus PARTIAL_RESULT, and the BMO outlook comes from the mirror with no call.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
 import { Keyv } from 'keyv';
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { openMirror, runSync, bmoSource, type MirrorStore } from '../../../kit/src/mirror/index.js';
@@ -112,13 +113,7 @@ const inDepartment = (d: string) => offers.filter((o) => o.lieuTravail.libelle.s
 describe('offers, live per department batch', () => {
   it('reads the 21 Grand Est territories with one search per department involved (plus its pages)', async () => {
     expect(grandEst).toHaveLength(21);
-    const departments = [
-      ...new Set(
-        grandEst.flatMap((t) =>
-          t.communeCodes.map((c) => (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2))),
-        ),
-      ),
-    ];
+    const departments = [...new Set(grandEst.flatMap((t) => t.communeCodes.map(departmentOfCommune)))];
     const started = Date.now();
     const result = single<{ _entities: Entity[] }>(
       await subgraph(8_000)(OFFERS, { reps: representations(grandEst) }),

@@ -2,6 +2,7 @@
 // dataset of them exists; the simulated economy ministry portal serves illustrative ones under
 // `illustratif-laureats-france-2030`. Each row carries its id, its company's SIREN and SIRET and
 // the INSEE code of its commune, so it is located here and needs no registry.
+import { departmentOfCommune } from '../../reference/companyIds.js';
 import type { France2030LaureateTable } from '../schema.js';
 import {
   cents,
@@ -70,9 +71,4 @@ function year(value: unknown): number | null {
   if (!Number.isInteger(n) || n < 2000 || n > 2100)
     reject('INVALID_DATE', `"annee" should be a year, got ${JSON.stringify(value)}`);
   return n;
-}
-
-// `97411` → `974`, `2A004` → `2A`, `51108` → `51`.
-function departmentOfCommune(code: string): string {
-  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
 }

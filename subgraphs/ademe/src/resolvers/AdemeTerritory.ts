@@ -2,6 +2,7 @@
 // query per batch of communes), the summary by axis (computed in SQL), and the aids the
 // territory may be missing because no commune could be given to them.
 import { loadFlat } from '../../../../kit/src/loadFlat.js';
+import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import type { AdemeAidRow } from '../ademeMirror.js';
 import type { AdemeContext } from '../context.js';
@@ -18,11 +19,6 @@ export interface AdemeTerritoryValue {
 }
 
 type Ctx = AdemeContext;
-
-/** The department of a commune INSEE code (`97411` → `974`, `2A004` → `2A`). */
-export function departmentOfCommune(code: string): string {
-  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
-}
 
 async function aidsOf(v: AdemeTerritoryValue, ctx: Ctx): Promise<AdemeAidRow[]> {
   return newestFirst(await loadFlat(ctx.loaders.aidsByCommune, [...new Set(v.communeCodes)]));

@@ -1,6 +1,7 @@
 // Territory, as this subgraph extends it: the gateway hands over the territory's communes; their
 // departments are what APEC is searched by, and the offers are then placed in the communes.
 import { summarize } from '../../../../kit/src/operatorSummary.js';
+import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import { describeSource } from '../../../../kit/src/provenance.js';
 import { DATASET, type ApecOffer } from '../apecClient.js';
@@ -23,10 +24,6 @@ export interface ApecTerritoryValue {
   communes: Set<string>;
 }
 
-/** The department of an INSEE commune code (three digits overseas). */
-export const departmentOf = (commune: string) =>
-  commune.startsWith('97') ? commune.slice(0, 3) : commune.slice(0, 2);
-
 const placed = (v: ApecTerritoryValue): ApecOffer[] =>
   v.departments
     .flatMap((d) => d.offers)
@@ -35,7 +32,7 @@ const placed = (v: ApecTerritoryValue): ApecOffer[] =>
 
 export const Territory = {
   apec: async (t: TerritoryRepresentation, _: unknown, ctx: ApecContext): Promise<ApecTerritoryValue> => {
-    const codes = [...new Set(t.communeCodes.map(departmentOf))].sort();
+    const codes = [...new Set(t.communeCodes.map(departmentOfCommune))].sort();
     const results = await ctx.loaders.offersByDepartment.loadMany(codes);
     const failed = results.find((r): r is Error => r instanceof Error);
     if (failed) throw failed;

@@ -2,6 +2,7 @@
 // France 2030 laureates (both from the mirror, one SQL query per batch), a summary whose counts
 // come from SQL, what could not be placed, and where it all comes from.
 import { loadFlat } from '../../../../kit/src/loadFlat.js';
+import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import {
   PHASE2_AXES,
   type OperatorSummaryValue,
@@ -30,11 +31,6 @@ export interface BpifranceTerritoryValue {
 }
 
 type Ctx = BpifranceContext;
-
-/** The department of a commune INSEE code (`97411` → `974`, `2A004` → `2A`). */
-export function departmentOfCommune(code: string): string {
-  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
-}
 
 async function aidsOf(v: BpifranceTerritoryValue, ctx: Ctx): Promise<AidValue[]> {
   const communes = [...new Set(v.communeCodes)];
