@@ -33,6 +33,9 @@ export interface UpstreamDefaults {
   minIntervalMs?: number;
 }
 
+/** Megabytes of serialized answers an in-memory upstream cache keeps by default (UPSTREAM_MEMORY_CACHE_MB). */
+export const DEFAULT_MEMORY_CACHE_MB = 64;
+
 /**
  * Reads `<prefix>_API_URL`, `<prefix>_TIMEOUT_MS`, `<prefix>_RETRIES`, `<prefix>_CACHE_TTL_MS`,
  * CACHE_URL and UPSTREAM_MEMORY_CACHE_MB.
@@ -45,7 +48,7 @@ export function readUpstreamSettings(env: Env, prefix: string, defaults: Upstrea
     cacheTtlMs: readInt(env, `${prefix}_CACHE_TTL_MS`, defaults.cacheTtlMs, 0),
     minIntervalMs: defaults.minIntervalMs ?? 0,
     cacheUrl: readUrl(env, 'CACHE_URL', undefined),
-    memoryCacheMb: readInt(env, 'UPSTREAM_MEMORY_CACHE_MB', 64, 1),
+    memoryCacheMb: readInt(env, 'UPSTREAM_MEMORY_CACHE_MB', DEFAULT_MEMORY_CACHE_MB, 1),
   };
 }
 

@@ -104,7 +104,8 @@ export class ResponseCache {
 
   /** A fresh stored response, or undefined (Redis trouble counts as a miss). */
   async get(key: string): Promise<CachedResponse | undefined> {
-    let entry = this.hot.get(key);
+    const hot = this.hot.get(key);
+    let entry = hot;
     if (entry === undefined) {
       try {
         entry = await this.store.get(key);
@@ -113,8 +114,9 @@ export class ResponseCache {
       }
     }
     const fresh = entry && Date.now() - entry.storedAt < entry.maxAgeSeconds * 1000 ? entry : undefined;
-    if (fresh) this.hot.set(key, fresh);
-    else this.hot.delete(key);
+    // A hot hit is already the newest entry of the tier; a store hit joins it; a stale one leaves.
+    if (!fresh) this.hot.delete(key);
+    else if (fresh !== hot) this.hot.set(key, fresh);
     recordCacheLookup('response', fresh !== undefined);
     return fresh;
   }

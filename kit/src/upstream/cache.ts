@@ -4,6 +4,7 @@
 import { Keyv } from 'keyv';
 import KeyvRedis from '@keyv/redis';
 import { LruMap } from '../lruMap.js';
+import { DEFAULT_MEMORY_CACHE_MB } from '../upstreamSettings.js';
 
 /** Options of {@link createUpstreamCache}. */
 export interface UpstreamCacheOptions {
@@ -11,7 +12,7 @@ export interface UpstreamCacheOptions {
   url?: string;
   /** `<subgraph>:<upstream>`, so two upstreams never read each other's entries. */
   namespace: string;
-  /** In memory: most megabytes of serialized answers kept, least recently used dropped first (default 16; the subgraphs pass UPSTREAM_MEMORY_CACHE_MB, 64). */
+  /** In memory: most megabytes of serialized answers kept, least recently used dropped first. */
   memoryMb?: number;
 }
 
@@ -21,7 +22,7 @@ const MEMORY_ENTRIES = 5_000;
 /** Makes the keyv store an upstream client caches into. */
 export function createUpstreamCache(options: UpstreamCacheOptions): Keyv {
   if (options.url === undefined || options.url === '') {
-    const maxChars = (options.memoryMb ?? 16) * 1_048_576;
+    const maxChars = (options.memoryMb ?? DEFAULT_MEMORY_CACHE_MB) * 1_048_576;
     return new Keyv({
       store: new LruMap({ maxEntries: MEMORY_ENTRIES, maxChars }),
       namespace: options.namespace,
