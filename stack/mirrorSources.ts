@@ -16,7 +16,8 @@ import { readAdemeConfig } from '../subgraphs/ademe/src/config.js';
 import { readBpifranceConfig } from '../subgraphs/bpifrance/src/config.js';
 import { readEtatConfig } from '../subgraphs/etat/src/config.js';
 import { readFranceTravailConfig } from '../subgraphs/france-travail/src/config.js';
-import { franceTravailMirrorSources } from '../subgraphs/france-travail/src/start.js';
+import { OFFER_WINDOW_SOURCE } from '../subgraphs/france-travail/src/offerWindow.js';
+import { bmoMirrorSource, offerWindowMirrorSource } from '../subgraphs/france-travail/src/start.js';
 import { readCaisseDesDepotsSource } from '../subgraphs/banque-des-territoires/src/config.js';
 import {
   caisseDesDepotsSubsidySource,
@@ -129,14 +130,28 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
     },
   },
   {
-    // France Travail's BMO survey file; offers stay live.
+    // France Travail's BMO survey file.
     name: 'bmo',
     urlEnv: 'FRANCE_TRAVAIL_API_URL',
     simulator: 'france-travail-sim',
     define: (env) => {
-      const [bmo] = franceTravailMirrorSources(readFranceTravailConfig(forSources(env)));
+      const bmo = bmoMirrorSource(readFranceTravailConfig(forSources(env)));
       if (!bmo) throw new Error('bmo: no BMO file URL (set FRANCE_TRAVAIL_BMO_URL).');
       return bmo;
+    },
+  },
+  {
+    // France Travail's offers of the programme's departments, re-read every
+    // FRANCE_TRAVAIL_OFFERS_SYNC_INTERVAL (10 minutes by default; 0 leaves the window out and
+    // offers are read live at query time).
+    name: OFFER_WINDOW_SOURCE,
+    urlEnv: 'FRANCE_TRAVAIL_API_URL',
+    simulator: 'france-travail-sim',
+    enabled: (env) => readFranceTravailConfig(forSources(env)).offersSyncIntervalMs > 0,
+    define: (env) => {
+      const window = offerWindowMirrorSource(readFranceTravailConfig(forSources(env)));
+      if (!window) throw new Error(`${OFFER_WINDOW_SOURCE}: FRANCE_TRAVAIL_OFFERS_SYNC_INTERVAL is 0.`);
+      return window;
     },
   },
 ];

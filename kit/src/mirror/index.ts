@@ -32,6 +32,7 @@ export {
   readSyncStates,
   recordsByCommune,
   recordsByDepartment,
+  recordsByKey,
   recordsBySiren,
   summarizeByAxis,
   unlocatedByDepartment,

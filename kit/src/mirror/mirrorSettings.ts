@@ -48,13 +48,7 @@ export function readMirrorSettings(env: Env): MirrorSettings {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new ConfigError(`MIRROR_SCHEMA must be a lower-case SQL identifier; got "${schema}".`);
   }
-  const interval = readString(env, 'SYNC_INTERVAL', DEFAULT_SYNC_INTERVAL);
-  const syncIntervalMs = parseDuration(interval);
-  if (syncIntervalMs === undefined) {
-    throw new ConfigError(
-      `SYNC_INTERVAL must be a duration such as 24h, 30m, 45s or 2d, or 0 for never; got "${interval}".`,
-    );
-  }
+  const syncIntervalMs = readDuration(env, 'SYNC_INTERVAL', DEFAULT_SYNC_INTERVAL);
   return {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(schema ? { schema } : {}),
@@ -62,6 +56,18 @@ export function readMirrorSettings(env: Env): MirrorSettings {
     syncIntervalMs,
     syncOnStart: readBool(env, 'SYNC_ON_START', true),
   };
+}
+
+/** Reads a duration variable (`24h`, `30m`, `45s`, `500ms`, `2d`, `0`); ConfigError when malformed. */
+export function readDuration(env: Env, name: string, fallback: string): number {
+  const text = readString(env, name, fallback);
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    throw new ConfigError(
+      `${name} must be a duration such as 24h, 30m, 45s or 2d, or 0 for never; got "${text}".`,
+    );
+  }
+  return ms;
 }
 
 /** Where the settings put the mirror, for logs and messages (no password). */

@@ -88,13 +88,32 @@ export function summarizeByAxis(
   });
 }
 
-/** Records of `table` for each commune code, in key order, in one query. */
-export function recordsByCommune<T extends CommuneTable>(
+/**
+ * Records of `table` for each commune code, in key order, in one query; only `columns` when given
+ * (a list that shows few of its records need not read them whole).
+ */
+export function recordsByCommune<
+  T extends CommuneTable | 'france_travail_offer',
+  K extends keyof Selectable<SourceTables[T]> & string = keyof Selectable<SourceTables[T]> & string,
+>(
   store: MirrorStore,
   table: T,
   communes: readonly string[],
-): Promise<Selectable<SourceTables[T]>[][]> {
-  return groupedLookup(store, table, 'commune_code', communes);
+  columns?: readonly K[],
+): Promise<Pick<Selectable<SourceTables[T]>, K>[][]> {
+  return groupedLookup(store, table, 'commune_code', communes, columns) as Promise<
+    Pick<Selectable<SourceTables[T]>, K>[][]
+  >;
+}
+
+/** The record of `table` with each key (undefined where none), in key order, in one query. */
+export async function recordsByKey<T extends SourceTableName>(
+  store: MirrorStore,
+  table: T,
+  keys: readonly string[],
+): Promise<(Selectable<SourceTables[T]> | undefined)[]> {
+  const found = await groupedLookup(store, table, 'record_key', keys);
+  return found.map((list) => list[0]);
 }
 
 /** Records of `table` for each SIREN, in key order, in one query. */
@@ -159,17 +178,18 @@ async function groupedLookup<T extends SourceTableName>(
   table: T,
   column: string,
   keys: readonly string[],
+  columns?: readonly string[],
 ): Promise<Selectable<SourceTables[T]>[][]> {
   return guardMirror(`reading ${table} by ${column}`, async () => {
     if (keys.length === 0) return [];
     const unique = [...new Set(keys)];
     const db = store.db as unknown as Kysely<Record<string, Row>>;
     const found = new Map<string, Row[]>();
+    const picked = columns ? [...new Set([...columns, column, 'record_key'])] : undefined;
     // Chunked only past SQLite's parameter limit; a DataLoader batch is far below it.
     for (let i = 0; i < unique.length; i += 30_000) {
-      const rows = await db
-        .selectFrom(table)
-        .selectAll()
+      const from = db.selectFrom(table as string);
+      const rows = await (picked ? from.select(picked) : from.selectAll())
         .where(column, 'in', unique.slice(i, i + 30_000))
         .orderBy('record_key')
         .execute();

@@ -63,6 +63,7 @@ const LOCATED_COLUMN: Record<SourceTableName, 'commune_code' | 'department_code'
   ademe_aid: 'commune_code',
   fonds_vert_project: 'commune_code',
   bmo_row: 'department_code',
+  france_travail_offer: 'commune_code',
   company_location: 'commune_code',
 };
 

@@ -193,6 +193,25 @@ export interface BmoRowTable extends LocatedColumns {
   smet_secret: number;
 }
 
+/**
+ * France Travail's offer window: one row per job offer of the programme's departments, as the
+ * last search of each department returned it (Offres d'emploi v2, re-read every few minutes).
+ */
+export interface FranceTravailOfferTable extends LocatedColumns {
+  /** The offer id (e.g. `201WLXK`). */
+  record_key: string;
+  rome_code: string;
+  /** typeContrat as published (CDI, CDD, MIS…). */
+  contract_type: string;
+  /** dateCreation, ISO 8601: newest first is `created_at desc, record_key`. */
+  created_at: string;
+  positions: number;
+  /** First 9 digits of the establishment's SIRET, when published. */
+  siren: string | null;
+  /** The checked offer as JSON: what a page shows, parsed only for the offers shown. */
+  payload: string;
+}
+
 /** Company head-office locations from API Recherche d'entreprises, keyed by SIREN. */
 export interface CompanyLocationTable {
   record_key: string;
@@ -217,6 +236,7 @@ export interface SourceTables {
   ademe_aid: AdemeAidTable;
   fonds_vert_project: FondsVertProjectTable;
   bmo_row: BmoRowTable;
+  france_travail_offer: FranceTravailOfferTable;
   company_location: CompanyLocationTable;
 }
 
@@ -234,6 +254,7 @@ export interface MirrorDatabase extends SourceTables {
   ademe_aid_staging: AdemeAidTable;
   fonds_vert_project_staging: FondsVertProjectTable;
   bmo_row_staging: BmoRowTable;
+  france_travail_offer_staging: FranceTravailOfferTable;
   company_location_staging: CompanyLocationTable;
 }
 

@@ -46,4 +46,9 @@ export interface SourceDefinition<T extends SourceTableName = SourceTableName> {
   modifiedAt?(record: Insertable<SourceTables[T]>): string | null | undefined;
   /** Fill unlocated records' commune, department and EPCI from company_location by SIREN. */
   locateBySiren?: boolean;
+  /**
+   * Its own time between scheduled syncs, for a source that changes within the day (France
+   * Travail's offer window); the scheduler's interval (SYNC_INTERVAL) when absent. 0: never.
+   */
+  intervalMs?: number;
 }

@@ -37,16 +37,19 @@ export function rejectsByReason(store: MirrorStore, source: string): Promise<Rea
  * Unlocated records of a table by reason: no company id to look up (`NO_COMPANY_ID`), an EPCI
  * beneficiary known by its SIREN but whose head-office commune the company registry has not given
  * yet (`EPCI_WITHOUT_COMMUNE`: territory reads still find it by its EPCI), or a SIREN the company
- * registry has not located (`NOT_IN_COMPANY_REGISTRY`). BMO rows sit in departments.
+ * registry has not located (`NOT_IN_COMPANY_REGISTRY`). BMO rows sit in departments; a France
+ * Travail offer without a commune names only its department (`DEPARTMENT_ONLY`).
  */
 export function unlocatedByReason(store: MirrorStore, table: SourceTableName): Promise<ReasonCount[]> {
   return guardMirror('counting unlocated records', async () => {
     const located = locatedColumnOf(table);
-    const hasSiren = table !== 'bmo_row';
-    const reason = hasSiren
-      ? sql<string>`case when siren is null then 'NO_COMPANY_ID'
-          when epci_siren = siren then 'EPCI_WITHOUT_COMMUNE' else 'NOT_IN_COMPANY_REGISTRY' end`
-      : sql<string>`'NO_DEPARTMENT'`;
+    const reason =
+      table === 'bmo_row'
+        ? sql<string>`'NO_DEPARTMENT'`
+        : table === 'france_travail_offer'
+          ? sql<string>`'DEPARTMENT_ONLY'`
+          : sql<string>`case when siren is null then 'NO_COMPANY_ID'
+          when epci_siren = siren then 'EPCI_WITHOUT_COMMUNE' else 'NOT_IN_COMPANY_REGISTRY' end`;
     const { rows } = await sql<{ reason: string; n: number }>`
       select ${reason} as reason, count(*) as n from ${sql.table(table)}
       where ${sql.ref(located)} is null group by 1 order by 1`.execute(store.db);

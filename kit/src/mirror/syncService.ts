@@ -60,7 +60,7 @@ export async function syncSources(
 export interface SyncSchedulerOptions {
   mirror: MirrorHandle;
   sources: readonly SourceDefinition[];
-  /** Time between scheduled runs of every source; 0 = no schedule. */
+  /** Time between scheduled runs of every source without an interval of its own; 0 = no schedule. */
   intervalMs: number;
   /** At start, sync the sources never synced (or older than the interval). */
   syncOnStart: boolean;
@@ -75,7 +75,7 @@ export interface SyncSchedulerOptions {
 
 /** Keeps the sources synced in the background of a running service. */
 export class SyncScheduler {
-  private timer?: NodeJS.Timeout;
+  private readonly timers: NodeJS.Timeout[] = [];
   private current?: Promise<TimedSyncResult[]>;
   private first: Promise<TimedSyncResult[]> = Promise.resolve([]);
   private readonly abort = new AbortController();
@@ -83,13 +83,22 @@ export class SyncScheduler {
 
   constructor(private readonly options: SyncSchedulerOptions) {}
 
-  /** Starts the first-start sync (in the background) and the schedule; returns at once. */
+  /**
+   * Starts the first-start sync (in the background) and the schedule, one timer per distinct
+   * interval (a tick that finds a run in progress is skipped); returns at once.
+   */
   start(): void {
     if (this.options.syncOnStart) this.first = this.runDue();
-    if (this.options.intervalMs > 0) {
-      this.timer = setInterval(() => void this.runNow(), this.options.intervalMs);
+    const byInterval = new Map<number, string[]>();
+    for (const source of this.options.sources) {
+      const interval = this.intervalOf(source);
+      if (interval > 0) byInterval.set(interval, [...(byInterval.get(interval) ?? []), source.name]);
+    }
+    for (const [interval, names] of byInterval) {
+      const timer = setInterval(() => void this.runNow(names), interval);
       // The schedule alone must not keep a process alive that has nothing else to do.
-      this.timer.unref();
+      timer.unref();
+      this.timers.push(timer);
     }
   }
 
@@ -112,7 +121,8 @@ export class SyncScheduler {
       due = this.options.sources.filter((source) => {
         const success = states.get(source.name)?.last_success_at;
         if (!success) return true;
-        return this.options.intervalMs > 0 && now - Date.parse(success) >= this.options.intervalMs;
+        const interval = this.intervalOf(source);
+        return interval > 0 && now - Date.parse(success) >= interval;
       });
     } catch (error) {
       this.options.log?.('mirror sync skipped: the mirror cannot be read', { error: messageOf(error) });
@@ -136,9 +146,13 @@ export class SyncScheduler {
   /** Stops the schedule, aborts the run in progress (its source keeps its previous copy) and waits for it. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of this.timers) clearInterval(timer);
     this.abort.abort(new Error('the service is stopping'));
     await this.current?.catch(() => undefined);
+  }
+
+  private intervalOf(source: SourceDefinition): number {
+    return source.intervalMs ?? this.options.intervalMs;
   }
 
   private async run(sources: SourceDefinition[]): Promise<TimedSyncResult[]> {

@@ -7,6 +7,8 @@ import {
   readSubgraphBasics,
   readUrl,
 } from '../../../kit/src/env.js';
+import { readDuration } from '../../../kit/src/mirror/mirrorSettings.js';
+import { DEFAULT_PROGRAMME_FILE } from '../../../kit/src/reference/programmeCommunes.js';
 import {
   SIMULATED_CLIENT_ID,
   SIMULATED_CLIENT_SECRET,
@@ -55,6 +57,20 @@ export interface FranceTravailConfig {
   bmoUrl?: string;
   /** Sync the BMO file into the mirror at start when it was never synced. */
   bmoSyncOnStart: boolean;
+  /**
+   * Time between two syncs of the offer window (the programme's departments' offers in the
+   * mirror); 0 turns the window off: offers are then read live at query time only.
+   */
+  offersSyncIntervalMs: number;
+  /** Oldest window a query still reads; past it (or before a first sync) offers are read live. */
+  offersMaxAgeMs: number;
+  /** The programme dataset: its communes say which departments the window holds. */
+  programmeFile: string;
+  /**
+   * Keep the window synced from this process (SYNC_ON_START, on when the subgraph runs alone);
+   * `npm start` turns it off here, its own scheduler syncing every source.
+   */
+  offersSyncHere: boolean;
   /** The mirror store: PostgreSQL when set, else the embedded SQLite file. */
   databaseUrl?: string;
   mirrorFile?: string;
@@ -67,8 +83,8 @@ export interface FranceTravailConfig {
 /**
  * Reads FRANCE_TRAVAIL_PORT, FRANCE_TRAVAIL_API_URL/_AUTH_URL/_CLIENT_ID/_CLIENT_SECRET/_SCOPE,
  * FRANCE_TRAVAIL_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS/_COMMUNES_PER_CALL/_BUDGET_MS/_BMO_URL/
- * _BMO_SYNC_ON_START/_BREAKER_FAILURES/_BREAKER_RESET_MS, SUBGRAPH_TIMEOUT_MS, DATABASE_URL,
- * MIRROR_FILE, CACHE_URL.
+ * _BMO_SYNC_ON_START/_OFFERS_SYNC_INTERVAL/_OFFERS_MAX_AGE/_BREAKER_FAILURES/_BREAKER_RESET_MS,
+ * SUBGRAPH_TIMEOUT_MS, PROGRAMME_FILE, SYNC_ON_START, DATABASE_URL, MIRROR_FILE, CACHE_URL.
  */
 export function readFranceTravailConfig(
   env: Record<string, string | undefined> = process.env,
@@ -112,6 +128,10 @@ export function readFranceTravailConfig(
     // the real host, a CSV rendering must be named explicitly.
     bmoUrl: readUrl(env, 'FRANCE_TRAVAIL_BMO_URL', real ? undefined : `${upstream.baseUrl}${BMO_CSV_PATH}`),
     bmoSyncOnStart: readBool(env, 'FRANCE_TRAVAIL_BMO_SYNC_ON_START', true),
+    offersSyncIntervalMs: readDuration(env, 'FRANCE_TRAVAIL_OFFERS_SYNC_INTERVAL', '10m'),
+    offersMaxAgeMs: readDuration(env, 'FRANCE_TRAVAIL_OFFERS_MAX_AGE', '30m'),
+    programmeFile: readString(env, 'PROGRAMME_FILE', DEFAULT_PROGRAMME_FILE),
+    offersSyncHere: readBool(env, 'SYNC_ON_START', true),
     databaseUrl: env.DATABASE_URL || undefined,
     mirrorFile: env.MIRROR_FILE || undefined,
     breaker: readBreakerSettings(env, 'FRANCE_TRAVAIL'),

@@ -174,14 +174,13 @@ export class FranceTravailClient {
     start: number,
     requestId?: string,
   ): Promise<UpstreamResult<SearchPage>> {
-    const end = Math.min(start + PAGE_SIZE, MAX_REACHABLE) - 1;
     return this.authorised((token) =>
       this.options.api.request({
         method: 'GET',
         path: SEARCH_PATH,
         headers: { authorization: `Bearer ${token}` },
         params: {
-          range: `${start}-${end}`,
+          range: rangeOf(start),
           commune: joined(filters.communes),
           departement: joined(filters.departments),
           codeROME: joined(filters.romeCodes),
@@ -246,12 +245,7 @@ export class FranceTravailClient {
   }
 
   private async fetchToken(): Promise<string> {
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: this.options.clientId,
-      client_secret: this.options.clientSecret,
-      scope: this.options.scope,
-    });
+    const form = tokenForm(this.options.clientId, this.options.clientSecret, this.options.scope);
     const result = await this.options.auth.request({
       method: 'POST',
       path: TOKEN_PATH,
@@ -274,28 +268,60 @@ export interface SearchPage {
   total: number;
 }
 
-/** Parses one search answer: 204 empty, 200 whole, 206 with its Content-Range total. */
-export function parseSearchPage(body: unknown, status: number, headers: Record<string, string>): SearchPage {
-  if (status === 204) return { offers: [], total: 0 };
+/** One page of a search before its offers are checked: the raw items and the total. */
+export interface SearchEnvelope {
+  items: unknown[];
+  total: number;
+}
+
+/** Reads one search answer's envelope: 204 empty, 200 whole, 206 with its Content-Range total. */
+export function parseSearchEnvelope(
+  body: unknown,
+  status: number,
+  headers: Record<string, string>,
+): SearchEnvelope {
+  if (status === 204) return { items: [], total: 0 };
   if (!isObject(body) || !Array.isArray(body.resultats))
     throw new Error('expected {resultats: [...]} in the search answer');
-  const offers = body.resultats.map((item, index) => checkOffer(item, index));
-  if (status === 200 && headers['content-range'] === undefined) return { offers, total: offers.length };
+  const items = body.resultats as unknown[];
+  if (status === 200 && headers['content-range'] === undefined) return { items, total: items.length };
   const range = /^offres (\d+)-(\d+)\/(\d+)$/.exec(headers['content-range'] ?? '');
   if (!range)
     throw new Error(
       `expected a Content-Range "offres p-d/total" with a ${status}; got "${headers['content-range'] ?? ''}"`,
     );
   const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-  if (end - start + 1 !== offers.length || end >= total) {
+  if (end - start + 1 !== items.length || end >= total) {
     throw new Error(
-      `Content-Range ${start}-${end}/${total} does not match the ${offers.length} offers returned`,
+      `Content-Range ${start}-${end}/${total} does not match the ${items.length} offers returned`,
     );
   }
-  return { offers, total };
+  return { items, total };
 }
 
-function parseToken(body: unknown): { accessToken: string; expiresInSeconds: number } {
+/** Parses one search answer, every offer checked (one bad offer fails the page). */
+export function parseSearchPage(body: unknown, status: number, headers: Record<string, string>): SearchPage {
+  const { items, total } = parseSearchEnvelope(body, status, headers);
+  return { offers: items.map((item, index) => checkOffer(item, index)), total };
+}
+
+/** The range parameter of the page starting at `start` (150 offers, never past the 3,150 reach). */
+export function rangeOf(start: number): string {
+  return `${start}-${Math.min(start + PAGE_SIZE, MAX_REACHABLE) - 1}`;
+}
+
+/** The token request's form (client-credentials grant). */
+export function tokenForm(clientId: string, clientSecret: string, scope: string): URLSearchParams {
+  return new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+    scope,
+  });
+}
+
+/** Checks a token answer. */
+export function parseToken(body: unknown): { accessToken: string; expiresInSeconds: number } {
   if (!isObject(body) || typeof body.access_token !== 'string' || body.access_token === '') {
     throw new Error('expected an access_token in the token answer');
   }

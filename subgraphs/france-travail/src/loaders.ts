@@ -1,6 +1,12 @@
 // Per-request DataLoaders of the france-travail subgraph, made by one factory.
 //
-// Offers are keyed by commune, but searched by DEPARTMENT: every territory of a query asks for
+// Offers are keyed by commune. A department of the offer window (the programme's departments,
+// synced into the mirror every few minutes: offerWindow.ts) is read from the mirror while the
+// window is fresh — one SQL query per batch, with the offers' light columns only; the few offers a
+// page shows are then read whole by id, again one query per batch. Any other department, or every
+// department while the window is off, stale or unreadable, is searched live:
+//
+// Live offers are searched by DEPARTMENT: every territory of a query asks for
 // its communes in the same tick, the batch groups them by department, runs ONE search per
 // department (pages of 150) and keeps each commune's offers locally from `lieuTravail.commune`.
 // So a query's France Travail calls grow with the departments involved, not with the territories
@@ -15,7 +21,13 @@
 // by SIREN.
 import DataLoader from 'dataloader';
 import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
-import { readSyncStates, recordsByDepartment, type MirrorStore } from '../../../kit/src/mirror/index.js';
+import {
+  readSyncStates,
+  recordsByCommune,
+  recordsByDepartment,
+  recordsByKey,
+  type MirrorStore,
+} from '../../../kit/src/mirror/index.js';
 import type { BmoRowTable, SyncStateTable } from '../../../kit/src/mirror/schema.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Selectable } from 'kysely';
@@ -27,6 +39,7 @@ import type {
   OfferSearch,
 } from './franceTravailClient.js';
 import { OPERATOR_ID } from './config.js';
+import { OFFER_WINDOW_SOURCE } from './offerWindow.js';
 
 /** SIRENs per company search call. */
 const SIRENS_PER_CALL = 50;
@@ -42,9 +55,34 @@ export type OfferFilter = Pick<OfferFilters, 'romeCodes' | 'contractTypes'>;
 /** An offer and when it was read from France Travail. */
 export type LiveOffer = Offer & { retrievedAt: string };
 
+/**
+ * An offer as a list holds it: enough to sort, count and page; the whole offer is read only for
+ * the offers a page shows.
+ */
+export interface ListedOffer {
+  id: string;
+  createdAt: string;
+  positions: number;
+  /** When it was read from France Travail (by the window's sync, or live). */
+  retrievedAt: string;
+  /** The whole offer. */
+  offer(): Promise<LiveOffer>;
+}
+
+/** A live offer as a list holds it. */
+export function listed(offer: LiveOffer): ListedOffer {
+  return {
+    id: offer.id,
+    createdAt: offer.createdAt,
+    positions: offer.positions,
+    retrievedAt: offer.retrievedAt,
+    offer: () => Promise.resolve(offer),
+  };
+}
+
 /** A commune's offers, or the department whose search did not finish within the budget. */
 export interface CommuneOffers {
-  offers: LiveOffer[];
+  offers: ListedOffer[];
   /** When the department's search was read (null when it is missing). */
   retrievedAt: string | null;
   /** Set when the department's offers could not be read within the budget. */
@@ -74,6 +112,8 @@ export interface LoaderOptions {
   stale: StaleCollector;
   /** Epoch ms past which live searches are given up for this request. */
   deadline: number;
+  /** The offer window: its departments, and the oldest copy still read (absent: window off). */
+  window?: { departments: ReadonlySet<string>; maxAgeMs: number };
   requestId?: string;
   now?: () => number;
 }
@@ -95,6 +135,50 @@ export function createLoaders(options: LoaderOptions): Loaders {
     return client.searchOffers({ ...filter, communes }, requestId);
   };
 
+  // When the window's copy was synced, if it is fresh enough to read (once per request); an
+  // unreadable mirror means live searches, not an error.
+  let windowTime: Promise<string | null> | undefined;
+  const freshWindow = () =>
+    (windowTime ??= options.window
+      ? readSyncStates(options.mirror, [OFFER_WINDOW_SOURCE]).then(
+          ([state]) => {
+            const success = state?.last_success_at;
+            return success && now() - Date.parse(success) <= options.window!.maxAgeMs ? success : null;
+          },
+          () => null,
+        )
+      : Promise.resolve(null));
+  // Whole offers of the window by id: one query for the offers every page of the request shows.
+  const windowOffers = new DataLoader<string, Offer>(async (ids) => {
+    const rows = await recordsByKey(options.mirror, 'france_travail_offer', ids);
+    return rows.map((row, index) =>
+      row ? (JSON.parse(row.payload) as Offer) : new Error(`offer ${ids[index]} left the window`),
+    );
+  });
+  /** The window's offers of these communes under the filter, by commune. */
+  const fromWindow = async (communes: string[], filter: OfferFilter, retrievedAt: string) => {
+    const rows = await recordsByCommune(options.mirror, 'france_travail_offer', communes, [
+      'record_key',
+      'created_at',
+      'positions',
+      'rome_code',
+      'contract_type',
+    ]);
+    const romes = filter.romeCodes && new Set(filter.romeCodes);
+    const contracts = filter.contractTypes && new Set(filter.contractTypes);
+    return rows.map((list) =>
+      list
+        .filter((r) => (!romes || romes.has(r.rome_code)) && (!contracts || contracts.has(r.contract_type)))
+        .map((r): ListedOffer => ({
+          id: r.record_key,
+          createdAt: r.created_at,
+          positions: r.positions,
+          retrievedAt,
+          offer: async () => ({ ...(await windowOffers.load(r.record_key)), retrievedAt }),
+        })),
+    );
+  };
+
   const byFilter = new Map<string, DataLoader<string, CommuneOffers>>();
   const byIndicator = new Map<string, DataLoader<string, IndicatorAnswer>>();
   let bmoState: Promise<SyncStateTable | null> | undefined;
@@ -104,10 +188,26 @@ export function createLoaders(options: LoaderOptions): Loaders {
       let loader = byFilter.get(key);
       if (!loader) {
         loader = new DataLoader(async (communes) => {
+          const windowed = await freshWindow();
+          const inWindow = (department: string) =>
+            windowed !== null && options.window!.departments.has(department);
           const byDepartment = new Map<string, string[]>();
+          const windowCommunes: string[] = [];
           for (const commune of communes) {
             const department = departmentOfCommune(commune);
-            byDepartment.set(department, [...(byDepartment.get(department) ?? []), commune]);
+            if (inWindow(department)) windowCommunes.push(commune);
+            else byDepartment.set(department, [...(byDepartment.get(department) ?? []), commune]);
+          }
+          const windowAnswers = new Map<string, CommuneOffers>();
+          if (windowCommunes.length > 0) {
+            const found = await fromWindow(windowCommunes, filter, windowed!);
+            windowCommunes.forEach((commune, index) =>
+              windowAnswers.set(commune, {
+                offers: found[index]!,
+                retrievedAt: windowed,
+                missingDepartment: null,
+              }),
+            );
           }
           const answers = await withinBudget(
             inTurns(
@@ -136,7 +236,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
               perDepartment.set(
                 department,
                 list.map((commune) => ({
-                  offers: offers.filter((o) => o.communeCode === commune),
+                  offers: offers.filter((o) => o.communeCode === commune).map(listed),
                   retrievedAt: answer.value.retrievedAt,
                   missingDepartment: null,
                 })),
@@ -145,6 +245,8 @@ export function createLoaders(options: LoaderOptions): Loaders {
           });
           const position = new Map<string, number>();
           return communes.map((commune) => {
+            const fromTheWindow = windowAnswers.get(commune);
+            if (fromTheWindow) return fromTheWindow;
             const department = departmentOfCommune(commune);
             const slot = perDepartment.get(department)!;
             if (slot instanceof Error) return slot;

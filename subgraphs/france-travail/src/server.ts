@@ -34,6 +34,8 @@ export interface ContextDependencies {
   locations: SourceLocations;
   /** Time a request may spend reading offers live. */
   budgetMs: number;
+  /** The offer window's departments and the oldest copy still read (absent: offers read live). */
+  window?: { departments: ReadonlySet<string>; maxAgeMs: number };
   now?: () => number;
 }
 
@@ -49,6 +51,7 @@ export function createFranceTravailContext(
     mirror: deps.mirror,
     stale,
     deadline: now() + deps.budgetMs,
+    window: deps.window,
     requestId,
     now,
   });

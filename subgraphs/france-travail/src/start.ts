@@ -9,10 +9,13 @@ import {
   type SourceDefinition,
   type SyncResult,
 } from '../../../kit/src/mirror/index.js';
+import { SyncScheduler } from '../../../kit/src/mirror/syncService.js';
 import { openUpstream, serveWithClient } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 import { OPERATOR_ID, type FranceTravailConfig } from './config.js';
+import { programmeCommunesByDepartment } from '../../../kit/src/reference/programmeCommunes.js';
 import { FranceTravailClient } from './franceTravailClient.js';
+import { offerWindowSource } from './offerWindow.js';
 import { createFranceTravailContext, createFranceTravailServer } from './server.js';
 
 /** How long start-up waits for a first BMO sync before answering without it. */
@@ -59,9 +62,25 @@ export function createFranceTravailClient(config: FranceTravailConfig): {
   };
 }
 
-/** The mirrored sources this subgraph reads (for `npm run sync` and the stack's scheduler). */
-export function franceTravailMirrorSources(config: FranceTravailConfig): SourceDefinition[] {
-  return config.bmoUrl ? [bmoSource(config.bmoUrl) as unknown as SourceDefinition] : [];
+/** The BMO file as a mirrored source; undefined when no CSV of it can be named (real host). */
+export function bmoMirrorSource(config: FranceTravailConfig): SourceDefinition | undefined {
+  return config.bmoUrl ? (bmoSource(config.bmoUrl) as unknown as SourceDefinition) : undefined;
+}
+
+/** The offer window as a mirrored source; undefined when FRANCE_TRAVAIL_OFFERS_SYNC_INTERVAL is 0. */
+export function offerWindowMirrorSource(config: FranceTravailConfig): SourceDefinition | undefined {
+  if (config.offersSyncIntervalMs === 0) return undefined;
+  return offerWindowSource({
+    apiUrl: config.upstream.baseUrl,
+    authUrl: config.authUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    scope: config.scope,
+    departments: programmeCommunesByDepartment(config.programmeFile),
+    communesPerCall: config.communesPerCall,
+    minIntervalMs: config.upstream.minIntervalMs,
+    intervalMs: config.offersSyncIntervalMs,
+  }) as unknown as SourceDefinition;
 }
 
 /**
@@ -93,23 +112,42 @@ export async function startFranceTravail(
     hideInternalErrors: config.production,
     budgetMs: config.budgetMs,
   });
+  const window = offerWindowMirrorSource(config);
   const deps = {
     client,
     mirror,
     budgetMs: config.budgetMs,
     locations: { apiUrl: config.upstream.baseUrl, bmoUrl: config.bmoUrl },
+    window: window && {
+      departments: new Set(programmeCommunesByDepartment(config.programmeFile).keys()),
+      maxAgeMs: config.offersMaxAgeMs,
+    },
   };
+  // Alone, the subgraph keeps its window synced itself (first at start, then every interval);
+  // under `npm start` the stack's scheduler does it for every source.
+  const windowSync =
+    window && config.offersSyncHere
+      ? new SyncScheduler({
+          mirror: { location: 'france-travail', store: async () => mirror, release: async () => undefined },
+          sources: [window],
+          intervalMs: 0,
+          syncOnStart: true,
+          log: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+        })
+      : undefined;
   let syncing: Promise<unknown> = Promise.resolve();
   const running = await serveWithClient(
     server,
     config,
     (requestId) => createFranceTravailContext(deps, requestId),
     async () => {
+      await windowSync?.stop();
       await close();
       await syncing;
       if (ownMirror) await mirror.close();
     },
   );
+  windowSync?.start();
   if (config.bmoSyncOnStart) {
     // The file is small (about 53,000 rows for real, 1,800 simulated): start-up waits for it a
     // little, so a fresh stack answers the outlook at once; past that the graph answers meanwhile

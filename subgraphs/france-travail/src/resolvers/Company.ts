@@ -3,6 +3,7 @@
 import { checkSiren } from '../../../../kit/src/reference/companyIds.js';
 import type { PageArgs } from '../../../../kit/src/pagination.js';
 import type { FranceTravailContext } from '../context.js';
+import { listed } from '../loaders.js';
 import { OFFERS_DATASET, sourceOf } from '../sources.js';
 import { checkEstablishment } from '../validate.js';
 import { checkPage, newestFirst, offerPage, oldest, summaryOf } from './FranceTravailTerritory.js';
@@ -25,7 +26,7 @@ export const FranceTravailCompany = {
     if (args.siret != null) checkEstablishment(v.siren, args.siret);
     const all = await ctx.loaders.offersByCompany.load(v.siren);
     const chosen = args.siret == null ? [...all] : all.filter((o) => o.siret === args.siret);
-    return offerPage(newestFirst(chosen), args);
+    return offerPage(newestFirst(chosen.map(listed)), args);
   },
   summary: async (v: FranceTravailCompanyValue, _: unknown, ctx: Ctx) =>
     summaryOf(await ctx.loaders.offersByCompany.load(v.siren)),

@@ -7,7 +7,7 @@ import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import type { FranceTravailContext } from '../context.js';
 import type { IndicatorAnswer } from '../franceTravailClient.js';
-import type { BmoRecord, LiveOffer } from '../loaders.js';
+import type { BmoRecord, ListedOffer } from '../loaders.js';
 import { BMO_DATASET, INDICATORS_DATASET, OFFERS_DATASET, sourceOf } from '../sources.js';
 import { checkRomeCode } from '../validate.js';
 
@@ -32,14 +32,19 @@ export function checkPage(args: PageArgs): void {
 }
 
 /** Offers newest first, then by id. */
-export function newestFirst<T extends LiveOffer>(offers: T[]): T[] {
+export function newestFirst<T extends ListedOffer>(offers: T[]): T[] {
   return offers.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** A page of offers with the number of positions they offer, and what is missing. */
-export function offerPage(offers: LiveOffer[], args: PageArgs, missingDepartments: string[] = []) {
+/**
+ * A page of offers with the number of positions they offer, and what is missing; only the
+ * offers shown are read whole.
+ */
+export async function offerPage(offers: ListedOffer[], args: PageArgs, missingDepartments: string[] = []) {
+  const page = paginate(offers, args, { max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE });
   return {
-    ...paginate(offers, args, { max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE }),
+    ...page,
+    nodes: await Promise.all(page.nodes.map((listedOffer) => listedOffer.offer())),
     positionCount: offers.reduce((sum, offer) => sum + offer.positions, 0),
     complete: missingDepartments.length === 0,
     missingDepartments,
@@ -74,7 +79,7 @@ async function territoryOffers(
 }
 
 // Recruitment and job offers are the compétences priority; France Travail publishes no amounts.
-export const summaryOf = (offers: readonly LiveOffer[]) =>
+export const summaryOf = (offers: readonly unknown[]) =>
   summarize(
     'FRANCE_TRAVAIL',
     offers.map(() => ({ amount: 0, axis: 'COMPETENCES' })),
