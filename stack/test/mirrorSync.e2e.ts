@@ -148,6 +148,7 @@ describe.each(engines)('npm run sync and Banque des Territoires on %s', (engine)
       ['ademe-aids', 'loaded'],
       ['fonds-vert', 'loaded'],
       ['bmo', 'loaded'],
+      ['france-travail-offers', 'loaded'],
     ]);
     expect(outcome.results[0]).toMatchObject({
       source: 'cdc-subsidies',

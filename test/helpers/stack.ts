@@ -15,6 +15,9 @@ export async function startTestStack(options: StackOptions = {}): Promise<Stack>
   const dir = mkdtempSync(join(tmpdir(), 'stack-mirror-'));
   const env: Record<string, string | undefined> = {
     MIRROR_FILE: join(dir, 'mirror.sqlite'),
+    // France Travail's offers read live, so its faults and budgets reach the graph (and the first
+    // sync does not wait some 20 s on the offer window); a test that wants the window turns it on.
+    FRANCE_TRAVAIL_OFFERS_SYNC_INTERVAL: '0',
     ...process.env,
     ...options.env,
   };

@@ -9,14 +9,18 @@ import {
   type SourceDefinition,
   type SyncResult,
 } from '../../../kit/src/mirror/index.js';
+import { readFreshness } from '../../../kit/src/mirror/freshness.js';
 import { SyncScheduler } from '../../../kit/src/mirror/syncService.js';
 import { openUpstream, serveWithClient } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 import { OPERATOR_ID, type FranceTravailConfig } from './config.js';
 import { programmeCommunesByDepartment } from '../../../kit/src/reference/programmeCommunes.js';
 import { FranceTravailClient } from './franceTravailClient.js';
-import { offerWindowSource } from './offerWindow.js';
+import { OFFER_WINDOW_SOURCE, offerWindowSource } from './offerWindow.js';
 import { createFranceTravailContext, createFranceTravailServer } from './server.js';
+
+/** The BMO file's name in sync_state and /ready. */
+const BMO_SOURCE = 'bmo';
 
 /** How long start-up waits for a first BMO sync before answering without it. */
 const START_SYNC_WAIT_MS = 5_000;
@@ -92,7 +96,7 @@ export async function syncBmoIfNeverSynced(
   config: FranceTravailConfig,
 ): Promise<SyncResult | null> {
   if (!config.bmoUrl) return null;
-  const [state] = await readSyncStates(mirror, ['bmo']);
+  const [state] = await readSyncStates(mirror, [BMO_SOURCE]);
   if (state?.last_success_at) return null;
   return runSync(mirror, bmoSource(config.bmoUrl));
 }
@@ -123,12 +127,14 @@ export async function startFranceTravail(
       maxAgeMs: config.offersMaxAgeMs,
     },
   };
+  // The store as a handle, for the scheduler and the freshness readers.
+  const store = { location: 'france-travail', store: async () => mirror, release: async () => undefined };
   // Alone, the subgraph keeps its window synced itself (first at start, then every interval);
   // under `npm start` the stack's scheduler does it for every source.
   const windowSync =
     window && config.offersSyncHere
       ? new SyncScheduler({
-          mirror: { location: 'france-travail', store: async () => mirror, release: async () => undefined },
+          mirror: store,
           sources: [window],
           intervalMs: 0,
           syncOnStart: true,
@@ -146,6 +152,10 @@ export async function startFranceTravail(
       await syncing;
       if (ownMirror) await mirror.close();
     },
+    // The gateway's /ready lists how fresh the BMO file and the offer window are.
+    async () => ({
+      mirror: await readFreshness(store, [BMO_SOURCE, ...(window ? [OFFER_WINDOW_SOURCE] : [])]),
+    }),
   );
   windowSync?.start();
   if (config.bmoSyncOnStart) {
