@@ -109,10 +109,11 @@ describe('the benchmark harness, in smoke mode', () => {
       'ademe-aids',
       'fonds-vert',
       'bmo',
+      'france-travail-offers',
     ]);
-    expect(sync?.first.sources.filter((s) => s.recordCount > 0).length).toBe(6);
+    expect(sync?.first.sources.filter((s) => s.recordCount > 0).length).toBe(7);
     expect(sync?.first.peakRssMb).toBeGreaterThan(20);
-    expect(sync?.again?.sources).toHaveLength(6);
+    expect(sync?.again?.sources).toHaveLength(7);
     const growth = report.mission!.growth;
     expect(growth.map((g) => g.departments)).toEqual(
       [...growth.map((g) => g.departments)].sort((a, b) => a - b),
