@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest, sha256 } from '../gateway/src/pipeline/persistedOperations.js';
 import { call, codeOf, post, startGateway, tempFile, type RawResult } from '../gateway/test/helpers.js';
 import { REPO_ROOT } from '../kit/src/paths.js';
+import { resetSimulator, setFaults } from './helpers/simulators.js';
 import { startTestStack, type Stack } from './helpers/stack.js';
 
 let stack: Stack;
@@ -286,6 +287,39 @@ describe('safelist mode', () => {
       await expectStillServing(gateway.graphql).catch(() => undefined);
       expect((await post(gateway.graphql, { query: marne.body })).status).toBe(200);
     } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+describe('execution slots', () => {
+  it('executes at most MAX_CONCURRENT_OPERATIONS at once, queues the next and refuses past the queue with 503 SERVER_BUSY', async () => {
+    const gateway = await startGateway({
+      ...stack.env,
+      RESPONSE_CACHE: 'false',
+      MAX_CONCURRENT_OPERATIONS: '1',
+      OPERATION_QUEUE_MAX: '1',
+    });
+    // Each execution waits on France Travail for a while, so the three requests overlap.
+    await setFaults(stack, 'france-travail-sim', { latencyMs: 400 });
+    try {
+      const offers = (id: string) =>
+        post(gateway.graphql, {
+          query: `{ territory(id: "${id}") { id franceTravail { offers(first: 1) { totalCount } } } }`,
+        });
+      const results = await Promise.all(['ti-4411', 'ti-4401', 'ti-4402'].map(offers));
+      const refused = results.filter((r) => r.status === 503);
+      const answered = results.filter((r) => r.status === 200);
+      // One ran, one waited its turn and ran after it, one found the queue full.
+      expect(answered).toHaveLength(2);
+      for (const result of answered) expect(result.body.errors).toBeUndefined();
+      expect(refused).toHaveLength(1);
+      expectRefusal(refused[0]!, 503, 'SERVER_BUSY');
+      expect(refused[0]!.headers.get('retry-after')).toBe('1');
+      // The slot is free again: the gateway serves the next request.
+      await expectStillServing(gateway.graphql);
+    } finally {
+      await resetSimulator(stack, 'france-travail-sim');
       await gateway.stop();
     }
   });

@@ -1,5 +1,6 @@
 // Configuration of the gateway: the only module that reads its environment. Command-line
 // flags (--supergraph, --port) win over the environment, which wins over the defaults.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, readBool, readInt, readPort, readString, readUrl } from '../../kit/src/env.js';
 import { MANIFEST_FILE, SUPERGRAPH_FILE } from '../../kit/src/paths.js';
@@ -48,6 +49,8 @@ export interface GatewayConfig {
   /** Most megabytes of serialized entries each in-memory store keeps (the response cache's answers can be megabytes each). */
   memoryCacheMb: number;
   rateLimit: { max: number; windowMs: number };
+  /** Operations executed at once (cache hits aside), and how many may wait for a slot, how long. */
+  execution: { concurrency: number; maxQueue: number; maxWaitMs: number };
   /** Origins allowed to call from a browser (`*` for any); none by default. */
   corsOrigins: string[];
   /** Take the caller's IP from X-Forwarded-For (behind a trusted proxy). */
@@ -149,6 +152,12 @@ export function readGatewayConfig(env: Env = process.env, argv: string[] = []): 
     rateLimit: {
       max: readInt(env, 'RATE_LIMIT_MAX', 1_000, 0),
       windowMs: readInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1),
+    },
+    execution: {
+      // Two per core: enough to overlap the subgraphs' I/O, few enough to bound the working sets.
+      concurrency: readInt(env, 'MAX_CONCURRENT_OPERATIONS', 2 * availableParallelism(), 1),
+      maxQueue: readInt(env, 'OPERATION_QUEUE_MAX', 200, 0),
+      maxWaitMs: readInt(env, 'OPERATION_QUEUE_TIMEOUT_MS', 30_000, 1),
     },
     corsOrigins: readString(env, 'CORS_ORIGINS', '')
       .split(',')

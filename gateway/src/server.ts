@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { PersistedOperations, readManifest } from './pipeline/persistedOperations.js';
 import { createRateLimiter } from './guards/rateLimit.js';
 import { ReadinessProbe } from './observability/readiness.js';
+import { ExecutionSlots } from './pipeline/executionSlots.js';
 import { ResponseCache } from './pipeline/responseCache.js';
 import { openStores } from './pipeline/stores.js';
 import { readSupergraph } from './supergraph/supergraphFile.js';
@@ -107,6 +108,7 @@ export async function createGatewayApp(
       responseCache: config.responseCache
         ? new ResponseCache(stores.keyv('response'), config.responseCacheHotMb)
         : undefined,
+      slots: new ExecutionSlots(config.execution),
       logger,
       tracing,
     });

@@ -61,6 +61,8 @@ export enum ErrorCode {
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   // Server
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** Every execution slot is taken and the queue is full or too slow (503 with Retry-After). */
+  SERVER_BUSY = 'SERVER_BUSY',
 }
 
 /** Extra fields attached to a coded error's `extensions`. */

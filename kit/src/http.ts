@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode | string,
     message: string,
+    /** Headers the refusal carries (Retry-After, RateLimit-*…). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

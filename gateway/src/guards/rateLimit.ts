@@ -86,11 +86,8 @@ export function createRateLimiter(options: {
 
 /** A 429 with the headers that say when to come back. */
 export class RateLimitError extends HttpError {
-  constructor(
-    message: string,
-    readonly headers: Record<string, string>,
-  ) {
-    super(429, ErrorCode.RATE_LIMITED, message);
+  constructor(message: string, headers: Record<string, string>) {
+    super(429, ErrorCode.RATE_LIMITED, message, headers);
   }
 }
 

@@ -4,7 +4,6 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { ANONYMOUS, type CallerIdentity } from '../../../kit/src/gatewayIdentity.js';
 import { HttpError } from '../../../kit/src/http.js';
-import { RateLimitError } from '../guards/rateLimit.js';
 import type { Logger } from '../observability/logger.js';
 import { recordRequest, type Outcome } from '../observability/metrics.js';
 import { withSpan, type Tracing } from '../observability/tracing.js';
@@ -61,7 +60,7 @@ export async function observeRequest(
 function refusalHeaders(error: HttpError, method: string): Record<string, string> {
   const headers: Record<string, string> = {};
   if (error.status === 405) headers.allow = method === 'GET' ? 'POST' : 'GET, POST';
-  if (error instanceof RateLimitError) Object.assign(headers, error.headers);
+  Object.assign(headers, error.headers);
   if (error.status === 401) headers['www-authenticate'] = 'Bearer error="invalid_token"';
   return headers;
 }

@@ -18,6 +18,7 @@ import { executeWithApollo } from './executeWithApollo.js';
 import { observeRequest, type RequestRecord } from './observeRequest.js';
 import type { OperationRequest, OperationResponse, RequestMeta } from './operationRequest.js';
 import type { PersistedOperations } from './persistedOperations.js';
+import type { ExecutionSlots } from './executionSlots.js';
 import { cachedHeaders, cachePolicy, type ResponseCache } from './responseCache.js';
 
 /** What the pipeline needs, assembled by server.ts. */
@@ -29,6 +30,8 @@ export interface PipelineDeps {
   rateLimiter?: RateLimiter;
   persisted: PersistedOperations;
   responseCache?: ResponseCache;
+  /** Bounds the operations executed at once (absent: no bound). */
+  slots?: ExecutionSlots;
   logger: Logger;
   tracing: Tracing;
 }
@@ -117,7 +120,8 @@ async function run(
 
   // Executed once, and kept when it may be; identical requests arriving meanwhile share it.
   const execute = async (): Promise<OperationResponse> => {
-    const executed = await executeWithApollo(deps.apollo, request, query, caller);
+    const run = () => executeWithApollo(deps.apollo, request, query, caller);
+    const executed = await (deps.slots ? deps.slots.run(run) : run());
     if (
       cache &&
       cacheKey &&

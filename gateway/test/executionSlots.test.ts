@@ -1,0 +1,76 @@
+// The gateway's execution slots on their own: at most `concurrency` tasks run at once, the others
+// start in arrival order as slots free up (also after a task fails), and a request that would wait
+// behind a full queue, or too long, is refused with 503 SERVER_BUSY and Retry-After.
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '../../kit/src/http.js';
+import { ExecutionSlots } from '../src/pipeline/executionSlots.js';
+
+/** A task that runs until released, recording when it started. */
+function gate(started: string[], name: string) {
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => (release = resolve));
+  return {
+    task: async () => {
+      started.push(name);
+      await done;
+      return name;
+    },
+    release,
+  };
+}
+
+describe('execution slots', () => {
+  it('runs at most `concurrency` tasks at once and starts the others in arrival order', async () => {
+    const slots = new ExecutionSlots({ concurrency: 2, maxQueue: 10, maxWaitMs: 10_000 });
+    const started: string[] = [];
+    const gates = ['a', 'b', 'c', 'd'].map((name) => gate(started, name));
+    const results = gates.map((g) => slots.run(g.task));
+    await Promise.resolve();
+    expect(started).toEqual(['a', 'b']);
+    expect(slots.load).toEqual({ running: 2, waiting: 2 });
+    gates[1]!.release();
+    await results[1];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(['a', 'b', 'c']);
+    gates[0]!.release();
+    gates[2]!.release();
+    gates[3]!.release();
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd']);
+    expect(slots.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('frees the slot of a task that fails', async () => {
+    const slots = new ExecutionSlots({ concurrency: 1, maxQueue: 10, maxWaitMs: 10_000 });
+    await expect(slots.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await slots.run(async () => 'next')).toBe('next');
+    expect(slots.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('refuses with 503 SERVER_BUSY when the queue is full', async () => {
+    const slots = new ExecutionSlots({ concurrency: 1, maxQueue: 1, maxWaitMs: 10_000 });
+    const started: string[] = [];
+    const first = gate(started, 'first');
+    const second = gate(started, 'second');
+    const running = slots.run(first.task);
+    const waiting = slots.run(second.task);
+    const refused = await slots.run(async () => 'third').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect(refused).toMatchObject({ status: 503, code: 'SERVER_BUSY', headers: { 'retry-after': '1' } });
+    first.release();
+    second.release();
+    expect([await running, await waiting]).toEqual(['first', 'second']);
+  });
+
+  it('refuses a request that waited longer than maxWaitMs, and forgets it', async () => {
+    const slots = new ExecutionSlots({ concurrency: 1, maxQueue: 5, maxWaitMs: 20 });
+    const started: string[] = [];
+    const first = gate(started, 'first');
+    const running = slots.run(first.task);
+    const late = await slots.run(async () => 'late').catch((error: unknown) => error);
+    expect(late).toMatchObject({ status: 503, code: 'SERVER_BUSY' });
+    expect(slots.load).toEqual({ running: 1, waiting: 0 });
+    first.release();
+    await running;
+    expect(slots.load).toEqual({ running: 0, waiting: 0 });
+  });
+});
