@@ -1,7 +1,6 @@
 // ADEME's contribution to a territory, read from the mirror: the aids of its communes (one SQL
 // query per batch of communes), the summary by axis (computed in SQL), and the aids the
 // territory may be missing because no commune could be given to them.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { perParent } from '../../../../kit/src/perParent.js';
 import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
@@ -23,7 +22,7 @@ type Ctx = AdemeContext;
 
 // Once per territory and request: aids and byScheme need the same sorted list.
 const aidsOf = perParent(async (v: AdemeTerritoryValue, ctx: Ctx): Promise<AdemeAidRow[]> =>
-  newestFirst(await loadFlat(ctx.loaders.aidsByCommune, [...new Set(v.communeCodes)])),
+  newestFirst(await ctx.loaders.aidsInCommunes.load([...new Set(v.communeCodes)])),
 );
 
 /** Cents summed as integers, then euros. */

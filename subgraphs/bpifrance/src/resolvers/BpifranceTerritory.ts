@@ -1,7 +1,6 @@
 // Bpifrance in one territory: France Relance projects placed in its communes and the illustrative
 // France 2030 laureates (both from the mirror, one SQL query per batch), a summary whose counts
 // come from SQL, what could not be placed, and where it all comes from.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { perParent } from '../../../../kit/src/perParent.js';
 import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import {
@@ -36,12 +35,12 @@ type Ctx = BpifranceContext;
 // Once per territory and request: aids, companyCount, byProgramme, aidsWithoutAmount and summary
 // need the same lists.
 const laureatesOf = perParent((v: BpifranceTerritoryValue, ctx: Ctx): Promise<AidValue[]> =>
-  loadFlat(ctx.loaders.laureatesByCommune, [...new Set(v.communeCodes)]),
+  ctx.loaders.laureatesInCommunes.load([...new Set(v.communeCodes)]),
 );
 
 const aidsOf = perParent(async (v: BpifranceTerritoryValue, ctx: Ctx): Promise<AidValue[]> => {
   const [projects, laureates] = await Promise.all([
-    loadFlat(ctx.loaders.projectsByCommune, [...new Set(v.communeCodes)]),
+    ctx.loaders.projectsInCommunes.load([...new Set(v.communeCodes)]),
     laureatesOf(v, ctx),
   ]);
   return [...projects, ...laureates].sort(newestFirst);

@@ -1,5 +1,4 @@
 // Fields of Business France's contribution to one territory.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { perParent } from '../../../../kit/src/perParent.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate } from '../../../../kit/src/pagination.js';
@@ -24,13 +23,11 @@ export function newestFirst(a: ProjectRecord, b: ProjectRecord): number {
 // Once per territory and request: projects, summary, jobs and source each need the same list.
 const projectsOf = perParent(
   async (v: BusinessFranceTerritoryValue, ctx: BusinessFranceContext): Promise<ProjectRecord[]> =>
-    (await loadFlat(ctx.loaders.projectsByCommune, v.communeCodes)).sort(newestFirst),
+    (await ctx.loaders.projectsInCommunes.load(v.communeCodes)).sort(newestFirst),
 );
 
 const sitesOf = perParent(async (v: BusinessFranceTerritoryValue, ctx: BusinessFranceContext) =>
-  (await loadFlat(ctx.loaders.sitesByCommune, v.communeCodes)).sort((a, b) =>
-    a.siteId.localeCompare(b.siteId),
-  ),
+  (await ctx.loaders.sitesInCommunes.load(v.communeCodes)).sort((a, b) => a.siteId.localeCompare(b.siteId)),
 );
 
 export const BusinessFranceTerritory = {

@@ -1,5 +1,4 @@
 // Fields of VTE's contribution to a territory, and of the offers and aid it lists.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
 import { perParent } from '../../../../kit/src/perParent.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
@@ -69,10 +68,10 @@ export function bySchemeOf(aids: VteAid[]) {
 
 // Once per territory and request: offers, aid, summary and source each need the same lists.
 const offersOf = perParent(async (v: VteTerritoryValue, ctx: Ctx) =>
-  newestOffers(await loadFlat(ctx.loaders.offersByCommune, v.communeCodes)),
+  newestOffers(await ctx.loaders.offersInCommunes.load(v.communeCodes)),
 );
 const aidsOf = perParent(async (v: VteTerritoryValue, ctx: Ctx) =>
-  newestAids(await loadFlat(ctx.loaders.aidsByCommune, v.communeCodes)),
+  newestAids(await ctx.loaders.aidsInCommunes.load(v.communeCodes)),
 );
 
 async function territoryData(v: VteTerritoryValue, ctx: Ctx) {
