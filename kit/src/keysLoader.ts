@@ -36,16 +36,32 @@ export function keysLoader<K, V>(batch: ListBatch<K, V>): DataLoader<readonly K[
         `A list batch must answer each of its ${keys.length} keys in order; it gave ${results.length} answers.`,
       );
     }
-    const byKey = new Map<K, readonly V[] | Error>();
-    keys.forEach((key, i) => byKey.set(key, results[i] as readonly V[] | Error));
+    // Usually no key repeats (a commune belongs to one territory): then the answers are read in
+    // the order asked, without a map.
+    const answerOf =
+      keys.length === lists.reduce((n, list) => n + list.length, 0)
+        ? sequential(results)
+        : byKey(keys, results);
     return lists.map((list) => {
       const items: V[] = [];
+      let failure: Error | undefined;
       for (const key of list) {
-        const found = byKey.get(key);
-        if (found instanceof Error) return found;
-        if (found) for (const item of found) items.push(item);
+        const found = answerOf(key);
+        if (found instanceof Error) failure ??= found;
+        else if (failure === undefined) for (const item of found) items.push(item);
       }
-      return items;
+      return failure ?? items;
     });
   });
+}
+
+function sequential<V>(results: readonly (readonly V[] | Error)[]): () => readonly V[] | Error {
+  let next = 0;
+  return () => results[next++] as readonly V[] | Error;
+}
+
+function byKey<K, V>(keys: readonly K[], results: readonly (readonly V[] | Error)[]) {
+  const answers = new Map<K, readonly V[] | Error>();
+  keys.forEach((key, i) => answers.set(key, results[i] as readonly V[] | Error));
+  return (key: K) => answers.get(key) as readonly V[] | Error;
 }

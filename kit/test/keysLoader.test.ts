@@ -27,6 +27,18 @@ describe('keysLoader', () => {
     expect(bad).toMatchObject({ status: 'rejected', reason: new Error('no bad1') });
   });
 
+  it('keeps each list to its own keys when no key repeats, even after a failed one', async () => {
+    const loader = keysLoader<string, string>(async (keys) =>
+      keys.map((key) => (key === 'bad' ? new Error('no bad') : [key.toUpperCase()])),
+    );
+    const [first, second] = await Promise.allSettled([
+      loader.load(['a', 'bad', 'c']),
+      loader.load(['d', 'e']),
+    ]);
+    expect(first).toMatchObject({ status: 'rejected', reason: new Error('no bad') });
+    expect(second).toEqual({ status: 'fulfilled', value: ['D', 'E'] });
+  });
+
   it('answers an empty list at once, without a batch', async () => {
     let calls = 0;
     const loader = keysLoader<string, string>(async (keys) => {
