@@ -66,7 +66,9 @@ export async function writeGraphQLResponse(
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    // Encoded once: given the string, Node measures its UTF-8 length for Content-Length, then
+    // encodes it again to write it (a national picture's answer is megabytes).
+    res.end(Buffer.from(response.body.string, 'utf8'));
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

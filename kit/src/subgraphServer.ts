@@ -4,12 +4,14 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { GraphQLFormattedError } from 'graphql';
+import { installCacheControl } from './cacheControl.js';
 import { sendJson, serveGraphQL } from './http.js';
 import { listen, type RunningServer } from './listen.js';
 import { ErrorCode } from './errors.js';
@@ -48,6 +50,9 @@ export function createSubgraphServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // The same Cache-Control header as the stock plugin, without its hook on every field.
+      ApolloServerPluginCacheControlDisabled(),
+      installCacheControl<TContext>(schema),
       ...(options.plugins ?? []),
     ],
     includeStacktraceInErrorResponses: false,

@@ -36,7 +36,11 @@ export function createLoaders(
       const found = await read(keys);
       if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
       const groups = new Map<string, T[]>();
-      for (const item of found.items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+      for (const item of found.items) {
+        const list = groups.get(keyOf(item));
+        if (list) list.push(item);
+        else groups.set(keyOf(item), [item]);
+      }
       return keys.map((key) => ({ items: groups.get(key) ?? [], source: found.source }));
     });
   return {

@@ -2,6 +2,7 @@
 // company) of a query asks in the same tick: one batch is ONE SQL query on the mirror, for the
 // France Relance projects and for the illustrative France 2030 laureates alike; no portal call.
 import DataLoader from 'dataloader';
+import { keysLoader } from '../../../kit/src/keysLoader.js';
 import type { TerritoryCommunes } from '../../../kit/src/mirror/index.js';
 import type { SourceInfo } from '../../../kit/src/provenance.js';
 import { fromFrance2030, fromFranceRelance, type AidValue, type France2030Row } from './aid.js';
@@ -15,8 +16,9 @@ export interface BpifranceSources {
 /** The loaders one request uses. */
 export interface Loaders {
   /** France Relance projects and illustrative France 2030 laureates, apart. */
-  projectsByCommune: DataLoader<string, AidValue[]>;
-  laureatesByCommune: DataLoader<string, AidValue[]>;
+  /** Keyed by a territory's communes: their projects (laureates), in commune order. */
+  projectsInCommunes: DataLoader<readonly string[], AidValue[], readonly string[]>;
+  laureatesInCommunes: DataLoader<readonly string[], AidValue[], readonly string[]>;
   projectsBySiren: DataLoader<string, AidValue[]>;
   laureatesBySiren: DataLoader<string, AidValue[]>;
   /** France Relance counts per measure, keyed by territory id (the communes travel with the key). */
@@ -45,11 +47,11 @@ export function createLoaders(sources: BpifranceSources): Loaders {
       : rows.map((list) => list.map((r) => fromFrance2030(r, source)));
   };
   return {
-    projectsByCommune: new DataLoader(async (communes) => {
+    projectsInCommunes: keysLoader(async (communes) => {
       const [projects, { source }] = await Promise.all([mirror.projectsByCommune(communes), readFreshness()]);
       return projects.map((rows) => rows.map((row) => fromFranceRelance(row, source)));
     }),
-    laureatesByCommune: new DataLoader((communes) =>
+    laureatesInCommunes: keysLoader((communes) =>
       laureates(communes, (keys) => mirror.laureatesByCommune(keys)),
     ),
     projectsBySiren: new DataLoader(async (sirens) => {

@@ -2,6 +2,7 @@
 // by commune, `company(siren:)` by SIREN; each batch is one search per list of 1,000 values, pages
 // of 100, whatever the number of territories. Each batch notes when its data was read.
 import DataLoader from 'dataloader';
+import { keysLoader } from '../../../kit/src/keysLoader.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 import type { BusinessFranceClient, ProjectRecord, PromotedSiteRecord } from './businessFranceClient.js';
@@ -9,9 +10,10 @@ import { OPERATOR_ID } from './config.js';
 
 /** The loaders one request uses. */
 export interface Loaders {
-  projectsByCommune: DataLoader<string, ProjectRecord[]>;
+  /** Keyed by a territory's communes: their projects (sites), in commune order. */
+  projectsInCommunes: DataLoader<readonly string[], ProjectRecord[], readonly string[]>;
   projectsBySiren: DataLoader<string, ProjectRecord[]>;
-  sitesByCommune: DataLoader<string, PromotedSiteRecord[]>;
+  sitesInCommunes: DataLoader<readonly string[], PromotedSiteRecord[], readonly string[]>;
 }
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
@@ -26,7 +28,7 @@ export function createLoaders(
     return groupBy(keys, found, keyOf, stale);
   };
   return {
-    projectsByCommune: new DataLoader((codes) =>
+    projectsInCommunes: keysLoader((codes) =>
       client.projectsInCommunes(codes, requestId).then((found) => group(codes, found, (p) => p.communeCode)),
     ),
     projectsBySiren: new DataLoader((sirens) =>
@@ -34,7 +36,7 @@ export function createLoaders(
         .projectsOfCompanies(sirens, requestId)
         .then((found) => group(sirens, found, (p) => p.siren ?? '')),
     ),
-    sitesByCommune: new DataLoader((codes) =>
+    sitesInCommunes: keysLoader((codes) =>
       client.sitesInCommunes(codes, requestId).then((found) => group(codes, found, (s) => s.communeCode)),
     ),
   };

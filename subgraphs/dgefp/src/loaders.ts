@@ -31,7 +31,10 @@ export function createLoaders(client: DgefpClient, stale: StaleCollector, reques
       const groups = new Map<string, DgefpAction[]>();
       for (const action of found.actions) {
         const key = keyOf(action);
-        if (key) groups.set(key, [...(groups.get(key) ?? []), action]);
+        if (!key) continue;
+        const list = groups.get(key);
+        if (list) list.push(action);
+        else groups.set(key, [action]);
       }
       return keys.map((key) => ({ actions: groups.get(key) ?? [], source: found.source }));
     });

@@ -3,6 +3,7 @@
 // them all in lists, pages of 100, whatever their number. Each batch notes when its data was read,
 // so a block's `source.retrievedAt` is the oldest read behind it.
 import DataLoader from 'dataloader';
+import { keysLoader } from '../../../kit/src/keysLoader.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
 import type { VteAid, VteClient, VteOffer } from './vteClient.js';
@@ -10,9 +11,10 @@ import { OPERATOR_ID } from './config.js';
 
 /** The loaders one request uses. */
 export interface Loaders {
-  offersByCommune: DataLoader<string, VteOffer[]>;
+  /** Keyed by a territory's communes: their offers (aid), in commune order. */
+  offersInCommunes: DataLoader<readonly string[], VteOffer[], readonly string[]>;
   offersByCompany: DataLoader<string, VteOffer[]>;
-  aidsByCommune: DataLoader<string, VteAid[]>;
+  aidsInCommunes: DataLoader<readonly string[], VteAid[], readonly string[]>;
   aidsByCompany: DataLoader<string, VteAid[]>;
 }
 
@@ -23,11 +25,9 @@ export function createLoaders(
   retrievals: Retrievals,
   requestId?: string,
 ): Loaders {
-  const loader = <T>(
-    search: (keys: readonly string[]) => Promise<VieSearchResult<T>>,
-    keyOf: (item: T) => string,
-  ) =>
-    new DataLoader<string, T[]>(async (keys) => {
+  const batch =
+    <T>(search: (keys: readonly string[]) => Promise<VieSearchResult<T>>, keyOf: (item: T) => string) =>
+    async (keys: readonly string[]): Promise<T[][]> => {
       const found = await search(keys);
       if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
       retrievals.note(found.retrievedAt);
@@ -38,19 +38,27 @@ export function createLoaders(
         else groups.set(keyOf(item), [item]);
       }
       return keys.map((key) => groups.get(key) ?? []);
-    });
+    };
+  const loader = <T>(
+    search: (keys: readonly string[]) => Promise<VieSearchResult<T>>,
+    keyOf: (item: T) => string,
+  ) => new DataLoader<string, T[]>(batch(search, keyOf));
   return {
-    offersByCommune: loader(
-      (keys) => client.offersInCommunes(keys, requestId),
-      (o) => o.communeCode,
+    offersInCommunes: keysLoader(
+      batch(
+        (keys) => client.offersInCommunes(keys, requestId),
+        (o) => o.communeCode,
+      ),
     ),
     offersByCompany: loader(
       (keys) => client.offersOfCompanies(keys, requestId),
       (o) => o.siren,
     ),
-    aidsByCommune: loader(
-      (keys) => client.aidsInCommunes(keys, requestId),
-      (a) => a.communeCode,
+    aidsInCommunes: keysLoader(
+      batch(
+        (keys) => client.aidsInCommunes(keys, requestId),
+        (a) => a.communeCode,
+      ),
     ),
     aidsByCompany: loader(
       (keys) => client.aidsOfCompanies(keys, requestId),

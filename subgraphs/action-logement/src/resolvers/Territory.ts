@@ -45,10 +45,12 @@ async function load<T>(loader: DataLoader<string, KeyItems<T>>, keys: readonly s
 }
 
 function oldest(sources: SourceInfo[], ctx: Ctx): SourceInfo {
-  return (
-    [...sources].sort((a, b) => (a.retrievedAt ?? '').localeCompare(b.retrievedAt ?? ''))[0] ??
-    describeSource(DATASET, ctx.baseUrl, null)
-  );
+  // The first of the oldest, in one pass (a territory brings one source per commune).
+  let first: SourceInfo | undefined;
+  for (const source of sources) {
+    if (!first || (source.retrievedAt ?? '').localeCompare(first.retrievedAt ?? '') < 0) first = source;
+  }
+  return first ?? describeSource(DATASET, ctx.baseUrl, null);
 }
 
 const newest = (aids: HousingAid[]) => aids.sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));

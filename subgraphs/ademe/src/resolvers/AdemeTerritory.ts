@@ -1,7 +1,7 @@
 // ADEME's contribution to a territory, read from the mirror: the aids of its communes (one SQL
 // query per batch of communes), the summary by axis (computed in SQL), and the aids the
 // territory may be missing because no commune could be given to them.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
+import { perParent } from '../../../../kit/src/perParent.js';
 import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import type { AdemeAidRow } from '../ademeMirror.js';
@@ -20,9 +20,10 @@ export interface AdemeTerritoryValue {
 
 type Ctx = AdemeContext;
 
-async function aidsOf(v: AdemeTerritoryValue, ctx: Ctx): Promise<AdemeAidRow[]> {
-  return newestFirst(await loadFlat(ctx.loaders.aidsByCommune, [...new Set(v.communeCodes)]));
-}
+// Once per territory and request: aids and byScheme need the same sorted list.
+const aidsOf = perParent(async (v: AdemeTerritoryValue, ctx: Ctx): Promise<AdemeAidRow[]> =>
+  newestFirst(await ctx.loaders.aidsInCommunes.load([...new Set(v.communeCodes)])),
+);
 
 /** Cents summed as integers, then euros. */
 function euros(rows: readonly AdemeAidRow[]): number {
@@ -46,7 +47,9 @@ export const AdemeTerritory = {
     const totals = new Map<string, AdemeAidRow[]>();
     for (const aid of await aidsOf(v, ctx)) {
       const key = aid.dispositifaide ?? '(none)';
-      totals.set(key, [...(totals.get(key) ?? []), aid]);
+      const list = totals.get(key);
+      if (list) list.push(aid);
+      else totals.set(key, [aid]);
     }
     return [...totals]
       .map(([scheme, aids]) => ({ scheme, count: aids.length, amount: euros(aids) }))

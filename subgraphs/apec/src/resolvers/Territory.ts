@@ -1,6 +1,7 @@
 // Territory, as this subgraph extends it: the gateway hands over the territory's communes; their
 // departments are what APEC is searched by, and the offers are then placed in the communes.
 import { summarize } from '../../../../kit/src/operatorSummary.js';
+import { perParent } from '../../../../kit/src/perParent.js';
 import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import { describeSource } from '../../../../kit/src/provenance.js';
@@ -24,11 +25,13 @@ export interface ApecTerritoryValue {
   communes: Set<string>;
 }
 
-const placed = (v: ApecTerritoryValue): ApecOffer[] =>
+// Once per territory and request: offers and summary both need the placed offers, sorted.
+const placed = perParent((v: ApecTerritoryValue, _ctx: ApecContext): ApecOffer[] =>
   v.departments
     .flatMap((d) => d.offers)
     .filter((o) => o.communeCode !== null && v.communes.has(o.communeCode))
-    .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || a.id.localeCompare(b.id));
+    .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || a.id.localeCompare(b.id)),
+);
 
 export const Territory = {
   apec: async (t: TerritoryRepresentation, _: unknown, ctx: ApecContext): Promise<ApecTerritoryValue> => {
@@ -41,10 +44,10 @@ export const Territory = {
 };
 
 export const ApecTerritory = {
-  offers: (v: ApecTerritoryValue, args: PageArgs) => {
+  offers: (v: ApecTerritoryValue, args: PageArgs, ctx: ApecContext) => {
     checkPageSize(args.first, LIMITS.max, LIMITS.fallback);
     if (args.after) decodeCursor(args.after);
-    return paginate(placed(v), args, LIMITS);
+    return paginate(placed(v, ctx), args, LIMITS);
   },
   departments: (v: ApecTerritoryValue) =>
     v.departments.map((d) => ({
@@ -55,10 +58,10 @@ export const ApecTerritory = {
       unlocatedCount: d.offers.filter((o) => o.communeCode === null).length,
     })),
   // An offer is a recruitment need: the compétences axis; APEC pays nothing, so 0 €.
-  summary: (v: ApecTerritoryValue) =>
+  summary: (v: ApecTerritoryValue, _: unknown, ctx: ApecContext) =>
     summarize(
       'APEC',
-      placed(v).map(() => ({ amount: 0, axis: 'COMPETENCES' as const })),
+      placed(v, ctx).map(() => ({ amount: 0, axis: 'COMPETENCES' as const })),
     ),
   source: (v: ApecTerritoryValue, _: unknown, ctx: ApecContext) =>
     v.departments[0]?.source ?? describeSource(DATASET, ctx.baseUrl, null),

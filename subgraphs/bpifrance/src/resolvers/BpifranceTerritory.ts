@@ -1,7 +1,7 @@
 // Bpifrance in one territory: France Relance projects placed in its communes and the illustrative
 // France 2030 laureates (both from the mirror, one SQL query per batch), a summary whose counts
 // come from SQL, what could not be placed, and where it all comes from.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
+import { perParent } from '../../../../kit/src/perParent.js';
 import { departmentOfCommune } from '../../../../kit/src/reference/companyIds.js';
 import {
   PHASE2_AXES,
@@ -32,18 +32,19 @@ export interface BpifranceTerritoryValue {
 
 type Ctx = BpifranceContext;
 
-async function aidsOf(v: BpifranceTerritoryValue, ctx: Ctx): Promise<AidValue[]> {
-  const communes = [...new Set(v.communeCodes)];
+// Once per territory and request: aids, companyCount, byProgramme, aidsWithoutAmount and summary
+// need the same lists.
+const laureatesOf = perParent((v: BpifranceTerritoryValue, ctx: Ctx): Promise<AidValue[]> =>
+  ctx.loaders.laureatesInCommunes.load([...new Set(v.communeCodes)]),
+);
+
+const aidsOf = perParent(async (v: BpifranceTerritoryValue, ctx: Ctx): Promise<AidValue[]> => {
   const [projects, laureates] = await Promise.all([
-    loadFlat(ctx.loaders.projectsByCommune, communes),
-    loadFlat(ctx.loaders.laureatesByCommune, communes),
+    ctx.loaders.projectsInCommunes.load([...new Set(v.communeCodes)]),
+    laureatesOf(v, ctx),
   ]);
   return [...projects, ...laureates].sort(newestFirst);
-}
-
-async function laureatesOf(v: BpifranceTerritoryValue, ctx: Ctx): Promise<AidValue[]> {
-  return loadFlat(ctx.loaders.laureatesByCommune, [...new Set(v.communeCodes)]);
-}
+});
 
 /** Sum of the published amounts; null when none of the aids publishes one. */
 export function publishedAmount(aids: readonly AidValue[]): number | null {

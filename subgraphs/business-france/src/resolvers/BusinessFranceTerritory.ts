@@ -1,5 +1,5 @@
 // Fields of Business France's contribution to one territory.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
+import { perParent } from '../../../../kit/src/perParent.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate } from '../../../../kit/src/pagination.js';
 import { axisOfProject } from '../axes.js';
@@ -20,12 +20,15 @@ export function newestFirst(a: ProjectRecord, b: ProjectRecord): number {
   return b.announcedOn.localeCompare(a.announcedOn) || a.id.localeCompare(b.id);
 }
 
-async function projectsOf(
-  v: BusinessFranceTerritoryValue,
-  ctx: BusinessFranceContext,
-): Promise<ProjectRecord[]> {
-  return (await loadFlat(ctx.loaders.projectsByCommune, v.communeCodes)).sort(newestFirst);
-}
+// Once per territory and request: projects, summary, jobs and source each need the same list.
+const projectsOf = perParent(
+  async (v: BusinessFranceTerritoryValue, ctx: BusinessFranceContext): Promise<ProjectRecord[]> =>
+    (await ctx.loaders.projectsInCommunes.load(v.communeCodes)).sort(newestFirst),
+);
+
+const sitesOf = perParent(async (v: BusinessFranceTerritoryValue, ctx: BusinessFranceContext) =>
+  (await ctx.loaders.sitesInCommunes.load(v.communeCodes)).sort((a, b) => a.siteId.localeCompare(b.siteId)),
+);
 
 export const BusinessFranceTerritory = {
   projects: async (
@@ -41,10 +44,7 @@ export const BusinessFranceTerritory = {
     return paginate(chosen, args, { max: MAX_PAGE_SIZE, fallback: 20 });
   },
 
-  promotedSites: async (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) =>
-    (await loadFlat(ctx.loaders.sitesByCommune, v.communeCodes)).sort((a, b) =>
-      a.siteId.localeCompare(b.siteId),
-    ),
+  promotedSites: (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) => sitesOf(v, ctx),
 
   summary: async (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) => ({
     ...summarize(
@@ -56,7 +56,7 @@ export const BusinessFranceTerritory = {
   }),
 
   source: async (v: BusinessFranceTerritoryValue, _: unknown, ctx: BusinessFranceContext) => {
-    await Promise.all([projectsOf(v, ctx), loadFlat(ctx.loaders.sitesByCommune, v.communeCodes)]);
+    await Promise.all([projectsOf(v, ctx), sitesOf(v, ctx)]);
     return ctx.client.source('backend', ctx.retrievals.retrievedAt);
   },
 

@@ -1,5 +1,5 @@
 // Fields of VTE's contribution to a territory, and of the offers and aid it lists.
-import { loadFlat } from '../../../../kit/src/loadFlat.js';
+import { perParent } from '../../../../kit/src/perParent.js';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import { sumEuros } from '../../../../kit/src/scalars.js';
@@ -40,7 +40,11 @@ export const newestAids = (aids: VteAid[]) =>
  */
 export function summaryOf(offers: VteOffer[], aids: VteAid[], ctx: Ctx) {
   const aidByOffer = new Map<string, number[]>();
-  for (const aid of aids) aidByOffer.set(aid.offerId, [...(aidByOffer.get(aid.offerId) ?? []), aid.amount]);
+  for (const aid of aids) {
+    const amounts = aidByOffer.get(aid.offerId);
+    if (amounts) amounts.push(aid.amount);
+    else aidByOffer.set(aid.offerId, [aid.amount]);
+  }
   return {
     ...summarize(
       'VTE',
@@ -62,24 +66,29 @@ export function bySchemeOf(aids: VteAid[]) {
   });
 }
 
+// Once per territory and request: offers, aid, summary and source each need the same lists.
+const offersOf = perParent(async (v: VteTerritoryValue, ctx: Ctx) =>
+  newestOffers(await ctx.loaders.offersInCommunes.load(v.communeCodes)),
+);
+const aidsOf = perParent(async (v: VteTerritoryValue, ctx: Ctx) =>
+  newestAids(await ctx.loaders.aidsInCommunes.load(v.communeCodes)),
+);
+
 async function territoryData(v: VteTerritoryValue, ctx: Ctx) {
-  const [offers, aids] = await Promise.all([
-    loadFlat(ctx.loaders.offersByCommune, v.communeCodes),
-    loadFlat(ctx.loaders.aidsByCommune, v.communeCodes),
-  ]);
+  const [offers, aids] = await Promise.all([offersOf(v, ctx), aidsOf(v, ctx)]);
   return { offers, aids };
 }
 
 export const VteTerritory = {
   offers: async (v: VteTerritoryValue, args: PageArgs & { filled?: boolean | null }, ctx: Ctx) => {
     checkPage(args);
-    const all = newestOffers(await loadFlat(ctx.loaders.offersByCommune, v.communeCodes));
+    const all = await offersOf(v, ctx);
     const chosen = args.filled == null ? all : all.filter((o) => o.filled === args.filled);
     return paginate(chosen, args, LIMITS);
   },
   aids: async (v: VteTerritoryValue, args: PageArgs & { scheme?: VteAidScheme | null }, ctx: Ctx) => {
     checkPage(args);
-    const every = newestAids(await loadFlat(ctx.loaders.aidsByCommune, v.communeCodes));
+    const every = await aidsOf(v, ctx);
     const all = args.scheme ? every.filter((a) => a.scheme === args.scheme) : every;
     return {
       ...paginate(all, args, LIMITS),
