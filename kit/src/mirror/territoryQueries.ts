@@ -75,6 +75,13 @@ export function summarizeTerritories(
   });
 }
 
+// "No commune yet". SQLite would otherwise probe the commune index for nulls and filter by EPCI
+// (20 ms on the CDC subsidies); the unary plus keeps it on the EPCI index (4 ms). PostgreSQL
+// plans this well by itself.
+function unlocated(store: MirrorStore): RawBuilder<unknown> {
+  return store.engine === 'sqlite' ? sql`+r.commune_code is null` : sql`r.commune_code is null`;
+}
+
 // (territory, record columns) rows, each record once per territory: by commune when it has one,
 // else by EPCI, so the two branches never meet. The scope travels as ONE JSON parameter (183
 // territories hold tens of thousands of communes, past the engines' parameter limits) and is
@@ -104,5 +111,5 @@ function matches(
     union all
     select s.scope_key as scope_key, ${columns}
     from scope as s join ${t} as r on r.epci_siren = s.code
-    where s.kind = 'e' and r.commune_code is null`;
+    where s.kind = 'e' and ${unlocated(store)}`;
 }

@@ -196,7 +196,11 @@ export function createLoaders(options: LoaderOptions): Loaders {
           for (const commune of communes) {
             const department = departmentOfCommune(commune);
             if (inWindow(department)) windowCommunes.push(commune);
-            else byDepartment.set(department, [...(byDepartment.get(department) ?? []), commune]);
+            else {
+              const list = byDepartment.get(department);
+              if (list) list.push(commune);
+              else byDepartment.set(department, [commune]);
+            }
           }
           const windowAnswers = new Map<string, CommuneOffers>();
           if (windowCommunes.length > 0) {
@@ -232,11 +236,17 @@ export function createLoaders(options: LoaderOptions): Loaders {
               perDepartment.set(department, toError(answer.reason));
             } else {
               note(answer.value.staleSince);
-              const offers = live(answer.value);
+              const byCommune = new Map<string, ListedOffer[]>();
+              for (const offer of live(answer.value)) {
+                if (offer.communeCode === null) continue;
+                const found = byCommune.get(offer.communeCode);
+                if (found) found.push(listed(offer));
+                else byCommune.set(offer.communeCode, [listed(offer)]);
+              }
               perDepartment.set(
                 department,
                 list.map((commune) => ({
-                  offers: offers.filter((o) => o.communeCode === commune).map(listed),
+                  offers: byCommune.get(commune) ?? [],
                   retrievedAt: answer.value.retrievedAt,
                   missingDepartment: null,
                 })),

@@ -7,7 +7,8 @@ import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import type { FranceTravailContext } from '../context.js';
 import type { IndicatorAnswer } from '../franceTravailClient.js';
-import type { BmoRecord, ListedOffer } from '../loaders.js';
+import { perParent } from '../../../../kit/src/perParent.js';
+import type { BmoRecord, ListedOffer, OfferFilter } from '../loaders.js';
 import { BMO_DATASET, INDICATORS_DATASET, OFFERS_DATASET, sourceOf } from '../sources.js';
 import { checkRomeCode } from '../validate.js';
 
@@ -56,26 +57,46 @@ export function oldest(times: readonly (string | null)[]): string | null {
   return times.filter((t): t is string => t !== null).sort()[0] ?? null;
 }
 
-/** The territory's offers under a filter, with when they were read and what is missing. */
-async function territoryOffers(
-  v: FranceTravailTerritoryValue,
-  ctx: Ctx,
-  info: GraphQLResolveInfo,
-  filter = {},
-) {
+/** A territory's offers under a filter, newest first, with when they were read and what is missing. */
+interface TerritoryOffers {
+  offers: ListedOffer[];
+  retrievedAt: string | null;
+  missing: string[];
+}
+
+/** One load and sort per territory, filter and request, shared by `offers`, `summary` and `source`. */
+const offersByFilter = perParent(
+  (_v: FranceTravailTerritoryValue, _ctx: Ctx) => new Map<string, Promise<TerritoryOffers>>(),
+);
+
+async function loadTerritoryOffers(v: FranceTravailTerritoryValue, ctx: Ctx, filter: OfferFilter) {
   const slots = await ctx.loaders.offersByCommune(filter).loadMany(v.communeCodes);
   const failure = slots.find((s): s is Error => s instanceof Error);
   if (failure) throw failure;
   const found = slots as Exclude<(typeof slots)[number], Error>[];
-  const missing = [
-    ...new Set(found.flatMap((s) => (s.missingDepartment ? [s.missingDepartment] : []))),
-  ].sort();
-  ctx.partial.note(info, missing);
+  const offers: ListedOffer[] = [];
+  for (const slot of found) for (const offer of slot.offers) offers.push(offer);
   return {
-    offers: newestFirst(found.flatMap((s) => s.offers)),
+    offers: newestFirst(offers),
     retrievedAt: oldest(found.map((s) => s.retrievedAt)),
-    missing,
+    missing: [...new Set(found.flatMap((s) => (s.missingDepartment ? [s.missingDepartment] : [])))].sort(),
   };
+}
+
+/** The territory's offers under a filter; a partial read is noted on the asking field. */
+async function territoryOffers(
+  v: FranceTravailTerritoryValue,
+  ctx: Ctx,
+  info: GraphQLResolveInfo,
+  filter: OfferFilter = {},
+): Promise<TerritoryOffers> {
+  const memo = offersByFilter(v, ctx);
+  const key = JSON.stringify([filter.romeCodes ?? [], filter.contractTypes ?? []]);
+  let loading = memo.get(key);
+  if (!loading) memo.set(key, (loading = loadTerritoryOffers(v, ctx, filter)));
+  const found = await loading;
+  ctx.partial.note(info, found.missing);
+  return found;
 }
 
 // Recruitment and job offers are the compétences priority; France Travail publishes no amounts.
