@@ -45,10 +45,6 @@ export function openUpstream(settings: UpstreamSettings, identity: UpstreamIdent
     ttlMs: settings.cacheTtlMs,
     minIntervalMs: settings.minIntervalMs,
     breaker: identity.breaker,
-    // The parsed tier holds as much upstream text as the keyv tier: smaller, a query whose pages
-    // outgrow it (France Travail's 155 pages for all 183 territories, over 16 MB) evicts each page
-    // before it is asked again, and every hit pays keyv's JSON decode and the parser again.
-    memory: { maxBytes: settings.memoryCacheMb * 1_048_576 },
   });
   return {
     upstream,
