@@ -44,6 +44,12 @@ const UPSTREAM_GROWTH: Record<string, string> = {
     'France Travail’s offers come from its offer window (the programme’s departments’ offers, synced into the mirror every 10 minutes) and its BMO outlook from the mirror: any call here is a live search of a department the window does not hold, or a window older than its maximum age',
   'business-france-sim': 'Business France pages its search results: calls grow with the projects read',
   'vte-sim': 'VTE pages its search results: calls grow with the offers read',
+  'dgefp-sim':
+    'DGEFP is read live by lists of 200 communes (a national picture spans some 18,600), each list paged by 100 actions: calls grow with the communes and the actions read',
+  'apec-sim':
+    'APEC’s search is read live by the departments involved, paged by 100 offers: calls grow with the offers read',
+  'action-logement-sim':
+    'Action Logement is read live by lists of 200 communes, SIRENs or EPCIs, each list paged by 100: calls grow with the territories’ communes and the aids read',
 };
 
 /** Judges every target on a report. */

@@ -6,6 +6,7 @@
 import { describeSource, type DatasetDescription, type SourceInfo } from '../../../kit/src/provenance.js';
 import { INSEE_COMMUNE, SIREN, SIRET } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
+import { readKeyListPages } from '../../../kit/src/upstream/keyListPages.js';
 import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 
 export const AIDS_PATH = '/api/v1/aides';
@@ -95,31 +96,20 @@ export class ActionLogementClient {
     parseItem: (raw: unknown, index: number) => Omit<T, 'source'>,
     requestId?: string,
   ): Promise<ReadResult<T>> {
-    let retrievedAt: string | undefined;
-    let stale = false;
-    let since: string | undefined;
-    const found: Omit<T, 'source'>[] = [];
-    const unique = [...new Set(keys)].sort();
-    for (let i = 0; i < unique.length; i += KEYS_PER_CALL) {
-      const list = unique.slice(i, i + KEYS_PER_CALL).join(',');
-      for (let offset = 0; ; offset += MAX_LIMIT) {
-        const page = await this.upstream.request({
-          method: 'GET',
-          path,
-          params: { [filter]: list, limit: MAX_LIMIT, offset },
-          requestId,
-          parse: (body) => parsePage(body, parseItem),
-        });
-        if (page.stale) {
-          stale = true;
-          if (page.since && (!since || page.since < since)) since = page.since;
-        }
-        const readAt = page.since ?? new Date().toISOString();
-        if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
-        found.push(...page.value.items);
-        if (offset + MAX_LIMIT >= page.value.total) break;
-      }
-    }
+    const {
+      items: found,
+      retrievedAt,
+      stale,
+      since,
+    } = await readKeyListPages(keys, { perCall: KEYS_PER_CALL, pageSize: MAX_LIMIT }, (list, offset) =>
+      this.upstream.request({
+        method: 'GET',
+        path,
+        params: { [filter]: list, limit: MAX_LIMIT, offset },
+        requestId,
+        parse: (body) => parsePage(body, parseItem),
+      }),
+    );
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
     return { stale, since, source, items: found.map((item) => ({ ...item, source }) as T) };
   }

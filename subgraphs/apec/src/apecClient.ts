@@ -64,9 +64,8 @@ export class ApecClient {
     let retrievedAt: string | undefined;
     let stale = false;
     let since: string | undefined;
-    const found: Omit<ApecOffer, 'source' | 'communeCode'>[] = [];
-    for (let startIndex = 0; ; startIndex += MAX_RANGE) {
-      const page = await this.upstream.request({
+    const page = (startIndex: number) =>
+      this.upstream.request({
         method: 'POST',
         path: SEARCH_PATH,
         // A search: safe to retry and to cache.
@@ -75,14 +74,22 @@ export class ApecClient {
         requestId,
         parse: parsePage,
       });
-      if (page.stale) {
+    // The first page tells the total; the others are read side by side (the client paces them).
+    const first = await page(0);
+    const starts: number[] = [];
+    if (first.value.offers.length > 0) {
+      for (let start = MAX_RANGE; start < first.value.total; start += MAX_RANGE) starts.push(start);
+    }
+    const pages = [first, ...(await Promise.all(starts.map(page)))];
+    const found: Omit<ApecOffer, 'source' | 'communeCode'>[] = [];
+    for (const read of pages) {
+      if (read.stale) {
         stale = true;
-        if (page.since && (!since || page.since < since)) since = page.since;
+        if (read.since && (!since || read.since < since)) since = read.since;
       }
-      const readAt = page.since ?? new Date().toISOString();
+      const readAt = read.since ?? new Date().toISOString();
       if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
-      found.push(...page.value.offers);
-      if (startIndex + MAX_RANGE >= page.value.total || page.value.offers.length === 0) break;
+      for (const offer of read.value.offers) found.push(offer);
     }
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
     return {

@@ -5,6 +5,7 @@
 // field: garbage becomes UPSTREAM_BAD_RESPONSE naming DGEFP.
 import { describeSource, type DatasetDescription, type SourceInfo } from '../../../kit/src/provenance.js';
 import { INSEE_COMMUNE, SIRET } from '../../../kit/src/reference/companyIds.js';
+import { readKeyListPages } from '../../../kit/src/upstream/keyListPages.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 
@@ -75,14 +76,15 @@ export class DgefpClient {
   }
 
   private async readAll(filter: 'communes' | 'sirens', keys: readonly string[], requestId?: string) {
-    let retrievedAt: string | undefined;
-    let stale = false;
-    let since: string | undefined;
-    const found: Omit<DgefpAction, 'source'>[] = [];
-    const unique = [...new Set(keys)].sort();
-    for (let i = 0; i < unique.length; i += KEYS_PER_CALL) {
-      const list = unique.slice(i, i + KEYS_PER_CALL).join(',');
-      for (let offset = 0; ; offset += MAX_LIMIT) {
+    const {
+      items: found,
+      retrievedAt,
+      stale,
+      since,
+    } = await readKeyListPages(
+      keys,
+      { perCall: KEYS_PER_CALL, pageSize: MAX_LIMIT },
+      async (list, offset) => {
         const page = await this.upstream.request({
           method: 'GET',
           path: ACTIONS_PATH,
@@ -90,17 +92,9 @@ export class DgefpClient {
           requestId,
           parse: parsePage,
         });
-        if (page.stale) {
-          stale = true;
-          if (page.since && (!since || page.since < since)) since = page.since;
-        }
-        // A cached page says when it was fetched; a fresh one was read just now.
-        const readAt = page.since ?? new Date().toISOString();
-        if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
-        found.push(...page.value.actions);
-        if (offset + MAX_LIMIT >= page.value.total) break;
-      }
-    }
+        return { ...page, value: { total: page.value.total, items: page.value.actions } };
+      },
+    );
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
     return { stale, since, source, actions: found.map((a) => ({ ...a, source })) };
   }
