@@ -45,11 +45,11 @@ const UPSTREAM_GROWTH: Record<string, string> = {
   'business-france-sim': 'Business France pages its search results: calls grow with the projects read',
   'vte-sim': 'VTE pages its search results: calls grow with the offers read',
   'dgefp-sim':
-    'DGEFP is read live by lists of 200 communes (a national picture spans some 18,600), each list paged by 100 actions: calls grow with the communes and the actions read',
+    'DGEFP is read live by lists of 500 communes (a national picture spans some 18,600), each list paged by 100 actions: calls grow with the communes and the actions read',
   'apec-sim':
     'APEC’s search is read live by the departments involved, paged by 100 offers: calls grow with the offers read',
   'action-logement-sim':
-    'Action Logement is read live by lists of 200 communes, SIRENs or EPCIs, each list paged by 100: calls grow with the territories’ communes and the aids read',
+    'Action Logement is read live by lists of 500 communes, SIRENs or EPCIs, each list paged by 100: calls grow with the territories’ communes and the aids read',
 };
 
 /** Judges every target on a report. */

@@ -54,6 +54,10 @@ export function createActionLogementSimulator(
   });
 }
 
+/** The list parameters, and the most values one list may hold (this shape's rule: see the README). */
+const LIST_PARAMETERS = ['communes', 'sirens', 'epcis'];
+export const MAX_KEYS = 500;
+
 function page<T>(request: SimRequest, select: (list: (name: string) => Set<string>) => T[]): SimResponse {
   const limit = Number(request.query.get('limit') ?? 20);
   const offset = Number(request.query.get('offset') ?? 0);
@@ -61,11 +65,14 @@ function page<T>(request: SimRequest, select: (list: (name: string) => Set<strin
     return { status: 400, json: { erreur: `limit doit être entre 0 et ${MAX_LIMIT}, offset ≥ 0` } };
   }
   const lists = new Map<string, Set<string>>();
-  const list = (name: string) => {
-    if (!lists.has(name))
-      lists.set(name, new Set((request.query.get(name) ?? '').split(',').filter(Boolean)));
-    return lists.get(name)!;
-  };
+  for (const name of LIST_PARAMETERS) {
+    const values = (request.query.get(name) ?? '').split(',').filter(Boolean);
+    if (values.length > MAX_KEYS) {
+      return { status: 400, json: { erreur: `${name} accepte au plus ${MAX_KEYS} valeurs (${values.length} reçues)` } };
+    }
+    lists.set(name, new Set(values));
+  }
+  const list = (name: string) => lists.get(name) ?? new Set<string>();
   const matching = select(list);
   return { status: 200, json: { total: matching.length, results: matching.slice(offset, offset + limit) } };
 }

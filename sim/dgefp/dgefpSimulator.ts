@@ -10,6 +10,8 @@ import { buildDgefpActions, DISPOSITIFS, type DgefpApiAction } from './records.j
 export const RATE_LIMIT = 10;
 /** Largest page served. */
 export const MAX_LIMIT = 100;
+/** The most values one list (`communes`, `sirens`) may hold: this shape's rule (see the README). */
+export const MAX_KEYS = 500;
 
 /** Builds the DGEFP simulator (no port). */
 export function createDgefpSimulator(options: { faults?: SimFaults; world?: World } = {}): Simulator {
@@ -43,9 +45,19 @@ function answerActions(actions: DgefpApiAction[], request: SimRequest): SimRespo
       json: { code: 'PARAMETRE_INVALIDE', message: `limit doit être entre 0 et ${MAX_LIMIT}, offset ≥ 0` },
     };
   }
-  const list = (name: string) => new Set((request.query.get(name) ?? '').split(',').filter(Boolean));
-  const communes = list('communes');
-  const sirens = list('sirens');
+  const list = (name: string) => (request.query.get(name) ?? '').split(',').filter(Boolean);
+  const tooLong = ['communes', 'sirens'].find((name) => list(name).length > MAX_KEYS);
+  if (tooLong) {
+    return {
+      status: 400,
+      json: {
+        code: 'PARAMETRE_INVALIDE',
+        message: `${tooLong} accepte au plus ${MAX_KEYS} valeurs (${list(tooLong).length} reçues)`,
+      },
+    };
+  }
+  const communes = new Set(list('communes'));
+  const sirens = new Set(list('sirens'));
   const dispositif = request.query.get('dispositif');
   if (dispositif && !(DISPOSITIFS as readonly string[]).includes(dispositif)) {
     return {

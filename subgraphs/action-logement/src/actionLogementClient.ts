@@ -13,8 +13,8 @@ export const AIDS_PATH = '/api/v1/aides';
 export const AGREEMENTS_PATH = '/api/v1/conventions';
 /** Largest page the API serves. */
 export const MAX_LIMIT = 100;
-/** Keys per call, to keep URLs short. */
-const KEYS_PER_CALL = 200;
+/** Keys per call: the most one list may hold (500, about 3 KB of URL). */
+const KEYS_PER_CALL = 500;
 
 /** What `source` says: no Action Logement open dataset exists, so every value stays illustrative. */
 export const DATASET: DatasetDescription = {

@@ -145,6 +145,25 @@ describe('action-logement subgraph', () => {
     expect(simulator.stats().calls).toEqual({ aides: 1, conventions: 1 });
   });
 
+  it('reads a whole region in lists of at most 500 communes, which is all the API takes', async () => {
+    const refused = await fetch(
+      `${upstream.url}/api/v1/aides?communes=${Array.from({ length: 501 }, (_, i) => String(10000 + i)).join(',')}&limit=1&offset=0`,
+    );
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { erreur: string }).erreur).toContain('500');
+    simulator.reset();
+    const region = world.territories.filter((t) => t.regionCode === '84');
+    const communes = new Set(region.flatMap((t) => t.communeCodes));
+    expect(communes.size).toBeGreaterThan(500);
+    const answer = await ask<Value>(TERRITORY, region.map(represent), { first: 1 });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?._entities.map((e) => e?.actionLogement?.aids.totalCount)).toEqual(
+      region.map((t) => aidsIn(t).length),
+    );
+    // One list per 500 communes at least (more when a list's aids fill several pages of 100).
+    expect(simulator.stats().calls.aides).toBeGreaterThanOrEqual(Math.ceil(communes.size / 500));
+  });
+
   it('answers a company’s aid by SIREN, and refuses a malformed SIREN before any call', async () => {
     const siren = aids[0]!.siretEmployeur.slice(0, 9);
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Company { actionLogement { aids { id } summary { count } } } } }`;

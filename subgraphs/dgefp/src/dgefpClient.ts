@@ -12,8 +12,8 @@ import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js
 export const ACTIONS_PATH = '/api/v1/actions';
 /** Largest page the API serves. */
 export const MAX_LIMIT = 100;
-/** Keys per call, to keep URLs short. */
-const KEYS_PER_CALL = 200;
+/** Keys per call: the most one list may hold (500, about 3 KB of URL). */
+const KEYS_PER_CALL = 500;
 
 /**
  * What `source` says: DGEFP's delegation; no published dataset exists, so the id is ours and no
