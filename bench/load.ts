@@ -23,6 +23,8 @@ export interface LoadSpec {
    * new response-cache key each time, so every request is executed.
    */
   distinctQuery?: boolean;
+  /** Send `Accept-Encoding: gzip, deflate, br`, as a browser (a dashboard) does. */
+  acceptCompressed?: boolean;
 }
 
 /** What one load run measured. */
@@ -41,7 +43,10 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const result = await autocannon({
     url: spec.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(spec.acceptCompressed ? { 'accept-encoding': 'gzip, deflate, br' } : {}),
+    },
     body: spec.body,
     connections: spec.connections,
     duration: spec.durationS,

@@ -131,7 +131,7 @@ function renderMission(mission: MissionResult): string[] {
     '',
     '### Under load',
     '',
-    'CPU and memory are those of the one process holding the stack (simulators, subgraphs and gateway). Requests are "cached" (the same request again, as a dashboard asks it) or "executed" (a new response-cache key each time).',
+    'CPU and memory are those of the one process holding the stack (simulators, subgraphs and gateway). Requests are "cached" (the same request again, as a dashboard asks it) or "executed" (a new response-cache key each time); like a browser, the load accepts gzipped answers (the public workload above does not, as its peers do not compress).',
     '',
     '| simulator latency | territories | requests | connections | req/s | p50 ms | p99 ms | stack CPU ms/query | peak RSS MB | subgraph req/query | failed |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

@@ -176,6 +176,8 @@ export async function runMissionWorkload(
             body: query.body,
             connections,
             distinctQuery: mode === 'executed',
+            // Dashboards are browsers: they accept compressed answers.
+            acceptCompressed: true,
           };
           await load.ask('run', { ...spec, durationS: options.warmupS });
           const sample = await measureRun(load, { ...spec, durationS: options.durationS }, stack.pid, counts);

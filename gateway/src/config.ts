@@ -49,6 +49,8 @@ export interface GatewayConfig {
   /** Most megabytes of serialized entries each in-memory store keeps (the response cache's answers can be megabytes each). */
   memoryCacheMb: number;
   rateLimit: { max: number; windowMs: number };
+  /** Gzip answers of 1 KB and more for callers that accept it. */
+  compression: boolean;
   /** Operations executed at once (cache hits aside), and how many may wait for a slot, how long. */
   execution: { concurrency: number; maxQueue: number; maxWaitMs: number };
   /** Origins allowed to call from a browser (`*` for any); none by default. */
@@ -153,6 +155,7 @@ export function readGatewayConfig(env: Env = process.env, argv: string[] = []): 
       max: readInt(env, 'RATE_LIMIT_MAX', 1_000, 0),
       windowMs: readInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1),
     },
+    compression: readBool(env, 'COMPRESSION', true),
     execution: {
       // Two per core: enough to overlap the subgraphs' I/O, few enough to bound the working sets.
       concurrency: readInt(env, 'MAX_CONCURRENT_OPERATIONS', 2 * availableParallelism(), 1),

@@ -115,6 +115,7 @@ export async function createGatewayApp(
     const graphql = createGraphQLRoute(pipeline, {
       bodyLimitBytes: config.bodyLimitBytes,
       corsOrigins: config.corsOrigins,
+      compression: config.compression,
     });
     const readiness = new ReadinessProbe({
       ttlMs: config.readyProbeTtlMs,

@@ -6,13 +6,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '../../../kit/src/errors.js';
 import { HttpError, parseJsonBody, readBody } from '../../../kit/src/http.js';
 import { applyCors, looksLikeCsrf } from '../guards/cors.js';
+import { acceptsGzip, gzipOf, MIN_COMPRESSED_CHARS } from './compression.js';
 import { checkOperationParams, type OperationParams, type OperationResponse } from './operationRequest.js';
 import type { OperationPipeline } from './runOperation.js';
 
 /** Makes the /graphql handler (CORS and preflights included). */
 export function createGraphQLRoute(
   pipeline: OperationPipeline,
-  options: { bodyLimitBytes: number; corsOrigins: string[] },
+  options: { bodyLimitBytes: number; corsOrigins: string[]; compression: boolean },
 ) {
   return async function serveGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (applyCors(req, res, options.corsOrigins)) return;
@@ -24,7 +25,11 @@ export function createGraphQLRoute(
     try {
       params = await readHttpOperation(req, options.bodyLimitBytes);
     } catch (error) {
-      return writeOperationResponse(res, await pipeline.refuse(meta, error));
+      return writeOperationResponse(
+        res,
+        await pipeline.refuse(meta, error),
+        acceptEncodingOf(req, options.compression),
+      );
     }
     const response = await pipeline.runOperation({
       ...params,
@@ -32,8 +37,23 @@ export function createGraphQLRoute(
       headers: req.headers,
       remoteAddress: req.socket.remoteAddress,
     });
-    await writeOperationResponse(res, response);
+    await writeOperationResponse(res, response, acceptEncodingOf(req, options.compression));
   };
+}
+
+/** The Vary header with Accept-Encoding added to what the route already varies on (Origin…). */
+function withVary(res: ServerResponse, own: string | undefined): string {
+  const set = res.getHeader('vary');
+  const listed = [own, Array.isArray(set) ? set.join(',') : set?.toString()]
+    .flatMap((v) => (v ? v.split(',') : []))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return [...new Set([...listed, 'accept-encoding'])].join(', ');
+}
+
+/** The request's Accept-Encoding when compression is on (undefined: send bodies as they are). */
+export function acceptEncodingOf(req: IncomingMessage, compression: boolean): string | string[] | undefined {
+  return compression ? (req.headers['accept-encoding'] ?? '') : undefined;
 }
 
 /** The caller's request id when it sent a usable one. */
@@ -44,16 +64,39 @@ export function requestIdOf(req: IncomingMessage): string | undefined {
   return text && /^[\w.:-]{1,128}$/.test(text) ? text : undefined;
 }
 
-/** Writes the pipeline's answer, streaming an incremental body. */
+/**
+ * Writes the pipeline's answer, streaming an incremental body; a whole body is gzipped when the
+ * caller's Accept-Encoding (given only when compression is on) allows it and it is large enough.
+ */
 export async function writeOperationResponse(
   res: ServerResponse,
   response: OperationResponse,
+  acceptEncoding?: string | string[],
 ): Promise<void> {
-  res.writeHead(response.status, response.headers);
   if (typeof response.body === 'string') {
-    res.end(response.body);
+    const { body } = response;
+    if (acceptEncoding === undefined || body.length < MIN_COMPRESSED_CHARS) {
+      res.writeHead(response.status, response.headers);
+      res.end(body);
+      return;
+    }
+    // The same URL answers gzipped or not depending on this header: shared caches must know.
+    const headers = { ...response.headers, vary: withVary(res, response.headers.vary) };
+    if (!acceptsGzip(acceptEncoding)) {
+      res.writeHead(response.status, headers);
+      res.end(body);
+      return;
+    }
+    const bytes = await gzipOf(body, response.cachedFrom);
+    res.writeHead(response.status, {
+      ...headers,
+      'content-encoding': 'gzip',
+      'content-length': bytes.length,
+    });
+    res.end(bytes);
     return;
   }
+  res.writeHead(response.status, response.headers);
   for await (const chunk of response.body) res.write(chunk);
   res.end();
 }

@@ -36,6 +36,8 @@ export interface OperationResponse {
   headers: Record<string, string>;
   /** The JSON text, or the chunks of an incremental delivery. */
   body: string | AsyncIterable<string>;
+  /** The cached answer this body comes from: its compressed bytes are made once for every hit. */
+  cachedFrom?: object;
 }
 
 /** The GraphQL-shaped answer of a refusal: `{errors: [{message, extensions: {code}}]}`. */

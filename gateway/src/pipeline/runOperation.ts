@@ -106,6 +106,7 @@ async function run(
           ...limitHeaders,
         },
         body: hit.body,
+        cachedFrom: hit,
       };
     }
     record.cache = 'MISS';
