@@ -4,7 +4,6 @@ import type Autocannon from 'autocannon';
 import { runMain } from '../kit/src/env.js';
 import { requireBenchPackage } from './benchDependencies.js';
 import { serveHarness } from './child.js';
-import { distinctQuery } from './distinctQuery.js';
 
 // From the benchmark's own packages (bench/packages), which the harness installs before it
 // starts this process; typed by bench/autocannon.d.ts.
@@ -19,10 +18,11 @@ export interface LoadSpec {
   /** Add an `x-bench-distinct` header whose value differs on every request. */
   distinctHeader?: boolean;
   /**
-   * End the query text with a comment that differs on every request: the same operation, but a
-   * new response-cache key each time, so every request is executed.
+   * Send `Cache-Control: no-cache`, as a dashboard's refresh does: the gateway executes every
+   * request afresh instead of answering from its response cache (the same operation each time,
+   * so its parsed document and query plan are reused, as for real traffic).
    */
-  distinctQuery?: boolean;
+  fresh?: boolean;
   /** Send `Accept-Encoding: gzip, deflate, br`, as a browser (a dashboard) does. */
   acceptCompressed?: boolean;
 }
@@ -46,26 +46,22 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     headers: {
       'content-type': 'application/json',
       ...(spec.acceptCompressed ? { 'accept-encoding': 'gzip, deflate, br' } : {}),
+      ...(spec.fresh ? { 'cache-control': 'no-cache' } : {}),
     },
     body: spec.body,
     connections: spec.connections,
     duration: spec.durationS,
     timeout: 30,
-    requests:
-      spec.distinctHeader || spec.distinctQuery
-        ? [
-            {
-              setupRequest: (request) => {
-                const n = `${process.pid}-${counter++}`;
-                return {
-                  ...request,
-                  ...(spec.distinctQuery ? { body: distinctQuery(spec.body, n) } : {}),
-                  ...(spec.distinctHeader ? { headers: { ...request.headers, 'x-bench-distinct': n } } : {}),
-                };
-              },
-            },
-          ]
-        : undefined,
+    requests: spec.distinctHeader
+      ? [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, 'x-bench-distinct': `${process.pid}-${counter++}` },
+            }),
+          },
+        ]
+      : undefined,
   });
   return {
     sent: result.requests.sent,

@@ -101,7 +101,7 @@ function renderMission(mission: MissionResult): string[] {
   const lines = [
     '## Mission workload: the support picture',
     '',
-    `Our whole stack (\`stack/startStack.ts\`: ${mission.simulators.length} simulators, subgraphs ${mission.subgraphs.join(', ')}, gateway) in one process, queried with \`${mission.operationFile}\` for one territory, for the 21 of Grand Est (\`territories(filter: {regionCode: "44", phase: 2})\`) and for all 183 of phase 2. The gateway runs as \`npm start\` runs it, its response cache on: a complete answer is kept by the subgraphs' cache hints and served again; "executed" figures get past it with a new cache key on every request (a comment added to the query), so the operation is planned, fetched and merged each time; the subgraphs keep their upstream caches.`,
+    `Our whole stack (\`stack/startStack.ts\`: ${mission.simulators.length} simulators, subgraphs ${mission.subgraphs.join(', ')}, gateway) in one process, queried with \`${mission.operationFile}\` for one territory, for the 21 of Grand Est (\`territories(filter: {regionCode: "44", phase: 2})\`) and for all 183 of phase 2. The gateway runs as \`npm start\` runs it, its response cache on: a complete answer is kept by the subgraphs' cache hints and served again; "executed" figures get past it with \`Cache-Control: no-cache\` on every request (a dashboard's refresh), so the operation is fetched from every subgraph and merged each time (its parsed document and query plan are reused, as for real traffic); the subgraphs keep their upstream caches.`,
     mission.droppedFields.length
       ? `The supergraph does not serve ${mission.droppedFields.length} field(s) of the operation yet (${mission.droppedFields.join(', ')}); they were left out.`
       : 'Every field of the operation is served.',
@@ -111,7 +111,7 @@ function renderMission(mission: MissionResult): string[] {
     '',
     '### Calls per query as territories grow (each on a fresh stack, caches cold)',
     '',
-    'The mirror is synced before (the first stack of the run synced it; see below); "cold" is the first query on a fresh stack, every cache empty; "warm" the median of the same query asked 3 more times (served by the response cache when the cold answer was complete); "warm, executed" the median of 3 more with a new cache key each.',
+    'The mirror is synced before (the first stack of the run synced it; see below); "cold" is the first query on a fresh stack, every cache empty; "warm" the median of the same query asked 3 more times (served by the response cache when the cold answer was complete); "warm, executed" the median of 3 more asked with `Cache-Control: no-cache`.',
     '',
     '| territories | answered | errors | departments | cold query | warm query | warm, executed | upstream calls | by source | subgraph requests | stack start to first answer |',
     '|---|---|---|---|---|---|---|---|---|---|---|',

@@ -68,6 +68,27 @@ for (const store of ['memory', 'redis'] as const) {
       expect(other.headers.get('x-cache')).toBe('MISS');
     });
 
+    it('executes a request asking Cache-Control: no-cache afresh, and keeps its answer for the next', async ({
+      skip,
+    }) => {
+      if (!gateway) return skip();
+      const tag = randomUUID();
+      const query = `{ slowVersion(ms: 1, tag: "${tag}") }`;
+      await post(gateway.graphql, { query });
+      expect((await post(gateway.graphql, { query })).headers.get('x-cache')).toBe('HIT');
+      expect(ledgerCalls.get(tag)).toBe(1);
+      const refreshed = await post(gateway.graphql, { query }, { 'cache-control': 'no-cache' });
+      expect(refreshed.headers.get('x-cache')).toBe('BYPASS');
+      expect(ledgerCalls.get(tag)).toBe(2);
+      // Every refresh executes (max-age=0 says the same).
+      await post(gateway.graphql, { query }, { 'cache-control': 'max-age=0' });
+      expect(ledgerCalls.get(tag)).toBe(3);
+      const after = await post(gateway.graphql, { query });
+      expect(after.headers.get('x-cache')).toBe('HIT');
+      expect(after.text).toBe(refreshed.text);
+      expect(ledgerCalls.get(tag)).toBe(3);
+    });
+
     it('keeps nothing when a subgraph gives no hint, or when the answer has errors', async ({ skip }) => {
       if (!gateway) return skip();
       const unhinted = `{ whoami { kind } t_${randomUUID().slice(0, 8)}: __typename }`;

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startChild, type ChildHandle } from '../child.js';
 import { BENCH_GATEWAY_ENV } from '../contenders.js';
-import { distinctQuery } from '../distinctQuery.js';
 import { startGateway, type GatewayEntry } from '../gatewayBundle.js';
 import { aggregate, measureRun, median, type Aggregate, type LoadGenerator } from '../measure.js';
 import { LATENCY_PROFILES, type LatencyProfile } from './latency.js';
@@ -59,7 +58,7 @@ export interface GrowthRow {
    * cache on: a complete answer is served from it): median of 3.
    */
   warmQueryMs: number;
-  /** The same, each time a new cache key (a comment added), so executed in full: median of 3. */
+  /** The same, asked with `Cache-Control: no-cache`, so executed in full: median of 3. */
   warmExecutedMs: number;
   /** Distinct departments of the territories asked (France Travail's target is per department). */
   departments: number;
@@ -72,7 +71,8 @@ export interface MissionLoadRow {
   connections: number;
   /**
    * `cached`: the same request again and again, as dashboards ask it (the gateway's response
-   * cache answers once a complete answer is kept); `executed`: every request a new cache key.
+   * cache answers once a complete answer is kept); `executed`: every request asked with
+   * `Cache-Control: no-cache`, so executed afresh.
    */
   mode: LoadMode;
   result: Aggregate;
@@ -175,7 +175,7 @@ export async function runMissionWorkload(
             url: stack.ready.url,
             body: query.body,
             connections,
-            distinctQuery: mode === 'executed',
+            fresh: mode === 'executed',
             // Dashboards are browsers: they accept compressed answers.
             acceptCompressed: true,
           };
@@ -241,7 +241,7 @@ async function coldQuery(
     }
     for (let round = 0; round < warmRounds; round++) {
       const again = performance.now();
-      await post(stack.ready.url, distinctQuery(query.body, `warm-${round}`));
+      await post(stack.ready.url, query.body, { 'cache-control': 'no-cache' });
       executed.push(performance.now() - again);
     }
     const departments = countDepartments(await post(stack.ready.url, query.departmentsBody));
@@ -266,7 +266,7 @@ async function coldQuery(
 
 function startStackChild(env: Record<string, string>): Promise<ChildHandle<StackReady>> {
   // The gateway's response cache on, as `npm start` runs it; the executed runs get past it with
-  // a new cache key on every request.
+  // `Cache-Control: no-cache` on every request.
   return startChild<StackReady>('bench/mission/stackChild.ts', {
     env: { ...BENCH_GATEWAY_ENV, RESPONSE_CACHE: 'true', ...env },
     // The first start on an empty mirror syncs every source (and its re-sync) before it is ready.
@@ -294,10 +294,10 @@ async function gatewayColdStart(
   }
 }
 
-async function post(url: string, body: string): Promise<unknown> {
+async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
   });
   return response.json();

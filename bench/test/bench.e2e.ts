@@ -122,7 +122,7 @@ describe('the benchmark harness, in smoke mode', () => {
     expect(growth[2]!.departments).toBeGreaterThan(growth[0]!.departments);
     for (const g of growth) expect(g.warmQueryMs).toBeGreaterThan(0);
     for (const g of growth) expect(g.warmExecutedMs).toBeGreaterThan(0);
-    // Load as deployed (repeated requests) and executed (a new cache key on every request).
+    // Load as deployed (repeated requests) and executed (every request asked with Cache-Control: no-cache).
     expect(new Set(report.mission!.load.map((r) => r.mode))).toEqual(new Set(['cached', 'executed']));
     const targets = tableAfter('## Targets').map((row) => row[0]);
     expect(targets.some((t) => t?.startsWith('sync of every source from the simulators'))).toBe(true);

@@ -15,7 +15,7 @@ export interface RequestRecord {
   outcome: Outcome;
   status: number;
   /** HIT: served from the cache; SHARED: the answer of an identical request executing at the same time; MISS: executed. */
-  cache?: 'HIT' | 'MISS' | 'SHARED';
+  cache?: 'HIT' | 'MISS' | 'SHARED' | 'BYPASS';
   caller: CallerIdentity;
   code?: string;
 }

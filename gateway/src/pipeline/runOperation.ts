@@ -88,7 +88,11 @@ async function run(
     accept: request.headers.accept,
     caller,
   });
-  if (cache && cacheKey) {
+  // `Cache-Control: no-cache` (a dashboard's "refresh"): executed afresh, and the fresh answer
+  // replaces the cached one.
+  const fresh = wantsFresh(request.headers['cache-control']);
+  if (cache && cacheKey && fresh) record.cache = 'BYPASS';
+  if (cache && cacheKey && !fresh) {
     const hit = await cache.get(cacheKey);
     if (hit) {
       Object.assign(record, {
@@ -140,7 +144,7 @@ async function run(
     return executed;
   };
   const { response: executed, shared } =
-    cache && cacheKey
+    cache && cacheKey && !fresh
       ? await cache.coalesce(
           cacheKey,
           execute,
@@ -159,6 +163,12 @@ async function run(
   record.status = response.status;
   record.outcome = typeof response.body === 'string' ? outcomeOf(response.status, response.body) : 'ok';
   return response;
+}
+
+/** Whether the request's Cache-Control asks for a fresh answer (`no-cache`, or `max-age=0`). */
+function wantsFresh(header: string | string[] | undefined): boolean {
+  const text = (Array.isArray(header) ? header.join(',') : (header ?? '')).toLowerCase();
+  return /(^|[\s,])(no-cache|max-age=0)([\s,]|$)/.test(text);
 }
 
 function refuseLargeDocument(query: string, max: number): void {
