@@ -1,6 +1,7 @@
 // The gateway's execution slots on their own: at most `concurrency` tasks run at once, the others
-// start in arrival order as slots free up (also after a task fails), and a request that would wait
-// behind a full queue, or too long, is refused with 503 SERVER_BUSY and Retry-After.
+// start in arrival order as slots free up (also after a task fails), a request that would wait
+// behind a full queue, or too long, is refused with 503 SERVER_BUSY and Retry-After, and one whose
+// caller went away leaves the queue without running.
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../kit/src/http.js';
 import { ExecutionSlots } from '../src/pipeline/executionSlots.js';
@@ -71,6 +72,30 @@ describe('execution slots', () => {
     expect(slots.load).toEqual({ running: 1, waiting: 0 });
     first.release();
     await running;
+    expect(slots.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('drops a waiting request whose caller went away, and never runs it', async () => {
+    const slots = new ExecutionSlots({ concurrency: 1, maxQueue: 5, maxWaitMs: 10_000 });
+    const started: string[] = [];
+    const first = gate(started, 'first');
+    const running = slots.run(first.task);
+    const caller = new AbortController();
+    const abandoned = slots.run(async () => started.push('abandoned'), caller.signal);
+    const next = gate(started, 'next');
+    const queued = slots.run(next.task);
+    expect(slots.load).toEqual({ running: 1, waiting: 2 });
+    caller.abort();
+    await expect(abandoned).rejects.toMatchObject({ status: 499, code: 'CLIENT_CLOSED_REQUEST' });
+    expect(slots.load).toEqual({ running: 1, waiting: 1 });
+    first.release();
+    next.release();
+    expect([await running, await queued]).toEqual(['first', 'next']);
+    expect(started).toEqual(['first', 'next']);
+    // A caller already gone does not even queue.
+    const left = new AbortController();
+    left.abort();
+    await expect(slots.run(async () => 'never', left.signal)).rejects.toMatchObject({ status: 499 });
     expect(slots.load).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -63,6 +63,8 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** Every execution slot is taken and the queue is full or too slow (503 with Retry-After). */
   SERVER_BUSY = 'SERVER_BUSY',
+  /** The caller went away while its operation waited for a slot: it was never executed. */
+  CLIENT_CLOSED_REQUEST = 'CLIENT_CLOSED_REQUEST',
 }
 
 /** Extra fields attached to a coded error's `extensions`. */

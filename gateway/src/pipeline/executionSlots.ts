@@ -3,7 +3,8 @@
 // result in memory, so fifty executed at once hold fifty working sets; with a few slots the
 // process's memory stays bounded and each answer comes sooner, while the CPU (one thread) stays
 // as busy. Cache hits and requests sharing an identical execution take no slot. A request that
-// would wait behind too many others, or wait too long, gets 503 SERVER_BUSY with Retry-After.
+// would wait behind too many others, or wait too long, gets 503 SERVER_BUSY with Retry-After; one
+// whose caller went away while it waited leaves the queue unexecuted.
 import { ErrorCode } from '../../../kit/src/errors.js';
 import { HttpError } from '../../../kit/src/http.js';
 
@@ -31,9 +32,12 @@ export class ExecutionSlots {
     return { running: this.running, waiting: this.waiting.length };
   }
 
-  /** Runs `task` in a slot, waiting for one in arrival order; SERVER_BUSY when it cannot. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /**
+   * Runs `task` in a slot, waiting for one in arrival order; SERVER_BUSY when it cannot, and
+   * CLIENT_CLOSED_REQUEST (never executed) when `signal` aborts while it waits.
+   */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
     try {
       return await task();
     } finally {
@@ -41,7 +45,8 @@ export class ExecutionSlots {
     }
   }
 
-  private acquire(): Promise<void> {
+  private acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(gone());
     if (this.running < this.settings.concurrency) {
       this.running++;
       return Promise.resolve();
@@ -54,17 +59,26 @@ export class ExecutionSlots {
       );
     }
     return new Promise<void>((resolve, reject) => {
+      const leave = (error: HttpError) => {
+        const index = this.waiting.indexOf(waiter);
+        if (index >= 0) this.waiting.splice(index, 1);
+        clearTimeout(waiter.timer);
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      };
+      const onAbort = () => leave(gone());
       const waiter: Waiter = {
         start: () => {
           clearTimeout(waiter.timer);
+          signal?.removeEventListener('abort', onAbort);
           resolve();
         },
-        timer: setTimeout(() => {
-          const index = this.waiting.indexOf(waiter);
-          if (index >= 0) this.waiting.splice(index, 1);
-          reject(busy(`no execution slot came free within ${this.settings.maxWaitMs} ms.`));
-        }, this.settings.maxWaitMs),
+        timer: setTimeout(
+          () => leave(busy(`no execution slot came free within ${this.settings.maxWaitMs} ms.`)),
+          this.settings.maxWaitMs,
+        ),
       };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.waiting.push(waiter);
     });
   }
@@ -75,6 +89,11 @@ export class ExecutionSlots {
     if (next) next.start();
     else this.running--;
   }
+}
+
+/** The caller left while waiting (nginx's 499: nobody reads this answer). */
+function gone(): HttpError {
+  return new HttpError(499, ErrorCode.CLIENT_CLOSED_REQUEST, 'The caller went away before a slot came free.');
 }
 
 function busy(reason: string): HttpError {

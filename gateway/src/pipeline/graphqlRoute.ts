@@ -31,11 +31,18 @@ export function createGraphQLRoute(
         acceptEncodingOf(req, options.compression),
       );
     }
+    // The caller gone before its answer (a closed tab, a client timeout): nothing waits for it.
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) gone.abort();
+    };
+    res.once('close', onClose);
     const response = await pipeline.runOperation({
       ...params,
       ...meta,
       headers: req.headers,
       remoteAddress: req.socket.remoteAddress,
+      signal: gone.signal,
     });
     await writeOperationResponse(res, response, acceptEncodingOf(req, options.compression));
   };

@@ -28,6 +28,8 @@ export interface OperationRequest extends OperationParams, RequestMeta {
   headers: IncomingHttpHeaders;
   /** The caller's network address: anonymous callers are rate-limited by it. */
   remoteAddress?: string;
+  /** Aborted when the caller goes away before its answer: a request still waiting for a slot leaves the queue. */
+  signal?: AbortSignal;
 }
 
 /** The answer to one operation, ready to be written by any route. */

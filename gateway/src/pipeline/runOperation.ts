@@ -126,7 +126,7 @@ async function run(
   // Executed once, and kept when it may be; identical requests arriving meanwhile share it.
   const execute = async (): Promise<OperationResponse> => {
     const run = () => executeWithApollo(deps.apollo, request, query, caller);
-    const executed = await (deps.slots ? deps.slots.run(run) : run());
+    const executed = await (deps.slots ? deps.slots.run(run, request.signal) : run());
     if (
       cache &&
       cacheKey &&
