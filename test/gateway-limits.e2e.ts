@@ -323,4 +323,40 @@ describe('execution slots', () => {
       await gateway.stop();
     }
   });
+
+  it('drops a queued request whose caller went away, without executing it', async () => {
+    const gateway = await startGateway({
+      ...stack.env,
+      RESPONSE_CACHE: 'false',
+      MAX_CONCURRENT_OPERATIONS: '1',
+      LOG_LEVEL: 'info',
+    });
+    await setFaults(stack, 'france-travail-sim', { latencyMs: 400 });
+    try {
+      const body = (id: string) =>
+        JSON.stringify({
+          query: `{ territory(id: "${id}") { id franceTravail { offers(first: 1) { totalCount } } } }`,
+        });
+      const headers = { 'content-type': 'application/json' };
+      const running = fetch(gateway.graphql, { method: 'POST', headers, body: body('ti-8401') });
+      // Territories no other test of this file reads, so France Travail's slow answers are not cached.
+      // The second caller gives up while the first holds the only slot (a client-side timeout).
+      const abandoned = await fetch(gateway.graphql, {
+        method: 'POST',
+        headers: { ...headers, 'x-request-id': 'gave-up' },
+        body: body('ti-1101'),
+        signal: AbortSignal.timeout(150),
+      }).catch((error: unknown) => error);
+      expect(abandoned).toBeInstanceOf(Error);
+      expect((await running).status).toBe(200);
+      await expectStillServing(gateway.graphql);
+      const line = gateway.logs
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.requestId === 'gave-up');
+      expect(line).toMatchObject({ status: 499, code: 'CLIENT_CLOSED_REQUEST' });
+    } finally {
+      await resetSimulator(stack, 'france-travail-sim');
+      await gateway.stop();
+    }
+  });
 });

@@ -68,7 +68,10 @@ function page<T>(request: SimRequest, select: (list: (name: string) => Set<strin
   for (const name of LIST_PARAMETERS) {
     const values = (request.query.get(name) ?? '').split(',').filter(Boolean);
     if (values.length > MAX_KEYS) {
-      return { status: 400, json: { erreur: `${name} accepte au plus ${MAX_KEYS} valeurs (${values.length} reçues)` } };
+      return {
+        status: 400,
+        json: { erreur: `${name} accepte au plus ${MAX_KEYS} valeurs (${values.length} reçues)` },
+      };
     }
     lists.set(name, new Set(values));
   }
