@@ -339,6 +339,7 @@ function oldest(values: (string | undefined)[]): string | undefined {
   return values.filter((v): v is string => v !== undefined).sort()[0];
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

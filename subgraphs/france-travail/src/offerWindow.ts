@@ -24,10 +24,12 @@ import type {
   UpstreamAnswer,
 } from '../../../kit/src/mirror/sourceDefinition.js';
 import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
+import { parseRetryAfter } from '../../../kit/src/upstream/retry.js';
 import {
   MAX_REACHABLE,
   PAGE_SIZE,
   SEARCH_PATH,
+  isObject,
   TOKEN_PATH,
   parseSearchEnvelope,
   parseToken,
@@ -230,14 +232,7 @@ async function fetchToken(options: OfferWindowOptions, fetch: typeof globalThis.
   }
 }
 
-/** Retry-After in seconds (or an HTTP date), bounded; one second when absent or unreadable. */
+/** What Retry-After asks (seconds or an HTTP date), bounded; one second when absent or unreadable. */
 function retryAfterMs(header: string | null): number {
-  if (header === null) return 1_000;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-  return Math.min(Math.max(Number.isFinite(ms) ? ms : 1_000, 0), MAX_RETRY_AFTER_MS);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return Math.min(parseRetryAfter(header ?? undefined) ?? 1_000, MAX_RETRY_AFTER_MS);
 }
