@@ -18,6 +18,22 @@ import { readEtatConfig } from '../subgraphs/etat/src/config.js';
 import { readFranceTravailConfig } from '../subgraphs/france-travail/src/config.js';
 import { OFFER_WINDOW_SOURCE } from '../subgraphs/france-travail/src/offerWindow.js';
 import { bmoMirrorSource, offerWindowMirrorSource } from '../subgraphs/france-travail/src/start.js';
+import { readBusinessFranceConfig } from '../subgraphs/business-france/src/config.js';
+import {
+  BUSINESS_FRANCE_WINDOW,
+  businessFranceWindowSource,
+} from '../subgraphs/business-france/src/window.js';
+import { readDgefpConfig } from '../subgraphs/dgefp/src/config.js';
+import { DGEFP_WINDOW, dgefpWindowSource } from '../subgraphs/dgefp/src/window.js';
+import { readActionLogementConfig } from '../subgraphs/action-logement/src/config.js';
+import {
+  ACTION_LOGEMENT_WINDOW,
+  actionLogementWindowSource,
+} from '../subgraphs/action-logement/src/window.js';
+import { readApecConfig } from '../subgraphs/apec/src/config.js';
+import { APEC_WINDOW, apecWindowSource } from '../subgraphs/apec/src/window.js';
+import { readVteConfig } from '../subgraphs/vte/src/config.js';
+import { VTE_WINDOW, vteWindowSource } from '../subgraphs/vte/src/window.js';
 import { readCaisseDesDepotsSource } from '../subgraphs/banque-des-territoires/src/config.js';
 import {
   caisseDesDepotsSubsidySource,
@@ -154,7 +170,65 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
       return window;
     },
   },
+  {
+    // VTE's offers and aids of the programme's communes, re-read every VTE_WINDOW_SYNC_INTERVAL
+    // (15 minutes by default; 0 leaves the window out: every read is live).
+    name: VTE_WINDOW.source,
+    urlEnv: 'VTE_API_URL',
+    simulator: 'vte-sim',
+    enabled: (env) => readVteConfig(forSources(env)).window.syncIntervalMs > 0,
+    define: (env) => required(VTE_WINDOW.source, 'VTE', vteWindowSource(readVteConfig(forSources(env)))),
+  },
+  {
+    // Business France's projects and sites of the programme's communes (BUSINESS_FRANCE_WINDOW_*).
+    name: BUSINESS_FRANCE_WINDOW.source,
+    urlEnv: 'BUSINESS_FRANCE_API_URL',
+    simulator: 'business-france-sim',
+    enabled: (env) => readBusinessFranceConfig(forSources(env)).window.syncIntervalMs > 0,
+    define: (env) =>
+      required(
+        BUSINESS_FRANCE_WINDOW.source,
+        'BUSINESS_FRANCE',
+        businessFranceWindowSource(readBusinessFranceConfig(forSources(env))),
+      ),
+  },
+  {
+    // DGEFP's actions of the programme's communes (DGEFP_WINDOW_*).
+    name: DGEFP_WINDOW.source,
+    urlEnv: 'DGEFP_API_URL',
+    simulator: 'dgefp-sim',
+    enabled: (env) => readDgefpConfig(forSources(env)).window.syncIntervalMs > 0,
+    define: (env) =>
+      required(DGEFP_WINDOW.source, 'DGEFP', dgefpWindowSource(readDgefpConfig(forSources(env)))),
+  },
+  {
+    // Action Logement's aids of the programme's communes and agreements of its EPCIs (ACTION_LOGEMENT_WINDOW_*).
+    name: ACTION_LOGEMENT_WINDOW.source,
+    urlEnv: 'ACTION_LOGEMENT_API_URL',
+    simulator: 'action-logement-sim',
+    enabled: (env) => readActionLogementConfig(forSources(env)).window.syncIntervalMs > 0,
+    define: (env) =>
+      required(
+        ACTION_LOGEMENT_WINDOW.source,
+        'ACTION_LOGEMENT',
+        actionLogementWindowSource(readActionLogementConfig(forSources(env))),
+      ),
+  },
+  {
+    // APEC's offers of the programme's departments (APEC_WINDOW_*).
+    name: APEC_WINDOW.source,
+    urlEnv: 'APEC_API_URL',
+    simulator: 'apec-sim',
+    enabled: (env) => readApecConfig(forSources(env)).window.syncIntervalMs > 0,
+    define: (env) => required(APEC_WINDOW.source, 'APEC', apecWindowSource(readApecConfig(forSources(env)))),
+  },
 ];
+
+/** A window's definition, which its settings can leave out (interval 0): then `enabled` said so. */
+function required(name: string, prefix: string, source: SourceDefinition | undefined): SourceDefinition {
+  if (!source) throw new Error(`${name}: ${prefix}_WINDOW_SYNC_INTERVAL is 0.`);
+  return source;
+}
 
 const GEO_DIR = fileURLToPath(new URL('../data/geo', import.meta.url));
 

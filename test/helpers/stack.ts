@@ -18,6 +18,12 @@ export async function startTestStack(options: StackOptions = {}): Promise<Stack>
     // France Travail's offers read live, so its faults and budgets reach the graph (and the first
     // sync does not wait some 20 s on the offer window); a test that wants the window turns it on.
     FRANCE_TRAVAIL_OFFERS_SYNC_INTERVAL: '0',
+    // Likewise the live operators' windows: their simulators' faults must reach the graph.
+    VTE_WINDOW_SYNC_INTERVAL: '0',
+    BUSINESS_FRANCE_WINDOW_SYNC_INTERVAL: '0',
+    DGEFP_WINDOW_SYNC_INTERVAL: '0',
+    APEC_WINDOW_SYNC_INTERVAL: '0',
+    ACTION_LOGEMENT_WINDOW_SYNC_INTERVAL: '0',
     ...process.env,
     ...options.env,
   };

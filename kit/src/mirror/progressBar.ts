@@ -19,21 +19,30 @@ export function formatProgress(progress: SyncProgress, width = 24): string {
   return `${progress.source} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(ratio * 100)}% ${counts}`;
 }
 
-/** A progress callback for {@link runSync} that draws on `output` (default stderr). */
+/**
+ * A progress callback for {@link runSync} that draws on `output` (default stderr). While one
+ * source syncs, a TTY gets its bar redrawn in place; while several sync side by side, or on a
+ * plain output, each source gets a line every 10 % and one when it is done.
+ */
 export function progressBar(output: ProgressOutput = process.stderr): (progress: SyncProgress) => void {
-  let lastDecile = -1;
+  const lastDecile = new Map<string, number>();
+  const active = new Set<string>();
   return (progress) => {
+    if (progress.phase === 'done') active.delete(progress.source);
+    else active.add(progress.source);
     const line = formatProgress(progress);
-    if (output.isTTY) {
+    if (output.isTTY && active.size <= 1 && lastDecile.size === 0) {
       output.write(`\r\x1b[2K${line}${progress.phase === 'done' ? '\n' : ''}`);
       return;
     }
     const decile = progress.total
       ? Math.floor((10 * progress.read) / progress.total)
       : Math.floor(progress.read / 10_000);
-    if (progress.phase !== 'reading' || decile > lastDecile) {
-      lastDecile = progress.phase === 'done' ? -1 : decile;
-      output.write(`${line}\n`);
+    if (progress.phase !== 'reading' || decile > (lastDecile.get(progress.source) ?? -1)) {
+      if (progress.phase === 'done') lastDecile.delete(progress.source);
+      else lastDecile.set(progress.source, decile);
+      // On a TTY, the line takes the place of a bar drawn in place before it.
+      output.write(`${output.isTTY ? '\r\x1b[2K' : ''}${line}\n`);
     }
   };
 }

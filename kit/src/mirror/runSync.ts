@@ -56,7 +56,8 @@ export interface SyncResult {
 }
 
 // The column that says a record is located: BMO rows sit in a department, the rest in a commune.
-const LOCATED_COLUMN: Record<SourceTableName, 'commune_code' | 'department_code'> = {
+// An operator's window is read by place, so every record it holds is placed by that read: none.
+const LOCATED_COLUMN: Record<SourceTableName, 'commune_code' | 'department_code' | null> = {
   cdc_subsidy: 'commune_code',
   france_relance_project: 'commune_code',
   france_2030_laureate: 'commune_code',
@@ -65,10 +66,15 @@ const LOCATED_COLUMN: Record<SourceTableName, 'commune_code' | 'department_code'
   bmo_row: 'department_code',
   france_travail_offer: 'commune_code',
   company_location: 'commune_code',
+  vte_window: null,
+  business_france_window: null,
+  dgefp_window: null,
+  apec_window: null,
+  action_logement_window: null,
 };
 
-/** The column whose null means "unlocated" in `table`. */
-export function locatedColumnOf(table: SourceTableName): 'commune_code' | 'department_code' {
+/** The column whose null means "unlocated" in `table`; null when its records are never unlocated. */
+export function locatedColumnOf(table: SourceTableName): 'commune_code' | 'department_code' | null {
   return LOCATED_COLUMN[table];
 }
 
@@ -311,9 +317,9 @@ async function counts(
   table: SourceTableName,
 ): Promise<{ recordCount: number; unlocatedCount: number }> {
   const located = locatedColumnOf(table);
+  const unlocated = located ? sql`sum(case when ${sql.ref(located)} is null then 1 else 0 end)` : sql`0`;
   const row = await sql<{ total: number | string; unlocated: number | string | null }>`
-    select count(*) as total, sum(case when ${sql.ref(located)} is null then 1 else 0 end) as unlocated
-    from ${sql.table(table)}`.execute(kysely);
+    select count(*) as total, ${unlocated} as unlocated from ${sql.table(table)}`.execute(kysely);
   const first = row.rows[0];
   return { recordCount: Number(first?.total ?? 0), unlocatedCount: Number(first?.unlocated ?? 0) };
 }

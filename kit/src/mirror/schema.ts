@@ -212,6 +212,22 @@ export interface FranceTravailOfferTable extends LocatedColumns {
   payload: string;
 }
 
+/**
+ * An operator's window (VTE, Business France, DGEFP, APEC, Action Logement): one checked record
+ * of its live API, read by the place it sits in during the window's last sync.
+ */
+export interface OperatorWindowTable extends LocatedColumns {
+  /** `<kind>:<the record's id>`. */
+  record_key: string;
+  /** The record family (`offer`, `aid`…), one per kind of read the subgraph makes. */
+  kind: string;
+  /** Its rank in the sync's read, so reads keep the upstream's order. */
+  position: number;
+  siren: string | null;
+  /** The checked record as JSON, as the operator's client returns it (without `source`). */
+  payload: string;
+}
+
 /** Company head-office locations from API Recherche d'entreprises, keyed by SIREN. */
 export interface CompanyLocationTable {
   record_key: string;
@@ -238,7 +254,16 @@ export interface SourceTables {
   bmo_row: BmoRowTable;
   france_travail_offer: FranceTravailOfferTable;
   company_location: CompanyLocationTable;
+  vte_window: OperatorWindowTable;
+  business_france_window: OperatorWindowTable;
+  dgefp_window: OperatorWindowTable;
+  apec_window: OperatorWindowTable;
+  action_logement_window: OperatorWindowTable;
 }
+
+/** The tables of the operators' windows. */
+export type WindowTableName =
+  'vte_window' | 'business_france_window' | 'dgefp_window' | 'apec_window' | 'action_logement_window';
 
 /** The name of a mirrored source table. */
 export type SourceTableName = keyof SourceTables;
@@ -256,6 +281,11 @@ export interface MirrorDatabase extends SourceTables {
   bmo_row_staging: BmoRowTable;
   france_travail_offer_staging: FranceTravailOfferTable;
   company_location_staging: CompanyLocationTable;
+  vte_window_staging: OperatorWindowTable;
+  business_france_window_staging: OperatorWindowTable;
+  dgefp_window_staging: OperatorWindowTable;
+  apec_window_staging: OperatorWindowTable;
+  action_logement_window_staging: OperatorWindowTable;
 }
 
 /** What an incremental sync asks the upstream for next time; every part is optional. */

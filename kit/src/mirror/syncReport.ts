@@ -43,6 +43,7 @@ export function rejectsByReason(store: MirrorStore, source: string): Promise<Rea
 export function unlocatedByReason(store: MirrorStore, table: SourceTableName): Promise<ReasonCount[]> {
   return guardMirror('counting unlocated records', async () => {
     const located = locatedColumnOf(table);
+    if (!located) return [];
     const reason =
       table === 'bmo_row'
         ? sql<string>`'NO_DEPARTMENT'`

@@ -3,6 +3,7 @@
 // are split into lists short enough for a URL, the lists are read side by side (the upstream
 // client paces every call under the API's rate, so side by side costs no extra call and no call's
 // latency waits on another's), each list's pages one after the other. Items keep the lists' order.
+import { FieldReader } from './fieldReader.js';
 import type { UpstreamResult } from './upstreamClient.js';
 
 /** One page of a list: its items and the list's total. */
@@ -52,4 +53,20 @@ export async function readKeyListPages<T>(
   );
   for (const items of perList) for (const item of items) result.items.push(item);
   return result;
+}
+
+/**
+ * A page of such an upstream, `{total, results: [...]}`, each result through `parseItem`
+ * (which throws a plain Error naming what is wrong); throws on any other shape.
+ */
+export function parseResultsPage<T>(
+  body: unknown,
+  parseItem: (raw: unknown, index: number) => T,
+): KeyListPage<T> {
+  if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
+  const total = new FieldReader(body as Record<string, unknown>, 'answer').integer('total');
+  const results = (body as { results?: unknown }).results;
+  if (!Array.isArray(results))
+    throw new Error(`answer.results must be a list; got ${JSON.stringify(results)}`);
+  return { total, items: results.map(parseItem) };
 }

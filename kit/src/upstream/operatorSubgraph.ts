@@ -1,11 +1,18 @@
 // How an operator subgraph starts: one upstream client (with its cache) opened from the
 // subgraph's settings, the operator's protocol client on top, and the subgraph served over HTTP.
-// Closing the running server also closes the client and its cache.
+// Closing the running server also closes the client and its cache. An operator with a window
+// (kit/src/mirror/operatorWindow.ts) also holds the shared mirror: each request gets its view of
+// the window, and /health (the gateway's /ready) says how fresh the window is.
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Keyv } from 'keyv';
 import type { RunningServer } from '../listen.js';
 import { listenSubgraph } from '../subgraphServer.js';
 import type { UpstreamSettings } from '../upstreamSettings.js';
+import { readFreshness } from '../mirror/freshness.js';
+import { openMirrorFromSettings } from '../mirror/sharedMirror.js';
+import { WindowReads, type RequestWindow, type WindowName } from '../mirror/windowReads.js';
+import type { WindowSettings } from '../mirror/windowSettings.js';
+import { programmeScope } from '../reference/programmeCommunes.js';
 import type { BreakerOptions } from './breaker.js';
 import { createUpstreamCache } from './cache.js';
 import { UpstreamClient } from './upstreamClient.js';
@@ -70,22 +77,42 @@ export interface OperatorSubgraphOptions<TClient, TContext extends BaseContext> 
   server: ApolloServer<TContext>;
   /** Builds the operator's protocol client on the opened upstream. */
   client(upstream: UpstreamClient): TClient;
-  /** Builds one request's context. */
-  context(client: TClient, requestId?: string): TContext;
+  /** Builds one request's context; `window` is the request's view of the operator's window. */
+  context(client: TClient, requestId?: string, window?: RequestWindow): TContext;
+  /** The operator's window and its settings; absent (or its interval 0): every read is live. */
+  window?: { name: WindowName; settings: WindowSettings };
 }
 
-/** Opens the upstream, serves the subgraph, and closes both together. */
+/** Opens the upstream (and the mirror of its window), serves the subgraph, and closes them together. */
 export async function startOperatorSubgraph<TClient, TContext extends BaseContext>(
   options: OperatorSubgraphOptions<TClient, TContext>,
 ): Promise<RunningServer> {
   const opened = openUpstream(options.settings, options);
   const client = options.client(opened.upstream);
-  return serveWithClient(
-    options.server,
-    options.listen,
-    (requestId) => options.context(client, requestId),
-    opened.close,
-  );
+  const window = options.window?.settings.syncIntervalMs ? options.window : undefined;
+  const mirror = window && openMirrorFromSettings(window.settings.mirror);
+  const scope = window && programmeScope(window.settings.programmeFile);
+  try {
+    return await serveWithClient(
+      options.server,
+      options.listen,
+      (requestId) =>
+        options.context(
+          client,
+          requestId,
+          mirror && scope && { reads: new WindowReads(mirror, window.name, window.settings.maxAgeMs), scope },
+        ),
+      async () => {
+        await opened.close();
+        await mirror?.release();
+      },
+      mirror && (async () => ({ mirror: await readFreshness(mirror, [window.name.source]) })),
+    );
+  } catch (error) {
+    await opened.close();
+    await mirror?.release();
+    throw error;
+  }
 }
 
 /** Serves a subgraph whose contexts come from `context`, running `cleanup` after it closes; `health` adds to `/health`. */

@@ -6,7 +6,7 @@
 import { describeSource, type DatasetDescription, type SourceInfo } from '../../../kit/src/provenance.js';
 import { INSEE_COMMUNE, SIREN, SIRET } from '../../../kit/src/reference/companyIds.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
-import { readKeyListPages } from '../../../kit/src/upstream/keyListPages.js';
+import { parseResultsPage, readKeyListPages } from '../../../kit/src/upstream/keyListPages.js';
 import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 
 export const AIDS_PATH = '/api/v1/aides';
@@ -14,7 +14,7 @@ export const AGREEMENTS_PATH = '/api/v1/conventions';
 /** Largest page the API serves. */
 export const MAX_LIMIT = 100;
 /** Keys per call: the most one list may hold (500, about 3 KB of URL). */
-const KEYS_PER_CALL = 500;
+export const KEYS_PER_CALL = 500;
 
 /** What `source` says: no Action Logement open dataset exists, so every value stays illustrative. */
 export const DATASET: DatasetDescription = {
@@ -107,7 +107,7 @@ export class ActionLogementClient {
         path,
         params: { [filter]: list, limit: MAX_LIMIT, offset },
         requestId,
-        parse: (body) => parsePage(body, parseItem),
+        parse: (body) => parseResultsPage(body, parseItem),
       }),
     );
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
@@ -115,24 +115,13 @@ export class ActionLogementClient {
   }
 }
 
-function parsePage<T>(
-  body: unknown,
-  parseItem: (raw: unknown, index: number) => T,
-): { total: number; items: T[] } {
-  if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
-  const total = new FieldReader(body as Record<string, unknown>, 'answer').integer('total');
-  const results = (body as { results?: unknown }).results;
-  if (!Array.isArray(results))
-    throw new Error(`answer.results must be a list; got ${JSON.stringify(results)}`);
-  return { total, items: results.map(parseItem) };
-}
-
 function reader(raw: unknown, index: number): FieldReader {
   if (typeof raw !== 'object' || raw === null) throw new Error(`results[${index}] is not an object`);
   return new FieldReader(raw as Record<string, unknown>, `results[${index}]`);
 }
 
-function parseAid(raw: unknown, index: number): Omit<HousingAid, 'source'> {
+/** One aid of a page, checked field by field. */
+export function parseAid(raw: unknown, index: number): Omit<HousingAid, 'source'> {
   const r = reader(raw, index);
   const dispositif = r.text('dispositif');
   const scheme = SCHEMES[dispositif];
@@ -156,7 +145,8 @@ function parseAid(raw: unknown, index: number): Omit<HousingAid, 'source'> {
   };
 }
 
-function parseAgreement(raw: unknown, index: number): Omit<HousingAgreement, 'source'> {
+/** One agreement of a page, checked field by field. */
+export function parseAgreement(raw: unknown, index: number): Omit<HousingAgreement, 'source'> {
   const r = reader(raw, index);
   const planned = r.integer('logementsPrevus');
   const delivered = r.integer('logementsLivres');

@@ -1,14 +1,25 @@
 // Per-request DataLoaders of the action-logement subgraph, made by one factory. Keys are commune
 // codes, SIRENs or EPCI SIRENs: every territory (or company) of a query asks in the same tick, and
-// one batch per kind reads them all in lists, every page.
+// one batch per kind reads them all in lists, every page. While the Action Logement window
+// (window.ts) is fresh, the programme's communes and intercommunalités are read from the mirror
+// instead (one SQL query per batch); only other keys and company lookups reach the API.
 import DataLoader from 'dataloader';
+import { describeSource } from '../../../kit/src/provenance.js';
+import {
+  windowedBatch,
+  windowSource,
+  withSource,
+  type RequestWindow,
+  type WindowColumn,
+} from '../../../kit/src/mirror/windowReads.js';
 import type { SourceInfo } from '../../../kit/src/provenance.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
-import type {
-  ActionLogementClient,
-  HousingAgreement,
-  HousingAid,
-  ReadResult,
+import {
+  DATASET,
+  type ActionLogementClient,
+  type HousingAgreement,
+  type HousingAid,
+  type ReadResult,
 } from './actionLogementClient.js';
 import { OPERATOR_ID } from './config.js';
 
@@ -30,9 +41,11 @@ export function createLoaders(
   client: ActionLogementClient,
   stale: StaleCollector,
   requestId?: string,
+  window?: RequestWindow,
 ): Loaders {
-  const loader = <T>(read: (keys: readonly string[]) => Promise<ReadResult<T>>, keyOf: (item: T) => string) =>
-    new DataLoader<string, KeyItems<T>>(async (keys) => {
+  const batch =
+    <T>(read: (keys: readonly string[]) => Promise<ReadResult<T>>, keyOf: (item: T) => string) =>
+    async (keys: readonly string[]): Promise<KeyItems<T>[]> => {
       const found = await read(keys);
       if (found.stale) stale.mark(OPERATOR_ID, found.since ?? new Date(0).toISOString());
       const groups = new Map<string, T[]>();
@@ -42,19 +55,48 @@ export function createLoaders(
         else groups.set(keyOf(item), [item]);
       }
       return keys.map((key) => ({ items: groups.get(key) ?? [], source: found.source }));
-    });
+    };
+  const sourceAt = windowSource((syncedAt) => describeSource(DATASET, client.baseUrl, syncedAt));
+  /** A batch by place: the window's places from the mirror while it is fresh, the others live. */
+  const byPlace = <T>(
+    kind: string,
+    column: WindowColumn,
+    live: (keys: readonly string[]) => Promise<KeyItems<T>[]>,
+  ) =>
+    new DataLoader<string, KeyItems<T>>(
+      windowedBatch(
+        window,
+        kind,
+        column,
+        (records: Omit<T, 'source'>[], syncedAt): KeyItems<T> => {
+          const source = sourceAt(syncedAt);
+          return { items: withSource(records, source), source };
+        },
+        live,
+      ),
+    );
   return {
-    aidsByCommune: loader(
-      (keys) => client.aidsInCommunes(keys, requestId),
-      (a) => a.communeCode,
+    aidsByCommune: byPlace(
+      'aid',
+      'commune_code',
+      batch(
+        (keys) => client.aidsInCommunes(keys, requestId),
+        (a) => a.communeCode,
+      ),
     ),
-    aidsByCompany: loader(
-      (keys) => client.aidsOfCompanies(keys, requestId),
-      (a) => a.siren,
+    aidsByCompany: new DataLoader(
+      batch(
+        (keys) => client.aidsOfCompanies(keys, requestId),
+        (a) => a.siren,
+      ),
     ),
-    agreementsByEpci: loader(
-      (keys) => client.agreementsOfEpcis(keys, requestId),
-      (a) => a.epciSiren,
+    agreementsByEpci: byPlace(
+      'agreement',
+      'epci_siren',
+      batch(
+        (keys) => client.agreementsOfEpcis(keys, requestId),
+        (a) => a.epciSiren,
+      ),
     ),
   };
 }

@@ -4,6 +4,7 @@ import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
 import type { ActionLogementClient } from './actionLogementClient.js';
 import type { ActionLogementContext } from './context.js';
+import type { RequestWindow } from '../../../kit/src/mirror/windowReads.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -24,7 +25,13 @@ export function createActionLogementServer(options: { hideInternalErrors?: boole
 export function createActionLogementContext(
   client: ActionLogementClient,
   requestId?: string,
+  window?: RequestWindow,
 ): ActionLogementContext {
   const stale = new StaleCollector();
-  return { loaders: createLoaders(client, stale, requestId), stale, requestId, baseUrl: client.baseUrl };
+  return {
+    loaders: createLoaders(client, stale, requestId, window),
+    stale,
+    requestId,
+    baseUrl: client.baseUrl,
+  };
 }

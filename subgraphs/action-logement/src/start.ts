@@ -4,6 +4,7 @@ import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgrap
 import { ActionLogementClient } from './actionLogementClient.js';
 import { OPERATOR_ID, type ActionLogementConfig } from './config.js';
 import { createActionLogementContext, createActionLogementServer } from './server.js';
+import { ACTION_LOGEMENT_WINDOW } from './window.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
 export function startActionLogement(config: ActionLogementConfig): Promise<RunningServer> {
@@ -17,5 +18,6 @@ export function startActionLogement(config: ActionLogementConfig): Promise<Runni
     server: createActionLogementServer({ hideInternalErrors: config.production }),
     client: (upstream) => new ActionLogementClient(upstream, config.upstream.baseUrl),
     context: createActionLogementContext,
+    window: { name: ACTION_LOGEMENT_WINDOW, settings: config.window },
   });
 }

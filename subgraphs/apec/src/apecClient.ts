@@ -60,49 +60,65 @@ export class ApecClient {
 
   /** Every offer placed in these departments. */
   async offersInDepartments(departments: readonly string[], requestId?: string): Promise<OffersResult> {
-    const lieux = [...new Set(departments)].sort();
-    let retrievedAt: string | undefined;
-    let stale = false;
-    let since: string | undefined;
-    const page = (startIndex: number) =>
-      this.upstream.request({
-        method: 'POST',
-        path: SEARCH_PATH,
-        // A search: safe to retry and to cache.
-        idempotent: true,
-        data: searchBody(lieux, startIndex),
-        requestId,
-        parse: parsePage,
-      });
-    // The first page tells the total; the others are read side by side (the client paces them).
-    const first = await page(0);
-    const starts: number[] = [];
-    if (first.value.offers.length > 0) {
-      for (let start = MAX_RANGE; start < first.value.total; start += MAX_RANGE) starts.push(start);
-    }
-    const pages = [first, ...(await Promise.all(starts.map(page)))];
-    const found: Omit<ApecOffer, 'source' | 'communeCode'>[] = [];
-    for (const read of pages) {
-      if (read.stale) {
-        stale = true;
-        if (read.since && (!since || read.since < since)) since = read.since;
-      }
-      const readAt = read.since ?? new Date().toISOString();
-      if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
-      for (const offer of read.value.offers) found.push(offer);
-    }
+    const { items, retrievedAt, stale, since } = await searchAll(
+      this.upstream,
+      departments,
+      parseOffer,
+      requestId,
+    );
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
-    return {
-      stale,
-      since,
-      source,
-      offers: found.map((o) => ({
-        ...o,
-        communeCode: this.locator.locate(o.city, o.departmentCode),
-        source,
-      })),
-    };
+    return { stale, since, source, offers: this.placed(items, source) };
   }
+
+  /** Offers as the graph gives them: placed in their commune (from "City - department"), with `source`. */
+  placed(offers: readonly Omit<ApecOffer, 'source' | 'communeCode'>[], source: SourceInfo): ApecOffer[] {
+    return offers.map((o) => ({
+      ...o,
+      communeCode: this.locator.locate(o.city, o.departmentCode),
+      source,
+    }));
+  }
+}
+
+/** Every item of a search of these departments, when the oldest page was read, and staleness. */
+export async function searchAll<T>(
+  upstream: UpstreamClient,
+  departments: readonly string[],
+  parseItem: (raw: unknown, index: number) => T,
+  requestId?: string,
+): Promise<{ items: T[]; retrievedAt?: string; stale: boolean; since?: string }> {
+  const lieux = [...new Set(departments)].sort();
+  let retrievedAt: string | undefined;
+  let stale = false;
+  let since: string | undefined;
+  const page = (startIndex: number) =>
+    upstream.request({
+      method: 'POST',
+      path: SEARCH_PATH,
+      // A search: safe to retry and to cache.
+      idempotent: true,
+      data: searchBody(lieux, startIndex),
+      requestId,
+      parse: (body) => parsePage(body, parseItem),
+    });
+  // The first page tells the total; the others are read side by side (the client paces them).
+  const first = await page(0);
+  const starts: number[] = [];
+  if (first.value.items.length > 0) {
+    for (let start = MAX_RANGE; start < first.value.total; start += MAX_RANGE) starts.push(start);
+  }
+  const pages = [first, ...(await Promise.all(starts.map(page)))];
+  const items: T[] = [];
+  for (const read of pages) {
+    if (read.stale) {
+      stale = true;
+      if (read.since && (!since || read.since < since)) since = read.since;
+    }
+    const readAt = read.since ?? new Date().toISOString();
+    if (!retrievedAt || readAt < retrievedAt) retrievedAt = readAt;
+    for (const item of read.value.items) items.push(item);
+  }
+  return { items, retrievedAt, stale, since };
 }
 
 /** The search body: only properties apec.fr accepts; empty lists mean "no filter". */
@@ -123,19 +139,23 @@ function searchBody(lieux: string[], startIndex: number) {
   };
 }
 
-function parsePage(body: unknown): { total: number; offers: Omit<ApecOffer, 'source' | 'communeCode'>[] } {
+function parsePage<T>(
+  body: unknown,
+  parseItem: (raw: unknown, index: number) => T,
+): { total: number; items: T[] } {
   if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
   const page = new FieldReader(body as Record<string, unknown>, 'answer');
   const total = page.integer('totalCount');
   const results = (body as { resultats?: unknown }).resultats;
   if (!Array.isArray(results))
     throw new Error(`answer.resultats must be a list; got ${JSON.stringify(results)}`);
-  return { total, offers: results.map(parseOffer) };
+  return { total, items: results.map(parseItem) };
 }
 
 const PLACE = /^(.+?)\s+-\s+(\d{2}|2[AB]|97\d)$/;
 
-function parseOffer(raw: unknown, index: number): Omit<ApecOffer, 'source' | 'communeCode'> {
+/** One offer of a page, checked field by field (its commune is placed later). */
+export function parseOffer(raw: unknown, index: number): Omit<ApecOffer, 'source' | 'communeCode'> {
   if (typeof raw !== 'object' || raw === null) throw new Error(`resultats[${index}] is not an object`);
   const r = new FieldReader(raw as Record<string, unknown>, `resultats[${index}]`);
   const id = r.text('numeroOffre');

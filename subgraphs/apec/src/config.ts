@@ -1,6 +1,7 @@
 // Configuration of the apec subgraph: the only place it reads the environment.
 import { fileURLToPath } from 'node:url';
 import { readString, readSubgraphBasics } from '../../../kit/src/env.js';
+import { readWindowSettings, type WindowSettings } from '../../../kit/src/mirror/windowSettings.js';
 import {
   readBreakerSettings,
   readUpstreamSettings,
@@ -19,6 +20,8 @@ export interface ApecConfig {
   upstream: UpstreamSettings;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
   breaker: BreakerSettings;
+  /** The window of the programme departments' offers in the mirror (APEC_WINDOW_SYNC_INTERVAL, _MAX_AGE). */
+  window: WindowSettings;
   /** The INSEE geography, to place offers (APEC gives "City - department", no commune code). */
   geoDir: string;
   gatewaySecret?: string;
@@ -37,6 +40,7 @@ export function readApecConfig(env: Record<string, string | undefined> = process
       minIntervalMs: 110,
     }),
     breaker: readBreakerSettings(env, 'APEC'),
+    window: readWindowSettings(env, 'APEC'),
     geoDir: readString(env, 'GEO_DIR', fileURLToPath(new URL('../../../data/geo', import.meta.url))),
   };
 }

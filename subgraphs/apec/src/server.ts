@@ -4,6 +4,7 @@ import { createSubgraphServer } from '../../../kit/src/subgraphServer.js';
 import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream/stale.js';
 import type { ApecClient } from './apecClient.js';
 import type { ApecContext } from './context.js';
+import type { RequestWindow } from '../../../kit/src/mirror/windowReads.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -21,7 +22,16 @@ export function createApecServer(options: { hideInternalErrors?: boolean } = {})
 }
 
 /** Makes the context of one request. */
-export function createApecContext(client: ApecClient, requestId?: string): ApecContext {
+export function createApecContext(
+  client: ApecClient,
+  requestId?: string,
+  window?: RequestWindow,
+): ApecContext {
   const stale = new StaleCollector();
-  return { loaders: createLoaders(client, stale, requestId), stale, requestId, baseUrl: client.baseUrl };
+  return {
+    loaders: createLoaders(client, stale, requestId, window),
+    stale,
+    requestId,
+    baseUrl: client.baseUrl,
+  };
 }

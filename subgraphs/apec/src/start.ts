@@ -6,6 +6,7 @@ import { ApecClient } from './apecClient.js';
 import { CommuneLocator } from './communeLocator.js';
 import { OPERATOR_ID, type ApecConfig } from './config.js';
 import { createApecContext, createApecServer } from './server.js';
+import { APEC_WINDOW } from './window.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
 export function startApec(config: ApecConfig): Promise<RunningServer> {
@@ -20,5 +21,6 @@ export function startApec(config: ApecConfig): Promise<RunningServer> {
     server: createApecServer({ hideInternalErrors: config.production }),
     client: (upstream) => new ApecClient(upstream, config.upstream.baseUrl, locator),
     context: createApecContext,
+    window: { name: APEC_WINDOW, settings: config.window },
   });
 }

@@ -13,6 +13,8 @@ import type { VieSearchClient, VieSearchResult } from '../../../kit/src/upstream
 
 export const PROJECTS_PATH = '/api/Projects/search';
 export const SITES_PATH = '/api/Sites/search';
+/** Largest page the Business France search accepts. */
+export const MAX_LIMIT = 100;
 
 export type InvestmentKind = 'CREATION' | 'EXTENSION' | 'TAKEOVER' | 'RESEARCH_CENTRE';
 export type Activity = 'Production' | 'Production bas carbone' | 'R&D, ingénierie' | 'Logistique';
@@ -134,7 +136,7 @@ export class BusinessFranceClient {
   }
 }
 
-function parseProject(raw: Record<string, unknown>, index: number): Omit<ProjectRecord, 'source'> {
+export function parseProject(raw: Record<string, unknown>, index: number): Omit<ProjectRecord, 'source'> {
   const r = new FieldReader(raw, `project ${index}`);
   return {
     id: r.text('projectReference'),
@@ -153,7 +155,7 @@ function parseProject(raw: Record<string, unknown>, index: number): Omit<Project
   };
 }
 
-function parseSite(raw: Record<string, unknown>, index: number): Omit<PromotedSiteRecord, 'source'> {
+export function parseSite(raw: Record<string, unknown>, index: number): Omit<PromotedSiteRecord, 'source'> {
   const r = new FieldReader(raw, `site ${index}`);
   return {
     siteId: r.text('siteId'),

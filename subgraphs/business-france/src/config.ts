@@ -1,5 +1,6 @@
 // Configuration of the business-france subgraph: the only place it reads the environment.
 import { readSubgraphBasics } from '../../../kit/src/env.js';
+import { readWindowSettings, type WindowSettings } from '../../../kit/src/mirror/windowSettings.js';
 import {
   readBreakerSettings,
   readUpstreamSettings,
@@ -18,6 +19,8 @@ export interface BusinessFranceConfig {
   upstream: UpstreamSettings;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
   breaker: BreakerSettings;
+  /** The window of the programme's projects and sites in the mirror (BUSINESS_FRANCE_WINDOW_SYNC_INTERVAL, _MAX_AGE). */
+  window: WindowSettings;
   gatewaySecret?: string;
   production: boolean;
 }
@@ -36,5 +39,6 @@ export function readBusinessFranceConfig(
       minIntervalMs: 110,
     }),
     breaker: readBreakerSettings(env, 'BUSINESS_FRANCE'),
+    window: readWindowSettings(env, 'BUSINESS_FRANCE'),
   };
 }

@@ -1,7 +1,15 @@
 // Per-request DataLoaders of the business-france subgraph, made by one factory. Territories ask
 // by commune, `company(siren:)` by SIREN; each batch is one search per list of 1,000 values, pages
-// of 100, whatever the number of territories. Each batch notes when its data was read.
+// of 100, whatever the number of territories. Each batch notes when its data was read. While the
+// Business France window (window.ts) is fresh, the communes of the programme are read from the
+// mirror instead (one SQL query per batch) and only other communes reach the backend.
 import DataLoader from 'dataloader';
+import {
+  windowedBatch,
+  windowSource,
+  withSource,
+  type RequestWindow,
+} from '../../../kit/src/mirror/windowReads.js';
 import { keysLoader } from '../../../kit/src/keysLoader.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
@@ -22,22 +30,48 @@ export function createLoaders(
   stale: StaleCollector,
   retrievals: Retrievals,
   requestId?: string,
+  window?: RequestWindow,
 ): Loaders {
   const group = <R>(keys: readonly string[], found: VieSearchResult<R>, keyOf: (r: R) => string) => {
     retrievals.note(found.retrievedAt);
     return groupBy(keys, found, keyOf, stale);
   };
+  /** A commune batch: the window's communes from the mirror while it is fresh, the others live. */
+  const inCommunes = <R>(
+    kind: 'project' | 'site',
+    sourceKind: 'projects' | 'sites',
+    live: (codes: readonly string[]) => Promise<R[][]>,
+  ) => {
+    const sourceAt = windowSource(
+      (syncedAt) => client.source(sourceKind, syncedAt),
+      (syncedAt) => retrievals.note(syncedAt),
+    );
+    return windowedBatch(
+      window,
+      kind,
+      'commune_code',
+      (records: Omit<R, 'source'>[], syncedAt) =>
+        withSource<Omit<R, 'source'>, R>(records, sourceAt(syncedAt)),
+      live,
+    );
+  };
   return {
-    projectsInCommunes: keysLoader((codes) =>
-      client.projectsInCommunes(codes, requestId).then((found) => group(codes, found, (p) => p.communeCode)),
+    projectsInCommunes: keysLoader(
+      inCommunes('project', 'projects', (codes) =>
+        client
+          .projectsInCommunes(codes, requestId)
+          .then((found) => group(codes, found, (p) => p.communeCode)),
+      ),
     ),
     projectsBySiren: new DataLoader((sirens) =>
       client
         .projectsOfCompanies(sirens, requestId)
         .then((found) => group(sirens, found, (p) => p.siren ?? '')),
     ),
-    sitesInCommunes: keysLoader((codes) =>
-      client.sitesInCommunes(codes, requestId).then((found) => group(codes, found, (s) => s.communeCode)),
+    sitesInCommunes: keysLoader(
+      inCommunes('site', 'sites', (codes) =>
+        client.sitesInCommunes(codes, requestId).then((found) => group(codes, found, (s) => s.communeCode)),
+      ),
     ),
   };
 }

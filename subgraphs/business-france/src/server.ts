@@ -5,6 +5,7 @@ import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream
 import type { BusinessFranceClient } from './businessFranceClient.js';
 import type { BusinessFranceContext } from './context.js';
 import { Retrievals } from '../../../kit/src/upstream/vieSearchClient.js';
+import type { RequestWindow } from '../../../kit/src/mirror/windowReads.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -25,11 +26,12 @@ export function createBusinessFranceServer(options: { hideInternalErrors?: boole
 export function createBusinessFranceContext(
   client: BusinessFranceClient,
   requestId?: string,
+  window?: RequestWindow,
 ): BusinessFranceContext {
   const stale = new StaleCollector();
   const retrievals = new Retrievals();
   return {
-    loaders: createLoaders(client, stale, retrievals, requestId),
+    loaders: createLoaders(client, stale, retrievals, requestId, window),
     stale,
     retrievals,
     client,

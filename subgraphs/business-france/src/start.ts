@@ -2,12 +2,10 @@
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgraph.js';
 import { VieSearchClient } from '../../../kit/src/upstream/vieSearchClient.js';
-import { BusinessFranceClient } from './businessFranceClient.js';
+import { BusinessFranceClient, MAX_LIMIT } from './businessFranceClient.js';
 import { OPERATOR_ID, type BusinessFranceConfig } from './config.js';
 import { createBusinessFranceContext, createBusinessFranceServer } from './server.js';
-
-/** Largest page the Business France search accepts. */
-const MAX_LIMIT = 100;
+import { BUSINESS_FRANCE_WINDOW } from './window.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
 export function startBusinessFrance(config: BusinessFranceConfig): Promise<RunningServer> {
@@ -25,5 +23,6 @@ export function startBusinessFrance(config: BusinessFranceConfig): Promise<Runni
         config.upstream.baseUrl,
       ),
     context: createBusinessFranceContext,
+    window: { name: BUSINESS_FRANCE_WINDOW, settings: config.window },
   });
 }

@@ -1,5 +1,6 @@
 // Configuration of the dgefp subgraph: the only place it reads the environment.
 import { readSubgraphBasics } from '../../../kit/src/env.js';
+import { readWindowSettings, type WindowSettings } from '../../../kit/src/mirror/windowSettings.js';
 import {
   readBreakerSettings,
   readUpstreamSettings,
@@ -18,6 +19,8 @@ export interface DgefpConfig {
   upstream: UpstreamSettings;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
   breaker: BreakerSettings;
+  /** The window of the programme's actions in the mirror (DGEFP_WINDOW_SYNC_INTERVAL, _MAX_AGE). */
+  window: WindowSettings;
   gatewaySecret?: string;
   production: boolean;
 }
@@ -34,5 +37,6 @@ export function readDgefpConfig(env: Record<string, string | undefined> = proces
       minIntervalMs: 110,
     }),
     breaker: readBreakerSettings(env, 'DGEFP'),
+    window: readWindowSettings(env, 'DGEFP'),
   };
 }

@@ -5,7 +5,7 @@
 // field: garbage becomes UPSTREAM_BAD_RESPONSE naming DGEFP.
 import { describeSource, type DatasetDescription, type SourceInfo } from '../../../kit/src/provenance.js';
 import { INSEE_COMMUNE, SIRET } from '../../../kit/src/reference/companyIds.js';
-import { readKeyListPages } from '../../../kit/src/upstream/keyListPages.js';
+import { parseResultsPage, readKeyListPages } from '../../../kit/src/upstream/keyListPages.js';
 import { FieldReader } from '../../../kit/src/upstream/fieldReader.js';
 import type { UpstreamClient } from '../../../kit/src/upstream/upstreamClient.js';
 
@@ -13,7 +13,7 @@ export const ACTIONS_PATH = '/api/v1/actions';
 /** Largest page the API serves. */
 export const MAX_LIMIT = 100;
 /** Keys per call: the most one list may hold (500, about 3 KB of URL). */
-const KEYS_PER_CALL = 500;
+export const KEYS_PER_CALL = 500;
 
 /**
  * What `source` says: DGEFP's delegation; no published dataset exists, so the id is ours and no
@@ -90,9 +90,9 @@ export class DgefpClient {
           path: ACTIONS_PATH,
           params: { [filter]: list, limit: MAX_LIMIT, offset },
           requestId,
-          parse: parsePage,
+          parse: (body) => parseResultsPage(body, parseAction),
         });
-        return { ...page, value: { total: page.value.total, items: page.value.actions } };
+        return page;
       },
     );
     const source = describeSource(DATASET, this.baseUrl, retrievedAt ?? null);
@@ -100,17 +100,8 @@ export class DgefpClient {
   }
 }
 
-function parsePage(body: unknown): { total: number; actions: Omit<DgefpAction, 'source'>[] } {
-  if (typeof body !== 'object' || body === null) throw new Error('the answer is not a JSON object');
-  const page = new FieldReader(body as Record<string, unknown>, 'answer');
-  const total = page.integer('total');
-  const results = (body as { results?: unknown }).results;
-  if (!Array.isArray(results))
-    throw new Error(`answer.results must be a list; got ${JSON.stringify(results)}`);
-  return { total, actions: results.map(parseAction) };
-}
-
-function parseAction(raw: unknown, index: number): Omit<DgefpAction, 'source'> {
+/** One action of a page, checked field by field. */
+export function parseAction(raw: unknown, index: number): Omit<DgefpAction, 'source'> {
   if (typeof raw !== 'object' || raw === null) throw new Error(`results[${index}] is not an object`);
   const r = new FieldReader(raw as Record<string, unknown>, `results[${index}]`);
   const dispositif = r.text('dispositif');

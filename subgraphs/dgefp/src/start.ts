@@ -4,6 +4,7 @@ import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgrap
 import { DgefpClient } from './dgefpClient.js';
 import { OPERATOR_ID, type DgefpConfig } from './config.js';
 import { createDgefpContext, createDgefpServer } from './server.js';
+import { DGEFP_WINDOW } from './window.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
 export function startDgefp(config: DgefpConfig): Promise<RunningServer> {
@@ -17,5 +18,6 @@ export function startDgefp(config: DgefpConfig): Promise<RunningServer> {
     server: createDgefpServer({ hideInternalErrors: config.production }),
     client: (upstream) => new DgefpClient(upstream, config.upstream.baseUrl),
     context: createDgefpContext,
+    window: { name: DGEFP_WINDOW, settings: config.window },
   });
 }

@@ -1,5 +1,6 @@
 // Configuration of the vte subgraph: the only place it reads the environment.
 import { readSubgraphBasics } from '../../../kit/src/env.js';
+import { readWindowSettings, type WindowSettings } from '../../../kit/src/mirror/windowSettings.js';
 import {
   readBreakerSettings,
   readUpstreamSettings,
@@ -18,11 +19,13 @@ export interface VteConfig {
   upstream: UpstreamSettings;
   /** Consecutive failures that open the circuit breaker, and how long it stays open. */
   breaker: BreakerSettings;
+  /** The window of the programme's offers and aids in the mirror (VTE_WINDOW_SYNC_INTERVAL, VTE_WINDOW_MAX_AGE). */
+  window: WindowSettings;
   gatewaySecret?: string;
   production: boolean;
 }
 
-/** Reads VTE_PORT, VTE_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, VTE_BREAKER_FAILURES/_BREAKER_RESET_MS, CACHE_URL. */
+/** Reads VTE_PORT, VTE_API_URL/_TIMEOUT_MS/_RETRIES/_CACHE_TTL_MS, VTE_BREAKER_FAILURES/_BREAKER_RESET_MS, VTE_WINDOW_SYNC_INTERVAL/_MAX_AGE, CACHE_URL. */
 export function readVteConfig(env: Record<string, string | undefined> = process.env): VteConfig {
   return {
     ...readSubgraphBasics(env, 'VTE_PORT', 4007),
@@ -34,5 +37,6 @@ export function readVteConfig(env: Record<string, string | undefined> = process.
       minIntervalMs: 110,
     }),
     breaker: readBreakerSettings(env, 'VTE'),
+    window: readWindowSettings(env, 'VTE'),
   };
 }

@@ -1,8 +1,16 @@
 // Per-request DataLoaders of the vte subgraph, made by one factory. Keys are commune codes or
 // SIRENs: every territory (or company) of a query asks in the same tick, and one batch reads
 // them all in lists, pages of 100, whatever their number. Each batch notes when its data was read,
-// so a block's `source.retrievedAt` is the oldest read behind it.
+// so a block's `source.retrievedAt` is the oldest read behind it. While the VTE window
+// (window.ts) is fresh, the communes of the programme are read from the mirror instead — one SQL
+// query per batch, `retrievedAt` the window's sync — and only other communes reach the backend.
 import DataLoader from 'dataloader';
+import {
+  windowedBatch,
+  windowSource,
+  withSource,
+  type RequestWindow,
+} from '../../../kit/src/mirror/windowReads.js';
 import { keysLoader } from '../../../kit/src/keysLoader.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
@@ -24,6 +32,7 @@ export function createLoaders(
   stale: StaleCollector,
   retrievals: Retrievals,
   requestId?: string,
+  window?: RequestWindow,
 ): Loaders {
   const batch =
     <T>(search: (keys: readonly string[]) => Promise<VieSearchResult<T>>, keyOf: (item: T) => string) =>
@@ -43,9 +52,31 @@ export function createLoaders(
     search: (keys: readonly string[]) => Promise<VieSearchResult<T>>,
     keyOf: (item: T) => string,
   ) => new DataLoader<string, T[]>(batch(search, keyOf));
+  /** A commune batch: the window's communes from the mirror while it is fresh, the others live. */
+  const inCommunes = <T>(
+    kind: 'offer' | 'aid',
+    sourceKind: 'offers' | 'aids',
+    search: (keys: readonly string[]) => Promise<VieSearchResult<T>>,
+    communeOf: (item: T) => string,
+  ) => {
+    const sourceAt = windowSource(
+      (syncedAt) => client.source(sourceKind, syncedAt),
+      (syncedAt) => retrievals.note(syncedAt),
+    );
+    return windowedBatch(
+      window,
+      kind,
+      'commune_code',
+      (records: Omit<T, 'source'>[], syncedAt) =>
+        withSource<Omit<T, 'source'>, T>(records, sourceAt(syncedAt)),
+      batch(search, communeOf),
+    );
+  };
   return {
     offersInCommunes: keysLoader(
-      batch(
+      inCommunes(
+        'offer',
+        'offers',
         (keys) => client.offersInCommunes(keys, requestId),
         (o) => o.communeCode,
       ),
@@ -55,7 +86,9 @@ export function createLoaders(
       (o) => o.siren,
     ),
     aidsInCommunes: keysLoader(
-      batch(
+      inCommunes(
+        'aid',
+        'aids',
         (keys) => client.aidsInCommunes(keys, requestId),
         (a) => a.communeCode,
       ),

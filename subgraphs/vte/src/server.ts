@@ -5,6 +5,7 @@ import { StaleCollector, staleExtensionsPlugin } from '../../../kit/src/upstream
 import type { VteClient } from './vteClient.js';
 import type { VteContext } from './context.js';
 import { Retrievals } from '../../../kit/src/upstream/vieSearchClient.js';
+import type { RequestWindow } from '../../../kit/src/mirror/windowReads.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -22,11 +23,11 @@ export function createVteServer(options: { hideInternalErrors?: boolean } = {}) 
 }
 
 /** Makes the context of one request. */
-export function createVteContext(client: VteClient, requestId?: string): VteContext {
+export function createVteContext(client: VteClient, requestId?: string, window?: RequestWindow): VteContext {
   const stale = new StaleCollector();
   const retrievals = new Retrievals();
   return {
-    loaders: createLoaders(client, stale, retrievals, requestId),
+    loaders: createLoaders(client, stale, retrievals, requestId, window),
     stale,
     retrievals,
     client,

@@ -4,10 +4,8 @@ import { startOperatorSubgraph } from '../../../kit/src/upstream/operatorSubgrap
 import { VieSearchClient } from '../../../kit/src/upstream/vieSearchClient.js';
 import { OPERATOR_ID, type VteConfig } from './config.js';
 import { createVteContext, createVteServer } from './server.js';
-import { VteClient } from './vteClient.js';
-
-/** Largest page the VTE search accepts. */
-const MAX_LIMIT = 100;
+import { MAX_LIMIT, VteClient } from './vteClient.js';
+import { VTE_WINDOW } from './window.js';
 
 /** Builds the upstream client from the config and serves the subgraph. */
 export function startVte(config: VteConfig): Promise<RunningServer> {
@@ -22,5 +20,6 @@ export function startVte(config: VteConfig): Promise<RunningServer> {
     client: (upstream) =>
       new VteClient(new VieSearchClient(upstream, { maxLimit: MAX_LIMIT }), config.upstream.baseUrl),
     context: createVteContext,
+    window: { name: VTE_WINDOW, settings: config.window },
   });
 }

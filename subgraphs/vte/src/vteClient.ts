@@ -15,6 +15,8 @@ import type { VieSearchClient, VieSearchResult } from '../../../kit/src/upstream
 export const OFFERS_PATH = '/api/Offers/search';
 export const OFFER_DETAILS_PATH = '/api/Offers/details';
 export const AIDS_PATH = '/api/Aids/search';
+/** Largest page the VTE search accepts. */
+export const MAX_LIMIT = 100;
 
 /** The two aid schemes: the Territoires d'industrie aid (4,000 €) and the VTE Vert aid. */
 export type VteAidScheme = 'VTE_TERRITOIRES_INDUSTRIE' | 'VTE_VERT';
@@ -177,7 +179,7 @@ export function parseOffer(raw: Record<string, unknown>, index: number): Omit<Vt
   };
 }
 
-function parseAid(raw: Record<string, unknown>, index: number): Omit<VteAid, 'source'> {
+export function parseAid(raw: Record<string, unknown>, index: number): Omit<VteAid, 'source'> {
   const r = new FieldReader(raw, `result[${index}]`);
   const siret = r.code('siret', SIRET, 'a 14-digit SIRET');
   return {
