@@ -149,6 +149,11 @@ describe.each(engines)('npm run sync and Banque des Territoires on %s', (engine)
       ['fonds-vert', 'loaded'],
       ['bmo', 'loaded'],
       ['france-travail-offers', 'loaded'],
+      ['vte-window', 'loaded'],
+      ['business-france-window', 'loaded'],
+      ['dgefp-window', 'loaded'],
+      ['action-logement-window', 'loaded'],
+      ['apec-window', 'loaded'],
     ]);
     expect(outcome.results[0]).toMatchObject({
       source: 'cdc-subsidies',
