@@ -44,7 +44,7 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
       const upstream = await fetch(new URL(request.url ?? '/', target), {
         method: request.method,
         headers,
-        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : body,
+        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(body),
       });
       let text = await upstream.text();
       const spoil = proxy.spoil;

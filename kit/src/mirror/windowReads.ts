@@ -19,6 +19,9 @@ export interface WindowName {
 /** The place columns a window is read by. */
 export type WindowColumn = 'commune_code' | 'department_code' | 'epci_siren';
 
+/** Past this many places in one batch, a read takes the kind whole rather than probe each place. */
+const MANY_PLACES = 500;
+
 type Row = { position: number; payload: string } & Record<WindowColumn, string | null>;
 
 /** One request's view of a window: its freshness is read once, its records one query per batch. */
@@ -55,22 +58,19 @@ export class WindowReads {
     const found = new Map<string, T[]>();
     const unique = [...new Set(keys)];
     await guardMirror(`reading ${table} by ${column}`, async () => {
-      // Chunked only past SQLite's parameter limit; a batch of a national query is below it.
-      for (let i = 0; i < unique.length; i += 30_000) {
-        const rows = await db
-          .selectFrom(table)
-          .select([column, 'payload'])
-          .where('kind', '=', kind)
-          .where(column, 'in', unique.slice(i, i + 30_000))
-          .orderBy('position')
-          .execute();
-        for (const row of rows) {
-          const key = row[column]!;
-          const record = JSON.parse(row.payload) as T;
-          const list = found.get(key);
-          if (list) list.push(record);
-          else found.set(key, [record]);
-        }
+      let query = db.selectFrom(table).select([column, 'payload']).where('kind', '=', kind);
+      // A window holds the programme's places only, a few thousand records: for a batch of many
+      // places (a region, the national picture) reading the kind whole and keeping the asked places
+      // costs a third of probing the index once per place.
+      const asked = unique.length > MANY_PLACES ? new Set(unique) : undefined;
+      if (!asked) query = query.where(column, 'in', unique);
+      for (const row of await query.orderBy('position').execute()) {
+        const key = row[column];
+        if (key === null || (asked && !asked.has(key))) continue;
+        const record = JSON.parse(row.payload) as T;
+        const list = found.get(key);
+        if (list) list.push(record);
+        else found.set(key, [record]);
       }
     });
     return keys.map((key) => found.get(key) ?? []);
