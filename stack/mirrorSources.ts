@@ -170,64 +170,40 @@ export const MIRRORED_SOURCES: MirroredSource[] = [
       return window;
     },
   },
-  {
-    // VTE's offers and aids of the programme's communes, re-read every VTE_WINDOW_SYNC_INTERVAL
-    // (15 minutes by default; 0 leaves the window out: every read is live).
-    name: VTE_WINDOW.source,
-    urlEnv: 'VTE_API_URL',
-    simulator: 'vte-sim',
-    enabled: (env) => readVteConfig(forSources(env)).window.syncIntervalMs > 0,
-    define: (env) => required(VTE_WINDOW.source, 'VTE', vteWindowSource(readVteConfig(forSources(env)))),
-  },
-  {
-    // Business France's projects and sites of the programme's communes (BUSINESS_FRANCE_WINDOW_*).
-    name: BUSINESS_FRANCE_WINDOW.source,
-    urlEnv: 'BUSINESS_FRANCE_API_URL',
-    simulator: 'business-france-sim',
-    enabled: (env) => readBusinessFranceConfig(forSources(env)).window.syncIntervalMs > 0,
-    define: (env) =>
-      required(
-        BUSINESS_FRANCE_WINDOW.source,
-        'BUSINESS_FRANCE',
-        businessFranceWindowSource(readBusinessFranceConfig(forSources(env))),
-      ),
-  },
-  {
-    // DGEFP's actions of the programme's communes (DGEFP_WINDOW_*).
-    name: DGEFP_WINDOW.source,
-    urlEnv: 'DGEFP_API_URL',
-    simulator: 'dgefp-sim',
-    enabled: (env) => readDgefpConfig(forSources(env)).window.syncIntervalMs > 0,
-    define: (env) =>
-      required(DGEFP_WINDOW.source, 'DGEFP', dgefpWindowSource(readDgefpConfig(forSources(env)))),
-  },
-  {
-    // Action Logement's aids of the programme's communes and agreements of its EPCIs (ACTION_LOGEMENT_WINDOW_*).
-    name: ACTION_LOGEMENT_WINDOW.source,
-    urlEnv: 'ACTION_LOGEMENT_API_URL',
-    simulator: 'action-logement-sim',
-    enabled: (env) => readActionLogementConfig(forSources(env)).window.syncIntervalMs > 0,
-    define: (env) =>
-      required(
-        ACTION_LOGEMENT_WINDOW.source,
-        'ACTION_LOGEMENT',
-        actionLogementWindowSource(readActionLogementConfig(forSources(env))),
-      ),
-  },
-  {
-    // APEC's offers of the programme's departments (APEC_WINDOW_*).
-    name: APEC_WINDOW.source,
-    urlEnv: 'APEC_API_URL',
-    simulator: 'apec-sim',
-    enabled: (env) => readApecConfig(forSources(env)).window.syncIntervalMs > 0,
-    define: (env) => required(APEC_WINDOW.source, 'APEC', apecWindowSource(readApecConfig(forSources(env)))),
-  },
+  // The live operators' windows: their records of the programme's places, re-read every
+  // <PREFIX>_WINDOW_SYNC_INTERVAL (15 minutes by default; 0 leaves a window out: its reads are live).
+  operatorWindow('VTE', VTE_WINDOW.source, 'vte-sim', (env) => vteWindowSource(readVteConfig(env))),
+  operatorWindow('BUSINESS_FRANCE', BUSINESS_FRANCE_WINDOW.source, 'business-france-sim', (env) =>
+    businessFranceWindowSource(readBusinessFranceConfig(env)),
+  ),
+  operatorWindow('DGEFP', DGEFP_WINDOW.source, 'dgefp-sim', (env) => dgefpWindowSource(readDgefpConfig(env))),
+  operatorWindow('ACTION_LOGEMENT', ACTION_LOGEMENT_WINDOW.source, 'action-logement-sim', (env) =>
+    actionLogementWindowSource(readActionLogementConfig(env)),
+  ),
+  operatorWindow('APEC', APEC_WINDOW.source, 'apec-sim', (env) => apecWindowSource(readApecConfig(env))),
 ];
 
-/** A window's definition, which its settings can leave out (interval 0): then `enabled` said so. */
-function required(name: string, prefix: string, source: SourceDefinition | undefined): SourceDefinition {
-  if (!source) throw new Error(`${name}: ${prefix}_WINDOW_SYNC_INTERVAL is 0.`);
-  return source;
+/**
+ * An operator's window as a mirrored source: its upstream is `<prefix>_API_URL`, and it is left
+ * out when `<prefix>_WINDOW_SYNC_INTERVAL` is 0 (`define` then answers undefined).
+ */
+function operatorWindow(
+  prefix: string,
+  name: string,
+  simulator: string,
+  define: (env: Env) => SourceDefinition | undefined,
+): MirroredSource {
+  return {
+    name,
+    urlEnv: `${prefix}_API_URL`,
+    simulator,
+    enabled: (env) => define(forSources(env)) !== undefined,
+    define: (env) => {
+      const source = define(forSources(env));
+      if (!source) throw new Error(`${name}: ${prefix}_WINDOW_SYNC_INTERVAL is 0.`);
+      return source;
+    },
+  };
 }
 
 const GEO_DIR = fileURLToPath(new URL('../data/geo', import.meta.url));

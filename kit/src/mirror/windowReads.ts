@@ -106,6 +106,28 @@ export function withSource<R, T>(records: R[], source: SourceInfo): T[] {
   return records.map((record) => ({ ...record, source }) as T);
 }
 
+/**
+ * A batch of records by commune for a client whose records each carry their `source` (VTE,
+ * Business France): from the window while it is fresh, each record given the source of the
+ * window's sync (`sourceOf`, made once per sync time; `onSync` hears the time), live otherwise.
+ */
+export function sourcedCommuneBatch<T extends { source: SourceInfo }>(
+  window: RequestWindow | undefined,
+  kind: string,
+  sourceOf: (syncedAt: string) => SourceInfo,
+  onSync: (syncedAt: string) => void,
+  live: (communes: readonly string[]) => Promise<T[][]>,
+): (communes: readonly string[]) => Promise<T[][]> {
+  const sourceAt = windowSource(sourceOf, onSync);
+  return windowedBatch(
+    window,
+    kind,
+    'commune_code',
+    (records: Omit<T, 'source'>[], syncedAt) => withSource<Omit<T, 'source'>, T>(records, sourceAt(syncedAt)),
+    live,
+  );
+}
+
 /** The set of places of the programme a column's keys are checked against. */
 const COVERED: Record<WindowColumn, (scope: ProgrammeScope) => ReadonlySet<string>> = {
   commune_code: (scope) => scope.communeSet,

@@ -4,12 +4,8 @@
 // Business France window (window.ts) is fresh, the communes of the programme are read from the
 // mirror instead (one SQL query per batch) and only other communes reach the backend.
 import DataLoader from 'dataloader';
-import {
-  windowedBatch,
-  windowSource,
-  withSource,
-  type RequestWindow,
-} from '../../../kit/src/mirror/windowReads.js';
+import type { SourceInfo } from '../../../kit/src/provenance.js';
+import { sourcedCommuneBatch, type RequestWindow } from '../../../kit/src/mirror/windowReads.js';
 import { keysLoader } from '../../../kit/src/keysLoader.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
@@ -37,24 +33,18 @@ export function createLoaders(
     return groupBy(keys, found, keyOf, stale);
   };
   /** A commune batch: the window's communes from the mirror while it is fresh, the others live. */
-  const inCommunes = <R>(
+  const inCommunes = <R extends { source: SourceInfo }>(
     kind: 'project' | 'site',
     sourceKind: 'projects' | 'sites',
     live: (codes: readonly string[]) => Promise<R[][]>,
-  ) => {
-    const sourceAt = windowSource(
-      (syncedAt) => client.source(sourceKind, syncedAt),
-      (syncedAt) => retrievals.note(syncedAt),
-    );
-    return windowedBatch(
+  ) =>
+    sourcedCommuneBatch<R>(
       window,
       kind,
-      'commune_code',
-      (records: Omit<R, 'source'>[], syncedAt) =>
-        withSource<Omit<R, 'source'>, R>(records, sourceAt(syncedAt)),
+      (syncedAt) => client.source(sourceKind, syncedAt),
+      (syncedAt) => retrievals.note(syncedAt),
       live,
     );
-  };
   return {
     projectsInCommunes: keysLoader(
       inCommunes('project', 'projects', (codes) =>

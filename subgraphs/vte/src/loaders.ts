@@ -5,12 +5,8 @@
 // (window.ts) is fresh, the communes of the programme are read from the mirror instead — one SQL
 // query per batch, `retrievedAt` the window's sync — and only other communes reach the backend.
 import DataLoader from 'dataloader';
-import {
-  windowedBatch,
-  windowSource,
-  withSource,
-  type RequestWindow,
-} from '../../../kit/src/mirror/windowReads.js';
+import type { SourceInfo } from '../../../kit/src/provenance.js';
+import { sourcedCommuneBatch, type RequestWindow } from '../../../kit/src/mirror/windowReads.js';
 import { keysLoader } from '../../../kit/src/keysLoader.js';
 import type { StaleCollector } from '../../../kit/src/upstream/stale.js';
 import type { Retrievals, VieSearchResult } from '../../../kit/src/upstream/vieSearchClient.js';
@@ -53,25 +49,19 @@ export function createLoaders(
     keyOf: (item: T) => string,
   ) => new DataLoader<string, T[]>(batch(search, keyOf));
   /** A commune batch: the window's communes from the mirror while it is fresh, the others live. */
-  const inCommunes = <T>(
+  const inCommunes = <T extends { source: SourceInfo }>(
     kind: 'offer' | 'aid',
     sourceKind: 'offers' | 'aids',
     search: (keys: readonly string[]) => Promise<VieSearchResult<T>>,
     communeOf: (item: T) => string,
-  ) => {
-    const sourceAt = windowSource(
-      (syncedAt) => client.source(sourceKind, syncedAt),
-      (syncedAt) => retrievals.note(syncedAt),
-    );
-    return windowedBatch(
+  ) =>
+    sourcedCommuneBatch<T>(
       window,
       kind,
-      'commune_code',
-      (records: Omit<T, 'source'>[], syncedAt) =>
-        withSource<Omit<T, 'source'>, T>(records, sourceAt(syncedAt)),
+      (syncedAt) => client.source(sourceKind, syncedAt),
+      (syncedAt) => retrievals.note(syncedAt),
       batch(search, communeOf),
     );
-  };
   return {
     offersInCommunes: keysLoader(
       inCommunes(
