@@ -22,7 +22,7 @@ const CAUSES = {
   nationalExecuted:
     'executed in full, the national picture is about 5 MB of answer: in a replay of its eleven subgraph fetches one at a time (December 2026) they take about 1.5 s together (Bpifrance, France Travail and Banque des Territoires 0.2 to 0.4 s each, the others about 0.1 s), and the gateway about 0.45 s more (planning, @apollo/gateway’s result shaping over the 5 MB, its JSON), all on the one thread the stack shares; garbage collection is about a sixth',
   nationalCold:
-    'cold, the five operators whose sources are live APIs without a bulk export (VTE, Business France, DGEFP, APEC, Action Logement) page their upstreams under their rate limits (about 9 calls a second each: 30 to 55 calls each for 183 territories, read side by side), so the cold national picture waits some 6 s on them; only a window like France Travail’s for each of them (synced ahead, read from the mirror) would bring it under 2 s',
+    'cold, no upstream is called any more (every operator reads the mirror: open datasets and the six windows of live APIs), so what remains is executing the 5 MB national picture for the first time on the one thread the stack shares: the executed cost of the warm row, plus the gateway’s first query plan, each subgraph’s first parse and validation of its query, the first SQLite reads of the mirror’s pages, and compiling the code paths it runs; under 2 s needs the executed cost lower or spread over the machine’s second core (subgraphs in another process or thread)',
   stackMemory:
     'at start the stack holds about 390 MB (one copy of the geography, the simulators’ worlds, twelve Apollo servers); the first sync adds France Travail’s offer window (16,593 offers checked and loaded); an executed national picture holds its eleven subgraph answers, their upstream pages and the merged 5 MB answer at once, and V8 keeps the heap it grew for it (RSS stays near the peak between queries): the executed peaks are that working set, bounded by the gateway’s execution slots, not a leak',
   coldStart:
@@ -42,14 +42,16 @@ const UPSTREAM_GROWTH: Record<string, string> = {
     'ADEME reads its mirrored aids (synced from data-fair `lines`), never the portal at query time: 0 calls whatever the number of territories',
   'france-travail-sim':
     'France Travail’s offers come from its offer window (the programme’s departments’ offers, synced into the mirror every 10 minutes) and its BMO outlook from the mirror: any call here is a live search of a department the window does not hold, or a window older than its maximum age',
-  'business-france-sim': 'Business France pages its search results: calls grow with the projects read',
-  'vte-sim': 'VTE pages its search results: calls grow with the offers read',
+  'business-france-sim':
+    'Business France’s projects and sites of the programme’s communes come from its window (synced into the mirror every 15 minutes): any call here is a company lookup, a commune outside the programme, or a window older than its maximum age',
+  'vte-sim':
+    'VTE’s offers and aids of the programme’s communes come from its window (synced into the mirror every 15 minutes): any call here is a company lookup, a commune outside the programme, or a window older than its maximum age',
   'dgefp-sim':
-    'DGEFP is read live by lists of 500 communes (a national picture spans some 18,600), each list paged by 100 actions: calls grow with the communes and the actions read',
+    'DGEFP’s actions of the programme’s communes come from its window (synced into the mirror every 15 minutes): any call here is a company lookup, a commune outside the programme, or a window older than its maximum age',
   'apec-sim':
-    'APEC’s search is read live by the departments involved, paged by 100 offers: calls grow with the offers read',
+    'APEC’s offers of the programme’s departments come from its window (synced into the mirror every 15 minutes): any call here is a department outside the programme or a window older than its maximum age',
   'action-logement-sim':
-    'Action Logement is read live by lists of 500 communes, SIRENs or EPCIs, each list paged by 100: calls grow with the territories’ communes and the aids read',
+    'Action Logement’s aids of the programme’s communes and agreements of its EPCIs come from its window (synced into the mirror every 15 minutes): any call here is a company lookup, a place outside the programme, or a window older than its maximum age',
 };
 
 /** Judges every target on a report. */
@@ -215,14 +217,36 @@ function signed(value: number): string {
 }
 
 /**
- * Simulators of mirrored sources that serve nothing else: the graph must not call them at query
- * time. France Travail's simulator also serves the live offers (read from the offer window while
- * it is fresh), and is judged per department.
+ * Simulators the support pictures must not call at query time: those of the mirrored open
+ * datasets, and those of the live operators read from their windows (their company lookups stay
+ * live, but a picture of territories makes none). France Travail's simulator also serves the live
+ * offers (read from the offer window while it is fresh), and is judged per department.
  */
-const MIRRORED_ONLY = ['caisse-des-depots', 'economie', 'ademe-sim', 'etat-sim', 'recherche-entreprises'];
+const MIRRORED_ONLY = [
+  'caisse-des-depots',
+  'economie',
+  'ademe-sim',
+  'etat-sim',
+  'recherche-entreprises',
+  'vte-sim',
+  'business-france-sim',
+  'dgefp-sim',
+  'apec-sim',
+  'action-logement-sim',
+];
 
-/** France Travail's offer window's name in sync results. */
-const OFFER_WINDOW = 'france-travail-offers';
+/**
+ * The windows of live APIs, by sync name, and the simulator each reads: live data kept fresh, not
+ * open datasets, so every sync reads them whole by design (no API reports withdrawn records).
+ */
+const LIVE_WINDOWS: Record<string, string> = {
+  'france-travail-offers': 'france-travail-sim',
+  'vte-window': 'vte-sim',
+  'business-france-window': 'business-france-sim',
+  'dgefp-window': 'dgefp-sim',
+  'apec-window': 'apec-sim',
+  'action-logement-window': 'action-logement-sim',
+};
 
 /** The targets of issue 11 (the synced mirror): national picture, query-time calls, sync, memory. */
 export function issue11Checks(mission: MissionResult): TargetCheck[] {
@@ -308,22 +332,24 @@ export function issue11Checks(mission: MissionResult): TargetCheck[] {
     });
     if (sync.again) {
       const again = sync.again;
-      // The offer window is live data kept fresh, not an open dataset: it is read whole on every
-      // sync by design (the search reports no withdrawn offers), so it is shown apart.
-      const datasets = again.sources.filter((s) => s.source !== OFFER_WINDOW);
-      const window = again.sources.find((s) => s.source === OFFER_WINDOW);
+      // The windows of live APIs are read whole on every sync by design: shown apart.
+      const datasets = again.sources.filter((s) => !(s.source in LIVE_WINDOWS));
+      const windows = again.sources.filter((s) => s.source in LIVE_WINDOWS);
+      const windowSimulators = new Set(windows.map((s) => LIVE_WINDOWS[s.source]));
       const read = datasets.reduce((sum, s) => sum + s.read, 0);
       const bytes = Object.entries(again.bytes).reduce(
-        (sum, [name, n]) => sum + (name === 'france-travail-sim' && window ? 0 : n),
+        (sum, [name, n]) => sum + (windowSimulators.has(name) ? 0 : n),
         0,
       );
       const calls = Object.entries(again.calls).reduce(
-        (sum, [name, n]) => sum + (name === 'france-travail-sim' && window ? 0 : n),
+        (sum, [name, n]) => sum + (windowSimulators.has(name) ? 0 : n),
         0,
       );
       const rereading = datasets.filter((s) => s.read > 0);
-      const windowNote = window
-        ? ` (apart: the France Travail offer window, live data re-read whole on each of its syncs by design, ${window.read} offers, ${again.calls['france-travail-sim'] ?? 0} France Travail calls including the BMO check)`
+      const windowNote = windows.length
+        ? ` (apart: the windows of live APIs, re-read whole on each of their syncs by design: ${windows
+            .map((s) => `${s.source} ${s.read} records, ${again.calls[LIVE_WINDOWS[s.source]!] ?? 0} calls`)
+            .join('; ')}; France Travail's calls include the BMO check)`
         : '';
       checks.push({
         target: 'a re-sync with nothing changed reads no full dataset again',

@@ -110,10 +110,15 @@ describe('the benchmark harness, in smoke mode', () => {
       'fonds-vert',
       'bmo',
       'france-travail-offers',
+      'vte-window',
+      'business-france-window',
+      'dgefp-window',
+      'action-logement-window',
+      'apec-window',
     ]);
-    expect(sync?.first.sources.filter((s) => s.recordCount > 0).length).toBe(7);
+    expect(sync?.first.sources.filter((s) => s.recordCount > 0).length).toBe(12);
     expect(sync?.first.peakRssMb).toBeGreaterThan(20);
-    expect(sync?.again?.sources).toHaveLength(7);
+    expect(sync?.again?.sources).toHaveLength(12);
     const growth = report.mission!.growth;
     expect(growth.map((g) => g.departments)).toEqual(
       [...growth.map((g) => g.departments)].sort((a, b) => a - b),
