@@ -34,23 +34,28 @@ export async function readKeyListPages<T>(
     lists.push(unique.slice(i, i + options.perCall).join(','));
   }
   const result: KeyListItems<T> = { items: [], stale: false };
-  const perList = await Promise.all(
-    lists.map(async (list) => {
-      const items: T[] = [];
-      for (let offset = 0; ; offset += options.pageSize) {
-        const page = await readPage(list, offset);
-        if (page.stale) {
-          result.stale = true;
-          if (page.since && (!result.since || page.since < result.since)) result.since = page.since;
-        }
-        // A cached page says when it was fetched; a fresh one was read just now.
-        const readAt = page.since ?? new Date().toISOString();
-        if (!result.retrievedAt || readAt < result.retrievedAt) result.retrievedAt = readAt;
-        for (const item of page.value.items) items.push(item);
-        if (offset + options.pageSize >= page.value.total) return items;
+  // Once a list has failed the whole read fails: the other lists ask for no further page.
+  let failed = false;
+  const readList = async (list: string) => {
+    const items: T[] = [];
+    for (let offset = 0; ; offset += options.pageSize) {
+      if (failed) return items;
+      const page = await readPage(list, offset).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+      if (page.stale) {
+        result.stale = true;
+        if (page.since && (!result.since || page.since < result.since)) result.since = page.since;
       }
-    }),
-  );
+      // A cached page says when it was fetched; a fresh one was read just now.
+      const readAt = page.since ?? new Date().toISOString();
+      if (!result.retrievedAt || readAt < result.retrievedAt) result.retrievedAt = readAt;
+      for (const item of page.value.items) items.push(item);
+      if (offset + options.pageSize >= page.value.total) return items;
+    }
+  };
+  const perList = await Promise.all(lists.map(readList));
   for (const items of perList) for (const item of items) result.items.push(item);
   return result;
 }

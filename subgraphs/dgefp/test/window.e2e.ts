@@ -70,11 +70,13 @@ describe.each(engines)('DGEFP window on %s', (engine) => {
   let mirror: TestMirror;
   let store: MirrorStore;
   let proxy: FaultyProxy;
+  // The subgraphs' own proxy: calls still on their way from a sync that failed reach `proxy`, not it.
+  let queries: FaultyProxy;
   let env: Record<string, string>;
   const servers: { close(): Promise<void> }[] = [];
   const source = () => dgefpWindowSource(readDgefpConfig(env))!;
   const subgraph = async (extra: Record<string, string> = {}) => {
-    const running = await startDgefp(readDgefpConfig({ ...env, ...extra }));
+    const running = await startDgefp(readDgefpConfig({ ...env, DGEFP_API_URL: queries.url, ...extra }));
     servers.push(running);
     return running;
   };
@@ -86,6 +88,8 @@ describe.each(engines)('DGEFP window on %s', (engine) => {
     servers.push(simulator);
     proxy = await startFaultyProxy(simulator.url);
     servers.push(proxy);
+    queries = await startFaultyProxy(simulator.url);
+    servers.push(queries);
     env = {
       DGEFP_API_URL: proxy.url,
       DGEFP_PORT: '0',
@@ -119,11 +123,11 @@ describe.each(engines)('DGEFP window on %s', (engine) => {
   it('answers territories from the window with no call to the API, as the live API answers them', async () => {
     const windowed = await subgraph();
     const live = await subgraph({ DGEFP_WINDOW_SYNC_INTERVAL: '0' });
-    proxy.calls = 0;
+    queries.calls = 0;
     const fromWindow = await ask(windowed);
-    expect(proxy.calls).toBe(0);
+    expect(queries.calls).toBe(0);
     const fromApi = await ask(live);
-    expect(proxy.calls).toBeGreaterThan(0);
+    expect(queries.calls).toBeGreaterThan(0);
     expect(fromWindow.errors).toBeUndefined();
     const communes = new Set(territories.flatMap((t) => t.communeCodes));
     const expected = inProgramme.filter((a) => communes.has(a.codeCommune)).length;
@@ -168,18 +172,18 @@ describe.each(engines)('DGEFP window on %s', (engine) => {
     });
     // The window still answers, whole, with no call.
     const windowed = await subgraph();
-    proxy.calls = 0;
+    queries.calls = 0;
     const answer = await ask(windowed);
-    expect(proxy.calls).toBe(0);
+    expect(queries.calls).toBe(0);
     expect(answer.errors).toBeUndefined();
   });
 
   it('reads live when the window is older than DGEFP_WINDOW_MAX_AGE', async () => {
     const strict = await subgraph({ DGEFP_WINDOW_MAX_AGE: '1ms' });
-    proxy.calls = 0;
+    queries.calls = 0;
     const answer = await ask(strict);
     expect(answer.errors).toBeUndefined();
-    expect(proxy.calls).toBeGreaterThan(0);
+    expect(queries.calls).toBeGreaterThan(0);
     expect(answer.data!._entities[0]!.dgefp!.source.retrievedAt).not.toBeNull();
   });
 });
