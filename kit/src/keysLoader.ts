@@ -65,3 +65,13 @@ function byKey<K, V>(keys: readonly K[], results: readonly (readonly V[] | Error
   keys.forEach((key, i) => answers.set(key, results[i] as readonly V[] | Error));
   return (key: K) => answers.get(key) as readonly V[] | Error;
 }
+
+/**
+ * A {@link keysLoader} over a batch answering one value per key (a key's records with their
+ * provenance…): a list asked answers its keys' values in key order, without a promise per key.
+ */
+export function valuesLoader<K, V>(
+  batch: (keys: readonly K[]) => Promise<readonly V[]>,
+): DataLoader<readonly K[], V[], readonly K[]> {
+  return keysLoader<K, V>(async (keys) => (await batch(keys)).map((value) => [value]));
+}

@@ -3,7 +3,8 @@
 // one batch per kind reads them all in lists, every page. While the Action Logement window
 // (window.ts) is fresh, the programme's communes and intercommunalités are read from the mirror
 // instead (one SQL query per batch); only other keys and company lookups reach the API.
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import { valuesLoader } from '../../../kit/src/keysLoader.js';
 import { describeSource } from '../../../kit/src/provenance.js';
 import {
   windowedBatch,
@@ -31,10 +32,14 @@ export interface KeyItems<T> {
 
 /** The loaders one request uses. */
 export interface Loaders {
-  aidsByCommune: DataLoader<string, KeyItems<HousingAid>>;
-  aidsByCompany: DataLoader<string, KeyItems<HousingAid>>;
-  agreementsByEpci: DataLoader<string, KeyItems<HousingAgreement>>;
+  /** Keyed by lists (a territory's communes, a company's SIREN, a territory's EPCIs): each key's items, in key order. */
+  aidsByCommune: ListLoader<KeyItems<HousingAid>>;
+  aidsByCompany: ListLoader<KeyItems<HousingAid>>;
+  agreementsByEpci: ListLoader<KeyItems<HousingAgreement>>;
 }
+
+/** A loader asked for a list of keys at once, answering one value per key. */
+export type ListLoader<V> = DataLoader<readonly string[], V[], readonly string[]>;
 
 /** Makes fresh loaders for one request (their cache must not outlive it). */
 export function createLoaders(
@@ -63,7 +68,7 @@ export function createLoaders(
     column: WindowColumn,
     live: (keys: readonly string[]) => Promise<KeyItems<T>[]>,
   ) =>
-    new DataLoader<string, KeyItems<T>>(
+    valuesLoader(
       windowedBatch(
         window,
         kind,
@@ -84,7 +89,7 @@ export function createLoaders(
         (a) => a.communeCode,
       ),
     ),
-    aidsByCompany: new DataLoader(
+    aidsByCompany: valuesLoader(
       batch(
         (keys) => client.aidsOfCompanies(keys, requestId),
         (a) => a.siren,

@@ -4,6 +4,7 @@
 // programme are read from the mirror instead (one SQL query per batch); only other communes and
 // company lookups reach the API.
 import DataLoader from 'dataloader';
+import { valuesLoader } from '../../../kit/src/keysLoader.js';
 import { describeSource } from '../../../kit/src/provenance.js';
 import {
   windowedBatch,
@@ -24,7 +25,8 @@ export interface KeyActions {
 
 /** The loaders one request uses. */
 export interface Loaders {
-  actionsByCommune: DataLoader<string, KeyActions>;
+  /** Keyed by a territory's communes: each commune's actions, in commune order. */
+  actionsByCommune: DataLoader<readonly string[], KeyActions[], readonly string[]>;
   actionsByCompany: DataLoader<string, KeyActions>;
 }
 
@@ -52,7 +54,7 @@ export function createLoaders(
     };
   const sourceAt = windowSource((syncedAt) => describeSource(DATASET, client.baseUrl, syncedAt));
   return {
-    actionsByCommune: new DataLoader(
+    actionsByCommune: valuesLoader(
       windowedBatch(
         window,
         'action',

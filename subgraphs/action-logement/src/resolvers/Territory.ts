@@ -1,7 +1,6 @@
 // Territory and Company, as this subgraph extends them, and Action Logement's contribution to each:
 // the gateway hands over a territory's communes and intercommunalités, or a SIREN; one batched read
 // per kind answers every field below.
-import type DataLoader from 'dataloader';
 import { summarize } from '../../../../kit/src/operatorSummary.js';
 import { checkPageSize, decodeCursor, paginate, type PageArgs } from '../../../../kit/src/pagination.js';
 import { describeSource, type SourceInfo } from '../../../../kit/src/provenance.js';
@@ -14,7 +13,7 @@ import {
   type HousingScheme,
 } from '../actionLogementClient.js';
 import type { ActionLogementContext } from '../context.js';
-import type { KeyItems } from '../loaders.js';
+import type { KeyItems, ListLoader } from '../loaders.js';
 
 /** Largest page a caller may ask for. */
 export const MAX_PAGE_SIZE = 100;
@@ -36,11 +35,8 @@ export interface HousingValue {
 }
 
 /** Loads keys, failing as a whole when one failed; items flattened, provenance the oldest. */
-async function load<T>(loader: DataLoader<string, KeyItems<T>>, keys: readonly string[]) {
-  const results = await loader.loadMany(keys);
-  const failed = results.find((r): r is Error => r instanceof Error);
-  if (failed) throw failed;
-  const parts = results as KeyItems<T>[];
+async function load<T>(loader: ListLoader<KeyItems<T>>, keys: readonly string[]) {
+  const parts = await loader.load(keys);
   return { items: parts.flatMap((p) => p.items), sources: parts.map((p) => p.source) };
 }
 

@@ -12,7 +12,7 @@ export interface TerritoryRepresentation {
 
 export const Territory = {
   dgefp: async (t: TerritoryRepresentation, _: unknown, ctx: DgefpContext): Promise<DgefpValue> =>
-    mergeKeys(await ctx.loaders.actionsByCommune.loadMany(t.communeCodes).then(rethrow), ctx),
+    mergeKeys(await ctx.loaders.actionsByCommune.load(t.communeCodes), ctx),
 };
 
 export const Company = {
@@ -20,10 +20,3 @@ export const Company = {
   dgefp: async (c: { siren: string }, _: unknown, ctx: DgefpContext): Promise<DgefpValue> =>
     mergeKeys([await ctx.loaders.actionsByCompany.load(checkSiren(c.siren))], ctx),
 };
-
-/** loadMany puts a failed key's error in its slot: the field fails with it. */
-function rethrow<T>(values: (T | Error)[]): T[] {
-  const failed = values.find((v): v is Error => v instanceof Error);
-  if (failed) throw failed;
-  return values as T[];
-}
