@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { listen, type RunningServer } from '../kit/src/listen.js';
 import { readGatewayConfig, type GatewayConfig } from '../gateway/src/config.js';
 import { createGatewayApp } from '../gateway/src/server.js';
+import { applyHeapGrowth, readHeapGrowingPercent } from './heapGrowth.js';
 import { SERVICES } from './registry.js';
 import { startStackSync, type StackSync } from './sync.js';
 
@@ -57,6 +58,8 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env: Env = { ...(options.env ?? process.env) };
   env.GATEWAY_SECRET ||= newGatewaySecret();
+  // Every service shares this process's heap: it is told to collect before it balloons.
+  applyHeapGrowth(readHeapGrowingPercent(env));
   const services: Record<string, RunningServer> = {};
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {

@@ -18,6 +18,7 @@ import {
   type PictureSize,
 } from './supportPicture.js';
 import { REPO_ROOT, SUPERGRAPH_FILE } from '../../tools/composition.js';
+import { STACK_NODE_FLAGS } from '../../stack/nodeFlags.js';
 
 /** How the mission workload is run. */
 export interface MissionOptions {
@@ -272,6 +273,8 @@ function startStackChild(env: Record<string, string>): Promise<ChildHandle<Stack
   // `Cache-Control: no-cache` on every request.
   return startChild<StackReady>('bench/mission/stackChild.ts', {
     env: { ...BENCH_GATEWAY_ENV, RESPONSE_CACHE: 'true', ...env },
+    // Started as `npm start` starts it.
+    nodeArgs: [...STACK_NODE_FLAGS],
     // The first start on an empty mirror syncs every source (and its re-sync) before it is ready.
     timeoutMs: 180_000,
   });

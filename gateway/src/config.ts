@@ -52,7 +52,7 @@ export interface GatewayConfig {
   /** Gzip answers of 1 KB and more for callers that accept it. */
   compression: boolean;
   /** Operations executed at once (cache hits aside), and how many may wait for a slot, how long. */
-  execution: { concurrency: number; maxQueue: number; maxWaitMs: number };
+  execution: { concurrency: number; maxQueue: number; maxWaitMs: number; largeCost: number };
   /** Origins allowed to call from a browser (`*` for any); none by default. */
   corsOrigins: string[];
   /** Take the caller's IP from X-Forwarded-For (behind a trusted proxy). */
@@ -161,6 +161,9 @@ export function readGatewayConfig(env: Env = process.env, argv: string[] = []): 
       concurrency: readInt(env, 'MAX_CONCURRENT_OPERATIONS', 2 * availableParallelism(), 1),
       maxQueue: readInt(env, 'OPERATION_QUEUE_MAX', 200, 0),
       maxWaitMs: readInt(env, 'OPERATION_QUEUE_TIMEOUT_MS', 30_000, 1),
+      // About ten single-territory pictures (2,243 each); a picture of many territories asked with
+      // `first: 200` is estimated at 448,403. Two of those executing together pile up their working sets.
+      largeCost: readInt(env, 'LARGE_OPERATION_COST', 20_000, 0),
     },
     corsOrigins: readString(env, 'CORS_ORIGINS', '')
       .split(',')

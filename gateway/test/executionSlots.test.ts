@@ -1,7 +1,8 @@
 // The gateway's execution slots on their own: at most `concurrency` tasks run at once, the others
 // start in arrival order as slots free up (also after a task fails), a request that would wait
 // behind a full queue, or too long, is refused with 503 SERVER_BUSY and Retry-After, and one whose
-// caller went away leaves the queue without running.
+// caller went away leaves the queue without running; large operations (by estimated cost) run one
+// at a time while small ones keep the other slots.
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../kit/src/http.js';
 import { ExecutionSlots } from '../src/pipeline/executionSlots.js';
@@ -97,5 +98,43 @@ describe('execution slots', () => {
     left.abort();
     await expect(slots.run(async () => 'never', left.signal)).rejects.toMatchObject({ status: 499 });
     expect(slots.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('runs one large operation at a time, holding no slot while it waits, and small ones beside it', async () => {
+    const slots = new ExecutionSlots({ concurrency: 3, maxQueue: 10, maxWaitMs: 10_000, largeCost: 1_000 });
+    const started: string[] = [];
+    const national = gate(started, 'national');
+    const regional = gate(started, 'regional');
+    const small = gate(started, 'small');
+    const results = [
+      slots.run(national.task, undefined, 448_403),
+      slots.run(regional.task, undefined, 1_000),
+      slots.run(small.task, undefined, 999),
+    ];
+    await new Promise((resolve) => setImmediate(resolve));
+    // The regional picture waits for the large permit; the small one takes a free slot.
+    expect([...started].sort()).toEqual(['national', 'small']);
+    expect(slots.load).toEqual({ running: 2, waiting: 0 });
+    expect(slots.largeLoad).toEqual({ running: 1, waiting: 1 });
+    national.release();
+    await results[0];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started.slice(2)).toEqual(['regional']);
+    regional.release();
+    small.release();
+    expect(await Promise.all(results)).toEqual(['national', 'regional', 'small']);
+    expect(slots.load).toEqual({ running: 0, waiting: 0 });
+    expect(slots.largeLoad).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('runs large operations together when largeCost is 0', async () => {
+    const slots = new ExecutionSlots({ concurrency: 2, maxQueue: 10, maxWaitMs: 10_000, largeCost: 0 });
+    const started: string[] = [];
+    const gates = ['a', 'b'].map((name) => gate(started, name));
+    const results = gates.map((g) => slots.run(g.task, undefined, 448_403));
+    await Promise.resolve();
+    expect(started).toEqual(['a', 'b']);
+    for (const g of gates) g.release();
+    expect(await Promise.all(results)).toEqual(['a', 'b']);
   });
 });

@@ -1,7 +1,7 @@
 // A Map that forgets its least recently used entries first, bounded in entries and, when asked, in
-// the total length of its string values. It is a real Map, so keyv takes it as an in-memory store
-// (keyv keeps each value there as one serialized string): the in-memory caches of the gateway and
-// of the upstream clients stay bounded in memory, not only in count.
+// the total size of its values. It is a real Map, so keyv takes it as an in-memory store (keyv
+// keeps each value there as one serialized string, unless told not to serialize): the in-memory
+// caches of the gateway and of the upstream clients stay bounded in memory, not only in count.
 
 /** Bounds of an {@link LruMap}. */
 export interface LruBounds<V = unknown> {

@@ -4,7 +4,10 @@
 // process's memory stays bounded and each answer comes sooner, while the CPU (one thread) stays
 // as busy. Cache hits and requests sharing an identical execution take no slot. A request that
 // would wait behind too many others, or wait too long, gets 503 SERVER_BUSY with Retry-After; one
-// whose caller went away while it waited leaves the queue unexecuted.
+// whose caller went away while it waited leaves the queue unexecuted. An operation whose estimated
+// cost marks it as large (a regional or national picture: hundreds of megabytes allocated while
+// it runs) also waits for the one large permit first, so two of them never execute together while
+// small operations keep the other slots.
 import { ErrorCode } from '../../../kit/src/errors.js';
 import { HttpError } from '../../../kit/src/http.js';
 
@@ -13,6 +16,8 @@ export interface SlotSettings {
   concurrency: number;
   maxQueue: number;
   maxWaitMs: number;
+  /** Estimated cost from which an operation is large and runs alone among large ones (0: no such limit). */
+  largeCost?: number;
 }
 
 interface Waiter {
@@ -25,18 +30,40 @@ export class ExecutionSlots {
   private running = 0;
   private readonly waiting: Waiter[] = [];
 
-  constructor(private readonly settings: SlotSettings) {}
+  /** The one permit large operations take before their slot (absent when largeCost is 0). */
+  private readonly large?: ExecutionSlots;
+
+  constructor(private readonly settings: SlotSettings) {
+    if (settings.largeCost) {
+      const { maxQueue, maxWaitMs } = settings;
+      this.large = new ExecutionSlots({ concurrency: 1, maxQueue, maxWaitMs });
+    }
+  }
 
   /** Operations executing now and waiting for a slot (for metrics and tests). */
   get load(): { running: number; waiting: number } {
     return { running: this.running, waiting: this.waiting.length };
   }
 
+  /** Large operations holding or waiting for the large permit (for tests). */
+  get largeLoad(): { running: number; waiting: number } {
+    return this.large?.load ?? { running: 0, waiting: 0 };
+  }
+
   /**
    * Runs `task` in a slot, waiting for one in arrival order; SERVER_BUSY when it cannot, and
-   * CLIENT_CLOSED_REQUEST (never executed) when `signal` aborts while it waits.
+   * CLIENT_CLOSED_REQUEST (never executed) when `signal` aborts while it waits. A task of
+   * estimated `cost` at or above largeCost first waits for the large permit, holding no slot
+   * meanwhile (so small operations pass it).
    */
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  run<T>(task: () => Promise<T>, signal?: AbortSignal, cost = 0): Promise<T> {
+    if (this.large && cost >= (this.settings.largeCost ?? Infinity)) {
+      return this.large.run(() => this.runInSlot(task, signal), signal);
+    }
+    return this.runInSlot(task, signal);
+  }
+
+  private async runInSlot<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(signal);
     try {
       return await task();

@@ -130,12 +130,15 @@ export class OperationLimits {
     return analysis.operations[0] as OperationDefinitionNode;
   }
 
-  /** Measures an operation (once) and refuses it with the code of the first limit it breaks. */
+  /**
+   * Measures an operation (once) and refuses it with the code of the first limit it breaks; returns
+   * its facts and its estimated cost for these variables.
+   */
   check(
     analysis: DocumentAnalysis,
     operation: OperationDefinitionNode,
     variables: Record<string, unknown> | undefined,
-  ): OperationFacts {
+  ): OperationFacts & { cost: number } {
     let facts = analysis.facts.get(operation);
     if (!facts) {
       facts = new Measure(this.schema, analysis.fragments, this.limits).operation(operation);
@@ -182,7 +185,7 @@ export class OperationLimits {
         `The operation's estimated cost is ${cost}; the limit is ${limits.maxCost}. Ask for smaller pages (first).`,
       );
     }
-    return facts;
+    return { ...facts, cost };
   }
 
   /** The canonical hash of a document, computed once (safelist mode only needs it). */

@@ -116,7 +116,7 @@ async function run(
     record.cache = 'MISS';
   }
 
-  checkOperation(deps, loaded, request, query, record);
+  const cost = checkOperation(deps, loaded, request, query, record);
   if (resolved.register && resolved.hash) {
     await deps.persisted
       .register(resolved.hash, query)
@@ -126,7 +126,7 @@ async function run(
   // Executed once, and kept when it may be; identical requests arriving meanwhile share it.
   const execute = async (): Promise<OperationResponse> => {
     const run = () => executeWithApollo(deps.apollo, request, query, caller);
-    const executed = await (deps.slots ? deps.slots.run(run, request.signal) : run());
+    const executed = await (deps.slots ? deps.slots.run(run, request.signal, cost) : run());
     if (
       cache &&
       cacheKey &&
@@ -180,7 +180,8 @@ function refuseLargeDocument(query: string, max: number): void {
 
 /**
  * Checks the operation against the loaded supergraph's limits, the method, introspection and the
- * safelist. The record takes the operation's own name first, so a refusal is logged under it.
+ * safelist, and returns its estimated cost. The record takes the operation's own name first, so a
+ * refusal is logged under it.
  */
 function checkOperation(
   deps: PipelineDeps,
@@ -188,13 +189,13 @@ function checkOperation(
   request: OperationRequest,
   query: string,
   record: RequestRecord,
-): void {
+): number {
   const { config } = deps;
   const { limits } = loaded;
   const analysis = limits.analyse(query);
   const operation = limits.operation(analysis, request.operationName);
   record.operationName = operation.name?.value ?? request.operationName;
-  const facts = limits.check(analysis, operation, request.variables);
+  const { cost, ...facts } = limits.check(analysis, operation, request.variables);
   if (request.method === 'GET' && facts.type !== 'query') {
     throw new HttpError(
       405,
@@ -220,6 +221,7 @@ function checkOperation(
       'This gateway only runs the operations of its persisted-operation manifest.',
     );
   }
+  return cost;
 }
 
 /**

@@ -25,7 +25,15 @@ export async function openStores(
     const made: Keyv[] = [];
     return {
       keyv: <T>(namespace: string) => {
-        const keyv = new Keyv<T>({ store: new LruMap<string, unknown>(memory), namespace });
+        // Kept as the objects themselves, not serialized: a serialized copy would only double what
+        // the process holds (the response cache keeps each answer as an object in front of its
+        // store: a national picture would be there twice, 10 MB as a string and 11 MB escaped).
+        const keyv = new Keyv<T>({
+          store: new LruMap<string, unknown>({ ...memory, sizeOf: heldChars }),
+          namespace,
+          serialize: undefined,
+          deserialize: undefined,
+        });
         made.push(keyv as Keyv);
         return keyv;
       },
@@ -68,4 +76,15 @@ export async function openStores(
       if (redis.isOpen) await redis.quit().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The characters an in-memory entry holds, as keyv keeps it (`{ value, expires }`): a string
+ * value (a persisted query) counts its length, an answer its body; the rest is small.
+ */
+function heldChars(entry: unknown): number {
+  const value = (entry as { value?: unknown } | undefined)?.value;
+  if (typeof value === 'string') return value.length;
+  const body = (value as { body?: unknown } | undefined)?.body;
+  return typeof body === 'string' ? body.length : 0;
 }
