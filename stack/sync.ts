@@ -40,19 +40,29 @@ export interface SyncCommand {
   sources: string[];
   /** Ignore saved cursors: read every dataset whole. */
   full: boolean;
+  /**
+   * Stay up and keep the mirror synced, as `npm start`'s scheduler does (a deployment whose
+   * services run apart, e.g. docker-compose's `mirror-sync`): every source whose upstream URL is set.
+   */
+  schedule: boolean;
 }
 
-/** Parses `npm run sync` arguments: source names, `--full`. */
+const USAGE = 'Usage: npm run sync [--full] [source…], or npm run sync -- --schedule';
+
+/** Parses `npm run sync` arguments: source names, `--full`, or `--schedule` alone. */
 export function parseSyncArgs(args: readonly string[]): SyncCommand {
   const sources: string[] = [];
   let full = false;
+  let schedule = false;
   for (const arg of args) {
     if (arg === '--full') full = true;
-    else if (arg.startsWith('-'))
-      throw new Error(`Unknown option ${arg}. Usage: npm run sync [--full] [source…]`);
+    else if (arg === '--schedule') schedule = true;
+    else if (arg.startsWith('-')) throw new Error(`Unknown option ${arg}. ${USAGE}`);
     else sources.push(arg);
   }
-  return { sources, full };
+  if (schedule && (full || sources.length > 0))
+    throw new Error(`--schedule keeps every configured source synced and takes nothing else. ${USAGE}`);
+  return { sources, full, schedule };
 }
 
 /** What a sync command did; `exitCode` is 1 when a source failed. */

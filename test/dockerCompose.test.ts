@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readSupergraphConfig, REPO_ROOT } from '../tools/composition.js';
+import { MIRRORED_SOURCES, REGISTRY_SERVICE } from '../stack/mirrorSources.js';
 import { SERVICES } from '../stack/registry.js';
 import { GATEWAY_BUNDLE } from '../tools/gatewayBundle.js';
 import { DEVELOPMENT_JWT_SECRET } from '../gateway/src/config.js';
@@ -39,7 +40,8 @@ describe('docker-compose.yml', () => {
     const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
     for (const [name, service] of Object.entries(compose.services)) {
       if (!Array.isArray(service.command) || service.command[0] !== 'node') continue;
-      const entry = service.command[service.command.length - 1]!;
+      // The script run: the first argument naming a file (options may follow it).
+      const entry = service.command.find((arg) => /\.(ts|mjs)$/.test(arg))!;
       if (entry.startsWith('dist/')) {
         // Build outputs: the image must run the build that writes them.
         expect(dockerfile, `${name}: ${entry}`).toContain('RUN npm run build');
@@ -122,7 +124,18 @@ describe('docker-compose.yml', () => {
     expect(postgres.healthcheck?.test?.join(' ')).toContain('pg_isready');
     const password = postgres.environment?.POSTGRES_PASSWORD;
     const database = postgres.environment?.POSTGRES_DB;
-    for (const name of ['banque-des-territoires', 'bpifrance', 'ademe', 'france-travail']) {
+    // The open datasets' readers, and the operators whose windows of live APIs sit in the mirror.
+    for (const name of [
+      'banque-des-territoires',
+      'bpifrance',
+      'ademe',
+      'france-travail',
+      'vte',
+      'business-france',
+      'dgefp',
+      'apec',
+      'action-logement',
+    ]) {
       const service = compose.services[name];
       expect(service?.environment?.DATABASE_URL, name).toBe(
         `postgres://postgres:${password}@postgres:5432/${database}`,
@@ -130,6 +143,18 @@ describe('docker-compose.yml', () => {
       expect((service?.depends_on as Record<string, { condition?: string }>)?.postgres?.condition, name).toBe(
         'service_healthy',
       );
+    }
+  });
+
+  it('runs the mirror scheduler, reaching every mirrored source and the registry, on the mirror', () => {
+    const sync = compose.services['mirror-sync'];
+    expect(sync?.command).toEqual(['node', '--import', 'tsx', 'scripts/sync.ts', '--schedule']);
+    expect(sync?.environment?.DATABASE_URL).toBe(compose.services.bpifrance?.environment?.DATABASE_URL);
+    expect((sync?.depends_on as Record<string, { condition?: string }>)?.postgres?.condition).toBe(
+      'service_healthy',
+    );
+    for (const urlEnv of new Set([...MIRRORED_SOURCES.map((s) => s.urlEnv), REGISTRY_SERVICE.urlEnv])) {
+      expect(sync?.environment?.[urlEnv], urlEnv).toBeDefined();
     }
   });
 
