@@ -44,7 +44,7 @@ export interface SyncCommand {
    * Stay up and keep the mirror synced, as `npm start`'s scheduler does (a deployment whose
    * services run apart, e.g. docker-compose's `mirror-sync`): every source whose upstream URL is set.
    */
-  schedule: boolean;
+  schedule?: boolean;
 }
 
 const USAGE = 'Usage: npm run sync [--full] [source…], or npm run sync -- --schedule';
