@@ -4,6 +4,7 @@
 // answered through the gateway with NO call reaching those five operators' APIs — the same answer
 // (read times aside) as their live APIs give once the windows are too old to be read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutReadTimes } from './helpers/answers.js';
 import { buildPictureQueries } from '../bench/mission/supportPicture.js';
 import { openMirror } from '../kit/src/mirror/openMirror.js';
 import { postGraphQL, startTestStack, type Stack } from './helpers/stack.js';
@@ -16,11 +17,6 @@ const WINDOWS = {
   'apec-window': 'apec-sim',
   'action-logement-window': 'action-logement-sim',
 } as const;
-
-/** The answer without the read times, which differ between a window and a live read. */
-function withoutTimes(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'retrievedAt' ? undefined : v)));
-}
 
 describe('operator windows in the stack', () => {
   let stack: Stack;
@@ -88,6 +84,6 @@ describe('operator windows in the stack', () => {
     const live = await postGraphQL(url, query);
     expect(live.body.errors).toBeUndefined();
     for (const [simulator, n] of calls) expect(n, simulator).toBeGreaterThan(0);
-    expect(withoutTimes(fromWindows.body)).toEqual(withoutTimes(live.body));
+    expect(withoutReadTimes(fromWindows.body)).toEqual(withoutReadTimes(live.body));
   });
 });

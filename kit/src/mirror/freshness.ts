@@ -2,6 +2,7 @@
 // resolver uses before reading a source: a source never synced answers MIRROR_NOT_SYNCED.
 import { CodedError, ErrorCode } from '../errors.js';
 import { isMirrorUnavailable } from './mirrorError.js';
+import type { MirrorStore } from './openMirror.js';
 import { readSyncStates } from './queries.js';
 import type { MirrorHandle } from './sharedMirror.js';
 import type { SyncStatus } from './schema.js';
@@ -56,6 +57,28 @@ export async function readFreshness(
       error: message,
     }));
   }
+}
+
+/**
+ * When `source`'s copy was last synced, if at most `maxAgeMs` ago: what a window (live data kept
+ * in the mirror) may still be answered from. Null when it is older, never synced, or the store
+ * cannot be read — the caller then reads live. Never rejects.
+ */
+export function freshSyncTime(
+  store: MirrorStore | Promise<MirrorStore>,
+  source: string,
+  maxAgeMs: number,
+  now: () => number = Date.now,
+): Promise<string | null> {
+  return Promise.resolve(store)
+    .then((opened) => readSyncStates(opened, [source]))
+    .then(
+      ([state]) => {
+        const success = state?.last_success_at;
+        return success && now() - Date.parse(success) <= maxAgeMs ? success : null;
+      },
+      () => null,
+    );
 }
 
 /**

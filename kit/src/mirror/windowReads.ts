@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { SourceInfo } from '../provenance.js';
 import type { ProgrammeScope } from '../reference/programmeCommunes.js';
 import { guardMirror } from './mirrorError.js';
-import { readSyncStates } from './queries.js';
+import { freshSyncTime } from './freshness.js';
 import type { WindowTableName } from './schema.js';
 import type { MirrorHandle } from './sharedMirror.js';
 
@@ -38,16 +38,7 @@ export class WindowReads {
 
   /** When the window was synced, if that is recent enough to answer from; null otherwise. Never rejects. */
   syncedAt(): Promise<string | null> {
-    return (this.synced ??= this.mirror
-      .store()
-      .then((store) => readSyncStates(store, [this.name.source]))
-      .then(
-        ([state]) => {
-          const success = state?.last_success_at;
-          return success && this.now() - Date.parse(success) <= this.maxAgeMs ? success : null;
-        },
-        () => null,
-      ));
+    return (this.synced ??= freshSyncTime(this.mirror.store(), this.name.source, this.maxAgeMs, this.now));
   }
 
   /** The records of `kind` at each key of `column` (JSON parsed), each list in the sync's order. */

@@ -6,6 +6,7 @@
 // as the live API answers them — or live again when the window is older than its maximum age.
 // Expected figures come from the simulator's records, not from the mirror the code reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutReadTimes } from '../../../test/helpers/answers.js';
 import type { RunningServer } from '../../../kit/src/listen.js';
 import { readRejects, readSyncStates, runSync, type MirrorStore } from '../../../kit/src/mirror/index.js';
 import { DEFAULT_PROGRAMME_FILE, programmeScope } from '../../../kit/src/reference/programmeCommunes.js';
@@ -57,11 +58,6 @@ async function ask(subgraph: RunningServer) {
     body: JSON.stringify({ query: TERRITORY, variables: { representations } }),
   });
   return (await response.json()) as { data?: { _entities: TerritoryDgefp[] }; errors?: unknown[] };
-}
-
-/** The answer without the read times, which differ between the window and a live read. */
-function withoutTimes(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'retrievedAt' ? undefined : v)));
 }
 
 const engines = await enginesToTest();
@@ -133,7 +129,7 @@ describe.each(engines)('DGEFP window on %s', (engine) => {
     const expected = inProgramme.filter((a) => communes.has(a.codeCommune)).length;
     const counts = fromWindow.data!._entities.map((e) => e.dgefp!.actions.totalCount);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(expected);
-    expect(withoutTimes(fromWindow)).toEqual(withoutTimes(fromApi));
+    expect(withoutReadTimes(fromWindow)).toEqual(withoutReadTimes(fromApi));
     // `retrievedAt` is the window's sync; every value stays illustrative.
     const [state] = await readSyncStates(store, [DGEFP_WINDOW.source]);
     for (const entity of fromWindow.data!._entities) {

@@ -21,6 +21,7 @@
 // by SIREN.
 import DataLoader from 'dataloader';
 import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
+import { freshSyncTime } from '../../../kit/src/mirror/freshness.js';
 import {
   readSyncStates,
   recordsByCommune,
@@ -140,13 +141,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
   let windowTime: Promise<string | null> | undefined;
   const freshWindow = () =>
     (windowTime ??= options.window
-      ? readSyncStates(options.mirror, [OFFER_WINDOW_SOURCE]).then(
-          ([state]) => {
-            const success = state?.last_success_at;
-            return success && now() - Date.parse(success) <= options.window!.maxAgeMs ? success : null;
-          },
-          () => null,
-        )
+      ? freshSyncTime(options.mirror, OFFER_WINDOW_SOURCE, options.window.maxAgeMs, now)
       : Promise.resolve(null));
   // Whole offers of the window by id: one query for the offers every page of the request shows.
   const windowOffers = new DataLoader<string, Offer>(async (ids) => {
