@@ -38,6 +38,8 @@ beforeAll(async () => {
     readActionLogementConfig({
       ACTION_LOGEMENT_PORT: '0',
       GATEWAY_SECRET: SECRET,
+      // This suite is about the live API: no window, whatever the local mirror holds.
+      ACTION_LOGEMENT_WINDOW_SYNC_INTERVAL: '0',
       ACTION_LOGEMENT_API_URL: upstream.url,
       ACTION_LOGEMENT_RETRIES: '0',
       ACTION_LOGEMENT_CACHE_TTL_MS: '0',

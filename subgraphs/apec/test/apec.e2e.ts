@@ -46,6 +46,8 @@ beforeAll(async () => {
     readApecConfig({
       APEC_PORT: '0',
       GATEWAY_SECRET: SECRET,
+      // This suite is about the live API: no window, whatever the local mirror holds.
+      APEC_WINDOW_SYNC_INTERVAL: '0',
       APEC_API_URL: upstream.url,
       APEC_RETRIES: '0',
       APEC_CACHE_TTL_MS: '0',

@@ -36,6 +36,8 @@ beforeAll(async () => {
     readDgefpConfig({
       DGEFP_PORT: '0',
       GATEWAY_SECRET: SECRET,
+      // This suite is about the live API: no window, whatever the local mirror holds.
+      DGEFP_WINDOW_SYNC_INTERVAL: '0',
       DGEFP_API_URL: upstream.url,
       DGEFP_RETRIES: '0',
       DGEFP_CACHE_TTL_MS: '0',
