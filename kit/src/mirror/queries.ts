@@ -106,13 +106,20 @@ export function recordsByCommune<
   >;
 }
 
-/** The record of `table` with each key (undefined where none), in key order, in one query. */
-export async function recordsByKey<T extends SourceTableName>(
+/**
+ * The record of `table` with each key (undefined where none), in key order, in one query; only
+ * `columns` when given.
+ */
+export async function recordsByKey<
+  T extends SourceTableName,
+  K extends keyof Selectable<SourceTables[T]> & string = keyof Selectable<SourceTables[T]> & string,
+>(
   store: MirrorStore,
   table: T,
   keys: readonly string[],
-): Promise<(Selectable<SourceTables[T]> | undefined)[]> {
-  const found = await groupedLookup(store, table, 'record_key', keys);
+  columns?: readonly K[],
+): Promise<(Pick<Selectable<SourceTables[T]>, K> | undefined)[]> {
+  const found = await groupedLookup(store, table, 'record_key', keys, columns);
   return found.map((list) => list[0]);
 }
 
@@ -173,6 +180,16 @@ export function readRejects(store: MirrorStore, source: string): Promise<SyncRej
   );
 }
 
+/**
+ * Past this many places in one batch (a region, the national picture), a read takes every located
+ * row and keeps the places asked: the programme's places are a large share of any located table,
+ * and binding and probing thousands of places costs more than reading the rest.
+ */
+export const MANY_PLACES = 500;
+
+/** Columns that hold a place: a batch of many of them reads the located rows whole. */
+const PLACE_COLUMNS = new Set(['commune_code', 'department_code', 'epci_siren']);
+
 async function groupedLookup<T extends SourceTableName>(
   store: MirrorStore,
   table: T,
@@ -186,18 +203,29 @@ async function groupedLookup<T extends SourceTableName>(
     const db = store.db as unknown as Kysely<Record<string, Row>>;
     const found = new Map<string, Row[]>();
     const picked = columns ? [...new Set([...columns, column, 'record_key'])] : undefined;
-    // Chunked only past SQLite's parameter limit; a DataLoader batch is far below it.
-    for (let i = 0; i < unique.length; i += 30_000) {
+    const select = () => {
       const from = db.selectFrom(table as string);
-      const rows = await (picked ? from.select(picked) : from.selectAll())
-        .where(column, 'in', unique.slice(i, i + 30_000))
-        .orderBy('record_key')
-        .execute();
+      return picked ? from.select(picked) : from.selectAll();
+    };
+    const ordered = <Q extends { orderBy(column: string): Q }>(query: Q) =>
+      column === 'record_key' ? query.orderBy(column) : query.orderBy(column).orderBy('record_key');
+    const keep = (rows: Row[], asked?: ReadonlySet<string>) => {
       for (const row of rows) {
         const key = String(row[column]);
-        const list = found.get(key) ?? [];
-        list.push(row);
-        found.set(key, list);
+        if (asked && !asked.has(key)) continue;
+        const list = found.get(key);
+        if (list) list.push(row);
+        else found.set(key, [row]);
+      }
+    };
+    // Each key's rows in key order; ordered by the looked-up column first, so an index that
+    // starts with it (and holds the columns picked) answers without a sort.
+    if (PLACE_COLUMNS.has(column) && unique.length > MANY_PLACES) {
+      keep(await ordered(select().where(column, 'is not', null)).execute(), new Set(unique));
+    } else {
+      // Chunked only past SQLite's parameter limit; a DataLoader batch is far below it.
+      for (let i = 0; i < unique.length; i += 30_000) {
+        keep(await ordered(select().where(column, 'in', unique.slice(i, i + 30_000))).execute());
       }
     }
     return keys.map((key) => (found.get(key) ?? []) as Selectable<SourceTables[T]>[]);

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { SourceInfo } from '../provenance.js';
 import type { ProgrammeScope } from '../reference/programmeCommunes.js';
 import { guardMirror } from './mirrorError.js';
+import { MANY_PLACES } from './queries.js';
 import { freshSyncTime } from './freshness.js';
 import type { WindowTableName } from './schema.js';
 import type { MirrorHandle } from './sharedMirror.js';
@@ -18,9 +19,6 @@ export interface WindowName {
 
 /** The place columns a window is read by. */
 export type WindowColumn = 'commune_code' | 'department_code' | 'epci_siren';
-
-/** Past this many places in one batch, a read takes the kind whole rather than probe each place. */
-const MANY_PLACES = 500;
 
 type Row = { position: number; payload: string } & Record<WindowColumn, string | null>;
 

@@ -13,6 +13,7 @@ import { migrateMirror, type MirrorStore } from '../../src/mirror/openMirror.js'
 import { parseFondsVertProject } from '../../src/mirror/parsers/parseFondsVertProject.js';
 import type { RawRow } from '../../src/mirror/parsers/parseResult.js';
 import {
+  MANY_PLACES,
   readRejects,
   readSyncStates,
   recordsByCommune,
@@ -353,6 +354,22 @@ describe.each(engines)('mirror store on %s', (engine) => {
     const byCommune = await recordsByCommune(store, 'fonds_vert_project', ['74012', '99999', '01004']);
     expect(queries).toBe(1);
     expect(byCommune.map((rows) => rows.length)).toEqual([3, 0, 1]);
+  });
+
+  it('answers a batch of many places (a national picture) as it answers a few, in one query', async () => {
+    const asked = ['74012', '99999', '01004'];
+    const few = await recordsByCommune(store, 'fonds_vert_project', asked);
+    // Past MANY_PLACES, the read takes every located row and keeps the places asked: the same
+    // answers, each in key order, for places that repeat or have no record too.
+    const filler = Array.from({ length: MANY_PLACES }, (_, i) => `9${String(i).padStart(4, '0')}`);
+    queries = 0;
+    const many = await recordsByCommune(store, 'fonds_vert_project', [...asked, ...filler, '74012']);
+    expect(queries).toBe(1);
+    const keys = (rows: { record_key: string }[] | undefined) => rows?.map((r) => r.record_key);
+    expect(many.slice(0, 3).map(keys)).toEqual(few.map(keys));
+    expect(keys(many.at(-1))).toEqual(keys(few[0]));
+    expect(many.slice(3, -1).every((rows) => rows.length === 0)).toBe(true);
+    expect(keys(few[0])).toEqual([...keys(few[0])!].sort());
   });
 
   it('lists the SIRENs left to locate, and a sync locates records from company_location', async () => {

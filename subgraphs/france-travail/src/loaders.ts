@@ -20,6 +20,7 @@
 // Marché du travail indicators are one call per indicator and department; company offers are keyed
 // by SIREN.
 import DataLoader from 'dataloader';
+import { keysLoader } from '../../../kit/src/keysLoader.js';
 import { departmentOfCommune } from '../../../kit/src/reference/companyIds.js';
 import { freshSyncTime } from '../../../kit/src/mirror/freshness.js';
 import {
@@ -95,8 +96,11 @@ export type BmoRecord = Selectable<BmoRowTable>;
 
 /** The loaders one request uses. */
 export interface Loaders {
-  /** Offers by commune under a filter (one loader per distinct filter). */
-  offersByCommune(filter: OfferFilter): DataLoader<string, CommuneOffers>;
+  /**
+   * Offers of each commune of a list (a territory's communes) under a filter, one loader per
+   * distinct filter: one batch for every list asked in a tick, no promise per commune.
+   */
+  offersByCommune(filter: OfferFilter): DataLoader<readonly string[], CommuneOffers[], readonly string[]>;
   offersByCompany: DataLoader<string, LiveOffer[]>;
   /** BMO rows of each department, from the mirror. */
   bmoByDepartment: DataLoader<string, BmoRecord[]>;
@@ -145,7 +149,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
       : Promise.resolve(null));
   // Whole offers of the window by id: one query for the offers every page of the request shows.
   const windowOffers = new DataLoader<string, Offer>(async (ids) => {
-    const rows = await recordsByKey(options.mirror, 'france_travail_offer', ids);
+    const rows = await recordsByKey(options.mirror, 'france_travail_offer', ids, ['payload']);
     return rows.map((row, index) =>
       row ? (JSON.parse(row.payload) as Offer) : new Error(`offer ${ids[index]} left the window`),
     );
@@ -174,7 +178,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
     );
   };
 
-  const byFilter = new Map<string, DataLoader<string, CommuneOffers>>();
+  const byFilter = new Map<string, DataLoader<readonly string[], CommuneOffers[], readonly string[]>>();
   const byIndicator = new Map<string, DataLoader<string, IndicatorAnswer>>();
   let bmoState: Promise<SyncStateTable | null> | undefined;
   return {
@@ -182,7 +186,7 @@ export function createLoaders(options: LoaderOptions): Loaders {
       const key = JSON.stringify([filter.romeCodes ?? [], filter.contractTypes ?? []]);
       let loader = byFilter.get(key);
       if (!loader) {
-        loader = new DataLoader(async (communes) => {
+        loader = keysLoader<string, CommuneOffers>(async (communes) => {
           const windowed = await freshWindow();
           const inWindow = (department: string) =>
             windowed !== null && options.window!.departments.has(department);
@@ -251,13 +255,13 @@ export function createLoaders(options: LoaderOptions): Loaders {
           const position = new Map<string, number>();
           return communes.map((commune) => {
             const fromTheWindow = windowAnswers.get(commune);
-            if (fromTheWindow) return fromTheWindow;
+            if (fromTheWindow) return [fromTheWindow];
             const department = departmentOfCommune(commune);
             const slot = perDepartment.get(department)!;
             if (slot instanceof Error) return slot;
             const index = position.get(department) ?? 0;
             position.set(department, index + 1);
-            return slot[index]!;
+            return [slot[index]!];
           });
         });
         byFilter.set(key, loader);

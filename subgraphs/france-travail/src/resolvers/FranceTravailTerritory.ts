@@ -32,9 +32,16 @@ export function checkPage(args: PageArgs): void {
   if (args.after) decodeCursor(args.after);
 }
 
-/** Offers newest first, then by id. */
+/**
+ * Offers newest first, then by id. ISO times and France Travail ids compare by code unit, which a
+ * national list of thousands sorts several times faster than `localeCompare`.
+ */
 export function newestFirst<T extends ListedOffer>(offers: T[]): T[] {
-  return offers.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  return offers.sort((a, b) => compareText(b.createdAt, a.createdAt) || compareText(a.id, b.id));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -70,10 +77,7 @@ const offersByFilter = perParent(
 );
 
 async function loadTerritoryOffers(v: FranceTravailTerritoryValue, ctx: Ctx, filter: OfferFilter) {
-  const slots = await ctx.loaders.offersByCommune(filter).loadMany(v.communeCodes);
-  const failure = slots.find((s): s is Error => s instanceof Error);
-  if (failure) throw failure;
-  const found = slots as Exclude<(typeof slots)[number], Error>[];
+  const found = await ctx.loaders.offersByCommune(filter).load(v.communeCodes);
   const offers: ListedOffer[] = [];
   for (const slot of found) for (const offer of slot.offers) offers.push(offer);
   return {
