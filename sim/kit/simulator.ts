@@ -3,6 +3,9 @@
 //
 // Control routes (same port, never counted, never faulted):
 //   GET  /__sim/stats   → { name, total, calls: {route: n}, outcomes: {ok, throttled, failed, garbage, cut} }
+//   GET  /__sim/stats?requestId=ID → { name, requestId, total }: the calls that carried
+//                         `x-request-id: ID` (the latest 1,000 ids are kept), so a test can tell
+//                         what one request caused from the retries another left behind
 //   POST /__sim/faults  → merge {latencyMs, failRate, garbage, down, throttleNext, rateLimitPerSecond,
 //                         truncateAfterBytes}
 //   GET  /__sim/faults  → the current faults
@@ -70,11 +73,16 @@ export interface SimStats {
   bytes: number;
 }
 
+/** How many distinct `x-request-id`s a simulator keeps call counts for (the oldest go first). */
+export const KEPT_REQUEST_IDS = 1_000;
+
 /** A simulator ready to serve: its request handler and its controls, usable in-process too. */
 export interface Simulator {
   name: string;
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   stats(): SimStats;
+  /** Calls that carried this `x-request-id` since the last reset (0 once it is no longer kept). */
+  callsOf(requestId: string): number;
   faults(): SimFaults;
   setFaults(patch: Partial<SimFaults>): SimFaults;
   reset(): void;
@@ -85,7 +93,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const initialFaults = options.faults ?? NO_FAULTS;
   let faults = { ...initialFaults };
   let stats = emptyStats(options.name);
+  // Insertion order is age: the first key is the oldest id, dropped when the map is full.
+  const byRequestId = new Map<string, number>();
   let failAccumulator = 0;
+
+  function countRequestId(value: string | string[] | undefined): void {
+    if (typeof value !== 'string') return;
+    const seen = byRequestId.get(value);
+    if (seen !== undefined) return void byRequestId.set(value, seen + 1);
+    if (byRequestId.size >= KEPT_REQUEST_IDS) byRequestId.delete(byRequestId.keys().next().value!);
+    byRequestId.set(value, 1);
+  }
   const limiter = new SlidingWindowLimiter(1_000);
 
   async function handleData(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -94,6 +112,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const routeName = route?.name ?? 'unknown';
     stats.total++;
     stats.calls[routeName] = (stats.calls[routeName] ?? 0) + 1;
+    countRequestId(req.headers['x-request-id']);
     if (faults.down) {
       stats.outcomes.cut++;
       req.socket.destroy();
@@ -152,8 +171,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     else stats.outcomes.ok++;
   }
 
-  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (path === '/__sim/stats' && req.method === 'GET') return void write(res, { status: 200, json: stats });
+  async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname;
+    if (path === '/__sim/stats' && req.method === 'GET') {
+      const requestId = url.searchParams.get('requestId');
+      if (requestId === null) return void write(res, { status: 200, json: stats });
+      const json = { name: options.name, requestId, total: simulator.callsOf(requestId) };
+      return void write(res, { status: 200, json });
+    }
     if (path === '/__sim/faults' && req.method === 'GET')
       return void write(res, { status: 200, json: faults });
     if (path === '/__sim/faults' && req.method === 'POST') {
@@ -176,10 +201,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://simulator');
       if (url.pathname === '/health') return void write(res, { status: 200, json: { status: 'ok' } });
-      if (url.pathname.startsWith('/__sim/')) return handleControl(req, res, url.pathname);
+      if (url.pathname.startsWith('/__sim/')) return handleControl(req, res, url);
       return handleData(req, res, url);
     },
     stats: () => structuredClone(stats),
+    callsOf: (requestId) => byRequestId.get(requestId) ?? 0,
     faults: () => ({ ...faults }),
     setFaults(patch) {
       faults = mergeFaults(faults, patch);
@@ -188,6 +214,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     reset() {
       faults = { ...initialFaults };
       stats = emptyStats(options.name);
+      byRequestId.clear();
       failAccumulator = 0;
       limiter.clear();
     },

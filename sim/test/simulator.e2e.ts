@@ -1,7 +1,7 @@
 // The simulator base over HTTP: call counts, the documented rate limit, and each fault.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../kit/src/listen.js';
-import { createSimulator, listenSimulator, type Simulator } from '../kit/simulator.js';
+import { KEPT_REQUEST_IDS, createSimulator, listenSimulator, type Simulator } from '../kit/simulator.js';
 
 let simulator: Simulator;
 let server: RunningServer;
@@ -41,6 +41,28 @@ describe('simulator base', () => {
     await fetch(`${server.url}/items`);
     await fetch(`${server.url}/nowhere`);
     expect(await stats()).toMatchObject({ name: 'demo', total: 2, calls: { items: 1, unknown: 1 } });
+  });
+
+  it('counts the calls of one x-request-id apart, the latest ids only, until a reset', async () => {
+    const get = (id: string) => fetch(`${server.url}/items`, { headers: { 'x-request-id': id } });
+    const callsOf = async (id: string) =>
+      (await (await fetch(`${server.url}/__sim/stats?requestId=${id}`)).json()) as Record<string, unknown>;
+    await get('first');
+    await get('first');
+    await get('second');
+    await fetch(`${server.url}/items`);
+    expect(await callsOf('first')).toEqual({ name: 'demo', requestId: 'first', total: 2 });
+    expect(await callsOf('second')).toMatchObject({ total: 1 });
+    expect(await callsOf('never')).toMatchObject({ total: 0 });
+    expect(await stats()).toMatchObject({ total: 4 });
+    // A long-running simulator keeps a bounded number of ids: past it, the oldest is forgotten.
+    for (let i = 0; i < KEPT_REQUEST_IDS - 2; i++) await get(`more-${i}`);
+    expect(simulator.callsOf('first')).toBe(2);
+    await get('one-too-many');
+    expect(simulator.callsOf('first')).toBe(0);
+    expect(simulator.callsOf('second')).toBe(1);
+    await fetch(`${server.url}/__sim/reset`, { method: 'POST' });
+    expect(await callsOf('second')).toMatchObject({ total: 0 });
   });
 
   it("answers the upstream's own 429 past the documented rate", async () => {

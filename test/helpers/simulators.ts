@@ -1,4 +1,5 @@
 // Drives the simulators' control routes (sim/kit/README.md) from end-to-end tests.
+import { randomUUID } from 'node:crypto';
 import type { Stack } from '../../stack/startStack.js';
 
 /** Faults a simulator can be told to produce. */
@@ -35,4 +36,19 @@ export async function resetSimulator(stack: Stack, simulator: string): Promise<v
 export async function simulatorCalls(stack: Stack, simulator: string): Promise<number> {
   const response = await fetch(`${simulatorUrl(stack, simulator)}/__sim/stats`);
   return ((await response.json()) as { total: number }).total;
+}
+
+/**
+ * Upstream calls a simulator received carrying `x-request-id: requestId`: what one gateway request
+ * caused (the gateway passes a caller's id to the subgraphs, which pass it upstream), apart from
+ * retries an earlier test's request may still be sending.
+ */
+export async function simulatorCallsOf(stack: Stack, simulator: string, requestId: string): Promise<number> {
+  const url = `${simulatorUrl(stack, simulator)}/__sim/stats?requestId=${encodeURIComponent(requestId)}`;
+  return ((await (await fetch(url)).json()) as { total: number }).total;
+}
+
+/** A request id of its own for one test request (`x-request-id`), to count what it caused. */
+export function freshRequestId(): string {
+  return `test-${randomUUID()}`;
 }
