@@ -47,6 +47,8 @@ const SMOKE = {
     rssConnections: 50,
     profiles: LATENCY_PROFILES.slice(0, 1),
     warmRounds: 1,
+    // Two, so the smoke run goes through the median and its range as the full run does.
+    coldRounds: 2,
     executedSizes: [21],
     parallelStarts: true,
     skipColdStart: true,

@@ -5,7 +5,7 @@ import type { MissionResult } from './mission/missionWorkload.js';
 import type { SyncReport, SyncRun } from './mission/stackChild.js';
 import type { PublicResult, ScenarioResult } from './publicWorkload.js';
 import type { SoakResult } from './soak.js';
-import { checkTargets, minutes } from './targets.js';
+import { checkTargets, coldRounds, minutes } from './targets.js';
 
 /** Renders the report as Markdown. */
 export function renderReport(report: BenchReport): string {
@@ -111,7 +111,7 @@ function renderMission(mission: MissionResult): string[] {
     '',
     '### Calls per query as territories grow (each on a fresh stack, caches cold)',
     '',
-    'The mirror is synced before (the first stack of the run synced it; see below); "cold" is the first query on a fresh stack, every cache empty; "warm" the median of the same query asked 3 more times (served by the response cache when the cold answer was complete); "warm, executed" the median of 3 more asked with `Cache-Control: no-cache`.',
+    'The mirror is synced before (the first stack of the run synced it; see below); "cold" is the first query on a fresh stack, every cache empty: the median over fresh stacks, fastest–slowest in brackets (the calls and the stack start are those of the first); "warm" the median of the same query asked 3 more times (served by the response cache when the cold answer was complete); "warm, executed" the median of 3 more asked with `Cache-Control: no-cache`.',
     '',
     '| territories | answered | errors | departments | cold query | warm query | warm, executed | upstream calls | by source | subgraph requests | stack start to first answer |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -121,7 +121,7 @@ function renderMission(mission: MissionResult): string[] {
       .map(([name, n]) => `${name} ${n}`)
       .join(', ');
     lines.push(
-      `| ${g.size} | ${g.territories} | ${g.errors} | ${g.departments ?? '?'} | ${ms(g.coldQueryMs)} | ${ms(g.warmQueryMs)} | ${ms(g.warmExecutedMs)} | ${g.upstreamCalls} | ${bySource} | ${g.subgraphRequests} | ${(g.coldStartMs / 1000).toFixed(2)} s |`,
+      `| ${g.size} | ${g.territories} | ${g.errors} | ${g.departments ?? '?'} | ${ms(g.coldQueryMs)}${coldRounds(g, 'short')} | ${ms(g.warmQueryMs)} | ${ms(g.warmExecutedMs)} | ${g.upstreamCalls} | ${bySource} | ${g.subgraphRequests} | ${(g.coldStartMs / 1000).toFixed(2)} s |`,
     );
   }
   for (const g of mission.growth.filter((row) => row.firstError)) {

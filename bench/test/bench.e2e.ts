@@ -127,6 +127,15 @@ describe('the benchmark harness, in smoke mode', () => {
     expect(growth[2]!.departments).toBeGreaterThan(growth[0]!.departments);
     for (const g of growth) expect(g.warmQueryMs).toBeGreaterThan(0);
     for (const g of growth) expect(g.warmExecutedMs).toBeGreaterThan(0);
+    // The cold query is timed on a fresh stack per round: the figure is their median, the
+    // table shows their range.
+    const coldCells = tableAfter('### Calls per query as territories grow').map((row) => row[4]);
+    growth.forEach((g, i) => {
+      expect(g.coldQueryRoundsMs).toHaveLength(2);
+      const [a, b] = g.coldQueryRoundsMs as [number, number];
+      expect(g.coldQueryMs).toBeCloseTo((a + b) / 2, 6);
+      expect(coldCells[i + 1]).toContain(`(${Math.min(a, b).toFixed(0)}–${Math.max(a, b).toFixed(0)})`);
+    });
     // Load as deployed (repeated requests) and executed (every request asked with Cache-Control: no-cache).
     expect(new Set(report.mission!.load.map((r) => r.mode))).toEqual(new Set(['cached', 'executed']));
     const targets = tableAfter('## Targets').map((row) => row[0]);
