@@ -38,7 +38,7 @@ export interface MissionOptions {
   /** Start the cold stacks together (smoke runs: faster, but their start-up times mean little). */
   parallelStarts?: boolean;
   /**
-   * Fresh stacks each size's cold query is timed on (3 by default; smoke runs ask one): the
+   * Fresh stacks each size's cold query is timed on (3 by default; smoke runs ask two): the
    * median is reported with its range, so one slow start on a shared machine weighs less.
    */
   coldRounds?: number;
@@ -162,8 +162,8 @@ export async function runMissionWorkload(
       let row = await coldQuery(query, envOf(profiles[0]), options.warmRounds ?? 3);
       const times = [row.coldQueryMs];
       for (let round = 1; round < (options.coldRounds ?? 3); round++) {
-        const again = await coldQueryTime(query, envOf(profiles[0]));
-        times.push(again.ms);
+        const again = await coldQuery(query, envOf(profiles[0]), 0);
+        times.push(again.coldQueryMs);
         // A round that answered less counts against the row: a median must not hide it.
         if (again.errors > row.errors || again.territories < row.territories) {
           const { territories, errors, firstError } = again;
@@ -243,7 +243,10 @@ function medianOrUndefined(values: number[]): number | undefined {
   return values.some((v) => Number.isNaN(v)) ? undefined : median(values);
 }
 
-/** Starts a fresh stack, asks it one query and counts the calls that query caused. */
+/**
+ * Starts a fresh stack, asks it one query and counts the calls that query caused; then the warm
+ * rounds (none for a further cold round, whose warm figures are left at 0).
+ */
 async function coldQuery(
   query: PictureQuery,
   env: Record<string, string>,
@@ -287,22 +290,6 @@ async function coldQuery(
       warmExecutedMs: median(executed),
       departments,
     };
-  } finally {
-    await stack.stop();
-  }
-}
-
-/** Starts a fresh stack and times its first answer to the query, alone, saying what it answered. */
-async function coldQueryTime(
-  query: PictureQuery,
-  env: Record<string, string>,
-): Promise<ReturnType<typeof describeAnswer> & { ms: number }> {
-  const stack = await startStackChild(env);
-  try {
-    const started = performance.now();
-    const answer = await post(stack.ready.url, query.body);
-    const ms = performance.now() - started;
-    return { ...describeAnswer(answer), ms };
   } finally {
     await stack.stop();
   }
